@@ -1,0 +1,243 @@
+//! Categories and system numbers: indexes, category codes, number format, duplicates, gaps,
+//! file names.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::finding::{Code, Finding, Location, Msg, Pos};
+use crate::model::{Repository, SystemNo};
+
+pub fn check(repo: &Repository, out: &mut Vec<Finding>) {
+    categories(repo, out);
+    numbers(repo, out);
+}
+
+fn categories(repo: &Repository, out: &mut Vec<Finding>) {
+    let by_dir: HashMap<&str, usize> = repo
+        .categories
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.dir.as_str(), i))
+        .collect();
+    let mut first_use: HashMap<&str, Location> = HashMap::new();
+    let mut has_child: HashMap<&str, bool> = HashMap::new();
+    for c in &repo.categories {
+        if let Some((parent, _)) = c.dir.rsplit_once('/') {
+            has_child.insert(parent, true);
+        }
+    }
+    for s in &repo.standards {
+        has_child.insert(s.dir.as_str(), true);
+    }
+    for cat in &repo.categories {
+        let Some(index) = &cat.index else {
+            out.push(
+                Finding::new(
+                    Code::CategoryMissingIndex,
+                    Location::new(cat.dir.clone(), Pos::START),
+                    Msg::new(
+                        format!("目录 `{}` 下有标准或子目录，但没有 `_index.md`", cat.dir),
+                        format!("directory `{}` holds standards or subdirectories but has no `_index.md`", cat.dir),
+                    ),
+                )
+                .help(Msg::new(
+                    "新建 `_index.md`，元数据头写 `code` 和 `title`",
+                    "add an `_index.md` with `code` and `title` in its front matter",
+                )),
+            );
+            continue;
+        };
+        let Some(code) = &cat.code else { continue };
+        let here = Location::new(index.clone(), code.pos);
+        let name = cat.dir.rsplit('/').next().unwrap_or("");
+        if !code.value.bytes().all(|b| b.is_ascii_digit()) || code.value.is_empty() {
+            out.push(Finding::new(
+                Code::CategoryCode,
+                here.clone(),
+                Msg::new(
+                    format!("类目代码 `{}` 应只含数字", code.value),
+                    format!("category code `{}` must be digits", code.value),
+                ),
+            ));
+            continue;
+        }
+        if !name.starts_with(&format!("{}-", code.value)) && name != code.value {
+            out.push(Finding::new(
+                Code::CategoryCode,
+                here.clone(),
+                Msg::new(
+                    format!("目录名 `{name}` 应以类目代码 `{}-` 开头", code.value),
+                    format!(
+                        "directory name `{name}` must start with the category code `{}-`",
+                        code.value
+                    ),
+                ),
+            ));
+        }
+        let parent = cat
+            .dir
+            .rsplit_once('/')
+            .and_then(|(p, _)| by_dir.get(p))
+            .map(|&i| &repo.categories[i]);
+        if let Some(parent_code) = parent.and_then(|p| p.code.as_ref())
+            && (!code.value.starts_with(&parent_code.value)
+                || code.value.len() <= parent_code.value.len())
+        {
+            out.push(Finding::new(
+                Code::CategoryCode,
+                here.clone(),
+                Msg::new(
+                    format!(
+                        "类目代码 `{}` 应以上级类目代码 `{}` 开头",
+                        code.value, parent_code.value
+                    ),
+                    format!(
+                        "category code `{}` must extend its parent's code `{}`",
+                        code.value, parent_code.value
+                    ),
+                ),
+            ));
+        }
+        match first_use.get(code.value.as_str()) {
+            Some(first) => out.push(
+                Finding::new(
+                    Code::CategoryCode,
+                    here.clone(),
+                    Msg::new(
+                        format!("类目代码 `{}` 重复使用", code.value),
+                        format!("category code `{}` is used twice", code.value),
+                    ),
+                )
+                .related(first.clone(), Msg::new("首次使用于此", "first used here")),
+            ),
+            None => {
+                first_use.insert(code.value.as_str(), here.clone());
+            }
+        }
+        if !has_child.get(cat.dir.as_str()).copied().unwrap_or(false) {
+            out.push(Finding::new(
+                Code::CategoryEmpty,
+                here,
+                Msg::new(
+                    format!("类目 `{}` 下还没有标准", code.value),
+                    format!("category `{}` has no standard yet", code.value),
+                ),
+            ));
+        }
+    }
+}
+
+fn numbers(repo: &Repository, out: &mut Vec<Finding>) {
+    let width = repo.manifest.seq_width as usize;
+    let cat_code: HashMap<&str, &str> = repo
+        .categories
+        .iter()
+        .filter_map(|c| Some((c.dir.as_str(), c.code.as_ref()?.value.as_str())))
+        .collect();
+    let mut seen: HashMap<SystemNo, Location> = HashMap::new();
+    let mut per_category: BTreeMap<String, Vec<(u32, Location)>> = BTreeMap::new();
+    for s in &repo.standards {
+        let Some(no) = &s.no else { continue };
+        let here = s.location(no.pos);
+        let parsed: Option<SystemNo> = no.value.parse().ok();
+        let Some(parsed) = parsed.filter(|p| p.width() as usize == width) else {
+            let example = format!(
+                "{}-{:0width$}",
+                cat_code.get(s.dir.as_str()).copied().unwrap_or("101"),
+                1
+            );
+            out.push(Finding::new(
+                Code::NumberFormat,
+                here,
+                Msg::new(
+                    format!("体系表编号 `{}` 应为“类目代码-{width}位序号”，如 `{example}`", no.value),
+                    format!("system number `{}` must be `<category>-<seq>` with {width} digits, like `{example}`", no.value),
+                ),
+            ));
+            continue;
+        };
+        match cat_code.get(s.dir.as_str()) {
+            Some(&code) if code != parsed.category() => out.push(Finding::new(
+                Code::NumberCategory,
+                here.clone(),
+                Msg::new(
+                    format!("体系表编号 `{}` 的类目代码应为所在类目 `{code}`", no.value),
+                    format!(
+                        "system number `{}` is not in its category `{code}`",
+                        no.value
+                    ),
+                ),
+            )),
+            _ => {}
+        }
+        let stem = s.path.rsplit('/').next().unwrap_or("");
+        let prefix = parsed.to_string();
+        if !(stem.starts_with(&format!("{prefix}-"))
+            || stem.starts_with(&format!("{prefix}."))
+            || stem.starts_with(&format!("{prefix}_")))
+        {
+            out.push(
+                Finding::new(
+                    Code::FileName,
+                    here.clone(),
+                    Msg::new(
+                        format!("文件名 `{stem}` 应以体系表编号 `{prefix}` 开头"),
+                        format!(
+                            "file name `{stem}` does not start with its system number `{prefix}`"
+                        ),
+                    ),
+                )
+                .help(Msg::new(
+                    format!("改名为 `{prefix}-…`"),
+                    format!("rename it to `{prefix}-…`"),
+                )),
+            );
+        }
+        match seen.get(&parsed) {
+            Some(first) => {
+                out.push(
+                    Finding::new(
+                        Code::NumberDuplicate,
+                        here,
+                        Msg::new(
+                            format!("体系表编号 `{}` 重复", no.value),
+                            format!("system number `{}` is used twice", no.value),
+                        ),
+                    )
+                    .related(first.clone(), Msg::new("首次使用于此", "first used here")),
+                );
+            }
+            None => {
+                per_category
+                    .entry(parsed.category().to_owned())
+                    .or_default()
+                    .push((parsed.seq(), here.clone()));
+                seen.insert(parsed, here);
+            }
+        }
+    }
+    for (category, mut seqs) in per_category {
+        seqs.sort_by_key(|(n, _)| *n);
+        let mut expected = 1;
+        for (n, loc) in seqs {
+            if n > expected {
+                let missing = if n == expected + 1 {
+                    format!("{category}-{expected:0width$}")
+                } else {
+                    format!(
+                        "{category}-{expected:0width$} … {category}-{:0width$}",
+                        n - 1
+                    )
+                };
+                out.push(Finding::new(
+                    Code::NumberGap,
+                    loc,
+                    Msg::new(
+                        format!("类目 `{category}` 的编号不连续：缺少 `{missing}`"),
+                        format!("gap in category `{category}`: `{missing}` is missing"),
+                    ),
+                ));
+            }
+            expected = n + 1;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+//! The command line, as clap derive types only.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::finding::Lang;
+use crate::report::findings::Format as CheckFormat;
+
+/// 政务服务中心标准体系工具：检查编号与引用、输出标准体系表、计算各项指标、汇编验收材料。
+#[derive(Debug, Parser)]
+#[command(name = "stdkit", version, about, long_about = None)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// 标准库目录（默认从当前目录向上查找 stdkit.toml）
+    #[arg(short = 'C', long = "repo", global = true, value_name = "DIR")]
+    pub repo: Option<PathBuf>,
+    /// 何时使用颜色
+    #[arg(long, global = true, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+    /// 提示语言（代码不随语言变化）
+    #[arg(long, global = true, value_enum, default_value_t = Lang::Zh)]
+    pub lang: Lang,
+    /// 作为“今天”的日期（YYYY-MM-DD），用于逾期判断；默认为当天
+    #[arg(long, global = true, value_name = "DATE")]
+    pub as_of: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// 检查标准库：编号、代码、引用、记录与文本，一次报告全部问题
+    Check(CheckArgs),
+    /// 将 JSON Schema 写入目录（默认 schema/），供编辑器校验与补全
+    Schema(SchemaArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// 输出格式
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+    /// 将警告视为错误（`--deny warnings`）
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub deny: Option<Deny>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Deny {
+    Warnings,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// 输出目录
+    #[arg(short, long, default_value = "schema")]
+    pub out: PathBuf,
+    /// 只比较，不写入：目录中的 schema 过期时以退出码 1 结束
+    #[arg(long)]
+    pub check: bool,
+}

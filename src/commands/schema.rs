@@ -1,0 +1,33 @@
+//! `stdkit schema`: writes (or with `--check`, compares) the JSON Schemas of the formats.
+
+use std::io::Write;
+
+use anyhow::{Context as _, Result};
+
+use super::Outcome;
+use crate::cli::SchemaArgs;
+
+pub fn run(args: &SchemaArgs, out: &mut dyn Write) -> Result<Outcome> {
+    let mut stale = Vec::new();
+    for (name, text) in crate::schema::rendered() {
+        let path = args.out.join(name);
+        let current = std::fs::read_to_string(&path).unwrap_or_default();
+        if current == text {
+            continue;
+        }
+        stale.push(name);
+        if !args.check {
+            crate::fsx::write_atomic(&path, text.as_bytes())?;
+        }
+    }
+    for name in &stale {
+        let verb = if args.check { "stale" } else { "wrote" };
+        writeln!(out, "{verb} {}", args.out.join(name).display())
+            .context("cannot write to stdout")?;
+    }
+    Ok(if args.check && !stale.is_empty() {
+        Outcome::Failed
+    } else {
+        Outcome::Clean
+    })
+}

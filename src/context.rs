@@ -1,0 +1,48 @@
+//! What every command needs, resolved once from the global arguments: the repository root,
+//! colour, language and the as-of date.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use anyhow::{Context as _, Result};
+
+use crate::cli::{Color, GlobalArgs};
+use crate::finding::Lang;
+use crate::model::Date;
+
+pub struct Context {
+    /// Where to look for the repository (`-C`, else the current directory).
+    pub start: PathBuf,
+    pub color: bool,
+    pub lang: Lang,
+    pub as_of: Date,
+}
+
+impl Context {
+    pub fn resolve(args: &GlobalArgs) -> Result<Context> {
+        let start = match &args.repo {
+            Some(dir) => dir.clone(),
+            None => std::env::current_dir().context("cannot read the current directory")?,
+        };
+        let color = match args.color {
+            Color::Always => true,
+            Color::Never => false,
+            Color::Auto => {
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::io::stdout().is_terminal()
+            }
+        };
+        let as_of = match &args.as_of {
+            Some(text) => text
+                .parse::<Date>()
+                .with_context(|| format!("`--as-of {text}` is not a date like 2014-12-31"))?,
+            None => jiff::ZonedDateTime::now().date(),
+        };
+        Ok(Context {
+            start,
+            color,
+            lang: args.lang,
+            as_of,
+        })
+    }
+}

@@ -1,0 +1,223 @@
+//! Findings: faults in the user's files, as values with a stable code and a location.
+//! This module only defines the types; rules live in `load` and `check`, printing in `report`.
+
+use std::fmt;
+
+/// How bad a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+macro_rules! codes {
+    ($($variant:ident = $text:literal, $sev:ident, $zh:literal, $en:literal;)*) => {
+        /// The stable code of a finding (SPEC §4.1). Codes never change with the language.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code { $($variant),* }
+
+        impl Code {
+            pub const ALL: &'static [Code] = &[$(Code::$variant),*];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $(Code::$variant => $text),* }
+            }
+
+            pub fn severity(self) -> Severity {
+                match self { $(Code::$variant => Severity::$sev),* }
+            }
+
+            /// A one-line description of the rule, used by SARIF and the docs.
+            pub fn describe(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((Code::$variant, Lang::Zh) => $zh, (Code::$variant, Lang::En) => $en),*
+                }
+            }
+        }
+    };
+}
+
+codes! {
+    TomlSyntax = "toml/syntax", Error, "TOML 语法错误", "TOML that does not parse";
+    TomlUnknownKey = "toml/unknown-key", Error, "格式未定义的键", "a key the format does not define";
+    FieldMissing = "field/missing", Error, "缺少必填字段", "a required key is absent";
+    FieldInvalid = "field/invalid", Error, "字段值无效", "a value of the wrong type, an unknown enum value or an impossible date";
+    FrontmatterMissing = "frontmatter/missing", Error, "标准文件缺少 +++ 元数据头", "a Markdown standard without +++ front matter";
+    FileEncoding = "file/encoding", Error, "文件不是 UTF-8 编码", "a file that is not UTF-8";
+    FileName = "file/name", Warning, "文件名不以体系表编号开头", "a standard's file name does not start with its system number";
+    CategoryMissingIndex = "category/missing-index", Error, "类目目录缺少 _index.md", "a category directory without _index.md";
+    CategoryCode = "category/code", Error, "类目代码错误", "a category code that does not extend its parent's, does not match its directory, or is used twice";
+    CategoryEmpty = "category/empty", Warning, "末级类目下没有标准", "a leaf category with no standard";
+    NumberFormat = "number/format", Error, "体系表编号格式错误", "a system number not of the form <category>-<seq>";
+    NumberCategory = "number/category", Error, "体系表编号与所在类目不符", "a system number whose category is not the containing category";
+    NumberDuplicate = "number/duplicate", Error, "体系表编号重复", "two standards with one system number";
+    NumberGap = "number/gap", Warning, "类目内编号不连续", "a gap in a category's sequence";
+    CodeMissing = "code/missing", Error, "试行及以后状态的标准缺少标准编号", "a standard at trial or later without a code";
+    CodeFormat = "code/format", Error, "标准编号格式错误或与级别不符", "a code that does not parse or does not fit the level";
+    CodePrefix = "code/prefix", Error, "中心标准编号缺少本中心代号", "an internal standard whose code lacks the internal prefix";
+    CodeYear = "code/year", Error, "标准编号年代号与发布日期不符", "the code's year differs from the year of `published`";
+    CodeDuplicate = "code/duplicate", Error, "标准编号重复", "two standards with one code";
+    CodeNonCanonical = "code/non-canonical", Warning, "标准编号写法不规范", "a code written in a non-canonical form";
+    OriginLevel = "origin/level", Error, "来源与级别不符", "origin does not fit the level";
+    DateOrder = "date/order", Error, "实施日期早于发布日期", "`effective` before `published`";
+    RefDead = "ref/dead", Error, "引用了被代替或废止的标准", "a reference to a superseded or withdrawn standard";
+    RefExternal = "ref/external", Warning, "引用的标准不在体系内", "a reference to a standard not in the system";
+    ReplacesInForce = "replaces/in-force", Error, "被代替的标准状态不是被代替", "a replaced standard that is not superseded";
+    ScopeDuplicate = "scope/duplicate", Error, "覆盖范围编号重复", "an id used twice in one scope file";
+    ScopeUnknown = "scope/unknown", Error, "覆盖范围编号不存在", "an id that is not in the scope";
+    RecordUnknownStandard = "record/unknown-standard", Error, "记录引用了不存在的体系表编号", "a record naming a system number that does not exist";
+    RecordUnknownStaff = "record/unknown-staff", Error, "培训人员不在人员名册中", "a training attendee not in the staff roster";
+    RecordInvalid = "record/invalid", Error, "记录内容不合理", "an inconsistent record";
+    TaskOverdue = "task/overdue", Warning, "任务已逾期", "a task past its due date";
+    TextStructure = "text/structure", Warning, "标准文本结构不符合 GB/T 1.1", "a text that breaks the GB/T 1.1 skeleton";
+    TextModal = "text/modal", Warning, "标准文本使用了不规范的助动词", "必须, 不得 or 禁止 in a standard's text";
+    TargetMissed = "target/missed", Error, "指标未达到目标值", "a rate below its target";
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The language of messages meant for people.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+/// A message in both languages; the report layer picks one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Msg {
+    pub zh: String,
+    pub en: String,
+}
+
+impl Msg {
+    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Self {
+        Msg {
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// A position in a source file: 1-based line and column, the column counted in characters.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Pos {
+    pub line: u32,
+    pub column: u32,
+    /// Width of the pointed-at text in characters (at least 1).
+    pub len: u32,
+}
+
+impl Pos {
+    pub const START: Pos = Pos {
+        line: 1,
+        column: 1,
+        len: 1,
+    };
+}
+
+/// A place in the repository: a repository-relative path with `/` separators and a position.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Location {
+    pub path: String,
+    pub pos: Pos,
+}
+
+impl Location {
+    pub fn new(path: impl Into<String>, pos: Pos) -> Self {
+        Location {
+            path: path.into(),
+            pos,
+        }
+    }
+}
+
+/// A related place shown with a finding ("first used here").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Related {
+    pub location: Location,
+    pub message: Msg,
+}
+
+/// One fault in the user's files.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    pub code: Code,
+    pub severity: Severity,
+    pub location: Location,
+    pub message: Msg,
+    pub related: Vec<Related>,
+    /// A suggested replacement for the pointed-at text, if any.
+    pub help: Option<Msg>,
+}
+
+impl Finding {
+    pub fn new(code: Code, location: Location, message: Msg) -> Self {
+        Finding {
+            code,
+            severity: code.severity(),
+            location,
+            message,
+            related: Vec::new(),
+            help: None,
+        }
+    }
+
+    pub fn related(mut self, location: Location, message: Msg) -> Self {
+        self.related.push(Related { location, message });
+        self
+    }
+
+    pub fn help(mut self, help: Msg) -> Self {
+        self.help = Some(help);
+        self
+    }
+}
+
+/// Sorts findings by path, line, column and code: the one order every format prints.
+pub fn sort(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        (&a.location, a.code, &a.message.en).cmp(&(&b.location, b.code, &b.message.en))
+    });
+}
+
+/// Counts of a set of findings.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl Tally {
+    pub fn of(findings: &[Finding]) -> Tally {
+        let errors = findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count();
+        Tally {
+            errors,
+            warnings: findings.len() - errors,
+        }
+    }
+}

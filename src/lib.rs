@@ -1,0 +1,32 @@
+//! stdkit: the standard system (标准体系) of a government service centre, kept as TOML and
+//! Markdown files, checked, tabulated, measured and compiled into an acceptance dossier.
+//!
+//! The pipeline: `cli` → `context` → `load` → `check` / `rates` / `table` → `report`.
+
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod check;
+pub mod cli;
+pub mod commands;
+pub mod context;
+pub mod finding;
+pub mod fsx;
+pub mod load;
+pub mod model;
+pub mod report;
+pub mod schema;
+
+use std::io::Write;
+
+use anyhow::Result;
+
+pub use commands::Outcome;
+
+/// Runs one parsed command line, writing its output to `out`.
+pub fn run(cli: &cli::Cli, out: &mut dyn Write) -> Result<Outcome> {
+    let ctx = context::Context::resolve(&cli.global)?;
+    match &cli.command {
+        cli::Command::Check(args) => commands::check::run(&ctx, args, out),
+        cli::Command::Schema(args) => commands::schema::run(args, out),
+    }
+}

@@ -1,0 +1,419 @@
+//! Typed reading of one TOML table with positions: every missing, mistyped or unknown key
+//! becomes a finding, and reading goes on.
+
+use std::ops::Range;
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::source::Source;
+use crate::finding::{Code, Finding, Msg, Pos};
+use crate::model::{At, Date};
+
+/// Parses TOML text that starts at byte `offset` of `src`; a syntax error is a finding.
+pub fn parse<'a>(
+    src: &Source,
+    toml: &'a str,
+    offset: usize,
+    findings: &mut Vec<Finding>,
+) -> Option<Spanned<DeTable<'a>>> {
+    match DeTable::parse(toml) {
+        Ok(table) => Some(table),
+        Err(e) => {
+            let span = e.span().unwrap_or(0..0);
+            let message = e.message().trim_end_matches('\n').to_owned();
+            findings.push(Finding::new(
+                Code::TomlSyntax,
+                src.location(offset + span.start, offset + span.end),
+                Msg::new(
+                    format!("TOML 语法错误：{message}"),
+                    format!("TOML syntax error: {message}"),
+                ),
+            ));
+            None
+        }
+    }
+}
+
+/// Reader of one table. Keys read are marked; `finish` reports the rest as unknown.
+pub struct Fields<'s, 't, 'a> {
+    src: &'s Source,
+    offset: usize,
+    table: &'t DeTable<'a>,
+    span: Range<usize>,
+    known: &'static [&'static str],
+    /// Dotted name of the table, for messages (`covers`, `center`, …).
+    name: &'static str,
+    pub findings: &'s mut Vec<Finding>,
+}
+
+type Entry<'t, 'a> = (
+    &'t Spanned<std::borrow::Cow<'a, str>>,
+    &'t Spanned<DeValue<'a>>,
+);
+
+impl<'s, 't, 'a> Fields<'s, 't, 'a> {
+    pub fn new(
+        src: &'s Source,
+        offset: usize,
+        table: &'t DeTable<'a>,
+        span: Range<usize>,
+        known: &'static [&'static str],
+        name: &'static str,
+        findings: &'s mut Vec<Finding>,
+    ) -> Self {
+        Fields {
+            src,
+            offset,
+            table,
+            span,
+            known,
+            name,
+            findings,
+        }
+    }
+
+    /// The position of the table itself: its first key in the file, else its span.
+    pub fn head(&self) -> Pos {
+        match self
+            .table
+            .iter()
+            .map(|(k, _)| k.span())
+            .min_by_key(|s| s.start)
+        {
+            Some(span) => self.pos(span),
+            None => self.pos(self.span.clone()),
+        }
+    }
+
+    pub fn pos(&self, span: Range<usize>) -> Pos {
+        self.src
+            .pos(self.offset + span.start, self.offset + span.end)
+    }
+
+    fn entry(&self, key: &str) -> Option<Entry<'t, 'a>> {
+        debug_assert!(self.known.contains(&key), "`{key}` is not declared");
+        self.table.iter().find(|(k, _)| k.get_ref().as_ref() == key)
+    }
+
+    /// Whether the table has `key`.
+    pub fn table_has(&self, key: &str) -> bool {
+        self.entry(key).is_some()
+    }
+
+    fn invalid(&mut self, span: Range<usize>, key: &str, zh_expected: &str, en_expected: &str) {
+        let pos = self.pos(span);
+        self.findings.push(Finding::new(
+            Code::FieldInvalid,
+            self.src.location_at(pos),
+            Msg::new(
+                format!("`{key}` 应为{zh_expected}"),
+                format!("`{key}` must be {en_expected}"),
+            ),
+        ));
+    }
+
+    /// Reports a missing required key at the table's head.
+    pub fn missing(&mut self, key: &str) {
+        let pos = self.head();
+        let (zh_in, en_in) = if self.name.is_empty() {
+            (String::new(), String::new())
+        } else {
+            (
+                format!("`[{}]` ", self.name),
+                format!(" in `[{}]`", self.name),
+            )
+        };
+        self.findings.push(Finding::new(
+            Code::FieldMissing,
+            self.src.location_at(pos),
+            Msg::new(
+                format!("{zh_in}缺少必填字段 `{key}`"),
+                format!("missing required key `{key}`{en_in}"),
+            ),
+        ));
+    }
+
+    pub fn string(&mut self, key: &str) -> Option<At<String>> {
+        let (_, v) = self.entry(key)?;
+        match v.get_ref() {
+            DeValue::String(s) => Some(At::new(s.to_string(), self.pos(v.span()))),
+            _ => {
+                self.invalid(v.span(), key, "字符串", "a string");
+                None
+            }
+        }
+    }
+
+    pub fn req_string(&mut self, key: &str) -> Option<At<String>> {
+        let present = self.entry(key).is_some();
+        let value = self.string(key);
+        if !present {
+            self.missing(key);
+        }
+        value
+    }
+
+    /// A string that must be one of an enum's spellings.
+    pub fn choice<T>(
+        &mut self,
+        key: &str,
+        required: bool,
+        parse: fn(&str) -> Option<T>,
+        spellings: fn() -> Vec<&'static str>,
+    ) -> Option<At<T>> {
+        let raw = if required {
+            self.req_string(key)?
+        } else {
+            self.string(key)?
+        };
+        match parse(&raw.value) {
+            Some(v) => Some(At::new(v, raw.pos)),
+            None => {
+                let choices = spellings().join("`, `");
+                self.findings.push(Finding::new(
+                    Code::FieldInvalid,
+                    self.src.location_at(raw.pos),
+                    Msg::new(
+                        format!("`{key}` 的值 `{}` 无效，可选 `{choices}`", raw.value),
+                        format!(
+                            "`{key}` has unknown value `{}`; expected one of `{choices}`",
+                            raw.value
+                        ),
+                    ),
+                ));
+                None
+            }
+        }
+    }
+
+    pub fn date(&mut self, key: &str) -> Option<At<Date>> {
+        let (_, v) = self.entry(key)?;
+        let pos = self.pos(v.span());
+        let date = match v.get_ref() {
+            DeValue::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => dt.date,
+            _ => None,
+        };
+        let Some(d) = date else {
+            self.invalid(
+                v.span(),
+                key,
+                "日期（如 2014-12-31）",
+                "a date (like 2014-12-31)",
+            );
+            return None;
+        };
+        match Date::new(d.year as i16, d.month as i8, d.day as i8) {
+            Ok(date) => Some(At::new(date, pos)),
+            Err(_) => {
+                self.findings.push(Finding::new(
+                    Code::FieldInvalid,
+                    self.src.location_at(pos),
+                    Msg::new(
+                        format!("`{key}` 是不存在的日期 `{d}`"),
+                        format!("`{key}` is an impossible date `{d}`"),
+                    ),
+                ));
+                None
+            }
+        }
+    }
+
+    pub fn req_date(&mut self, key: &str) -> Option<At<Date>> {
+        let present = self.entry(key).is_some();
+        let value = self.date(key);
+        if !present {
+            self.missing(key);
+        }
+        value
+    }
+
+    pub fn uint(&mut self, key: &str, required: bool) -> Option<At<u64>> {
+        let Some((_, v)) = self.entry(key) else {
+            if required {
+                self.missing(key);
+            }
+            return None;
+        };
+        let n = match v.get_ref() {
+            DeValue::Integer(i) => u64::from_str_radix(i.as_str(), i.radix()).ok(),
+            _ => None,
+        };
+        if n.is_none() {
+            self.invalid(v.span(), key, "非负整数", "a non-negative integer");
+        }
+        n.map(|n| At::new(n, self.pos(v.span())))
+    }
+
+    pub fn float(&mut self, key: &str) -> Option<At<f64>> {
+        let (_, v) = self.entry(key)?;
+        let n = match v.get_ref() {
+            DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().ok(),
+            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
+                .ok()
+                .map(|i| i as f64),
+            _ => None,
+        };
+        match n {
+            Some(n) if (0.0..=1.0).contains(&n) => Some(At::new(n, self.pos(v.span()))),
+            _ => {
+                self.invalid(
+                    v.span(),
+                    key,
+                    "0 到 1 之间的小数（如 0.95）",
+                    "a fraction from 0 to 1 (like 0.95)",
+                );
+                None
+            }
+        }
+    }
+
+    /// A list of strings; a lone string is accepted as a list of one.
+    pub fn strings(&mut self, key: &str) -> Vec<At<String>> {
+        let Some((_, v)) = self.entry(key) else {
+            return Vec::new();
+        };
+        match v.get_ref() {
+            DeValue::String(s) => vec![At::new(s.to_string(), self.pos(v.span()))],
+            DeValue::Array(items) => {
+                let mut out = Vec::with_capacity(items.len());
+                for item in items.iter() {
+                    match item.get_ref() {
+                        DeValue::String(s) => {
+                            out.push(At::new(s.to_string(), self.pos(item.span())))
+                        }
+                        _ => self.invalid(item.span(), key, "字符串列表", "a list of strings"),
+                    }
+                }
+                out
+            }
+            _ => {
+                self.invalid(v.span(), key, "字符串列表", "a list of strings");
+                Vec::new()
+            }
+        }
+    }
+
+    /// A sub-table, read with its own key set.
+    pub fn table(&mut self, key: &str) -> Option<(&'t DeTable<'a>, Range<usize>)> {
+        let (_, v) = self.entry(key)?;
+        match v.get_ref() {
+            DeValue::Table(t) => Some((t, v.span())),
+            _ => {
+                self.invalid(v.span(), key, "表（table）", "a table");
+                None
+            }
+        }
+    }
+
+    /// An array of tables (`[[member]]`): each table with its span.
+    pub fn tables(&mut self, key: &str) -> Vec<(&'t DeTable<'a>, Range<usize>)> {
+        let Some((_, v)) = self.entry(key) else {
+            return Vec::new();
+        };
+        match v.get_ref() {
+            DeValue::Array(items) => {
+                let mut out = Vec::new();
+                for item in items.iter() {
+                    match item.get_ref() {
+                        DeValue::Table(t) => out.push((t, item.span())),
+                        _ => self.invalid(
+                            item.span(),
+                            key,
+                            "表数组（[[…]]）",
+                            "an array of tables ([[…]])",
+                        ),
+                    }
+                }
+                out
+            }
+            _ => {
+                self.invalid(
+                    v.span(),
+                    key,
+                    "表数组（[[…]]）",
+                    "an array of tables ([[…]])",
+                );
+                Vec::new()
+            }
+        }
+    }
+
+    /// Reports every key that is not in the known set, with a "did you mean" where one is close.
+    pub fn finish(self) {
+        for (k, _) in self.table.iter() {
+            let key = k.get_ref().as_ref();
+            if self.known.contains(&key) {
+                continue;
+            }
+            let pos = self.pos(k.span());
+            let within = if self.name.is_empty() {
+                (String::new(), String::new())
+            } else {
+                (
+                    format!("`[{}]` 中", self.name),
+                    format!(" in `[{}]`", self.name),
+                )
+            };
+            let mut f = Finding::new(
+                Code::TomlUnknownKey,
+                self.src.location_at(pos),
+                Msg::new(
+                    format!("{}未定义的键 `{key}`", within.0),
+                    format!("unknown key `{key}`{}", within.1),
+                ),
+            );
+            if let Some(close) = did_you_mean(key, self.known) {
+                f = f.help(Msg::new(
+                    format!("是否应为 `{close}`？"),
+                    format!("did you mean `{close}`?"),
+                ));
+            }
+            self.findings.push(f);
+        }
+    }
+}
+
+impl Source {
+    pub fn location_at(&self, pos: Pos) -> crate::finding::Location {
+        crate::finding::Location::new(self.path.clone(), pos)
+    }
+}
+
+/// The known key closest to `key`, if it is close enough to be a typo.
+pub fn did_you_mean<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
+    known
+        .iter()
+        .map(|k| (edit_distance(key, k), *k))
+        .filter(|(d, k)| *d <= (k.chars().count() / 3).max(1))
+        .min()
+        .map(|(_, k)| k)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_close_keys_only() {
+        let known = ["title", "level", "references", "published"];
+        assert_eq!(did_you_mean("titel", &known), Some("title"));
+        assert_eq!(did_you_mean("refrences", &known), Some("references"));
+        assert_eq!(did_you_mean("colour", &known), None);
+    }
+}

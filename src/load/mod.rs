@@ -1,0 +1,389 @@
+//! The loader: the only code that reads the user's files. It finds the repository, walks it
+//! in sorted order, parses files in parallel, and turns every fault it meets into a finding;
+//! it never writes.
+
+mod fields;
+mod manifest;
+mod records;
+mod source;
+mod standard;
+
+pub mod keys {
+    //! The key set of every table of the format, shared with the JSON Schemas.
+    pub use super::manifest::{
+        CENTER_KEYS, DOSSIER_KEYS, MEMBER_KEYS, NUMBERING_KEYS, PERIOD_KEYS, ROOT_KEYS, TARGET_KEYS,
+    };
+    pub use super::records::{
+        AUDIT_KEYS, INSPECTION_KEYS, SCOPE_ITEM_KEYS, STAFF_KEYS, SURVEY_KEYS, TRAINING_KEYS,
+    };
+    pub use super::standard::{CATEGORY_KEYS, COVERS_KEYS, STANDARD_KEYS};
+}
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use rayon::prelude::*;
+
+pub use source::Source;
+
+use crate::finding::{self, Finding};
+use crate::model::{Category, FileKind, Records, Repository, ScopeFile};
+
+pub const MANIFEST: &str = "stdkit.toml";
+
+/// A loaded repository and the findings met while loading it.
+pub struct Loaded {
+    pub repo: Repository,
+    pub findings: Vec<Finding>,
+}
+
+/// Finds the repository root: `start` or its nearest ancestor holding `stdkit.toml`.
+pub fn discover(start: &Path) -> Result<PathBuf> {
+    let meta = std::fs::metadata(start)
+        .with_context(|| format!("cannot open repository directory `{}`", start.display()))?;
+    if !meta.is_dir() {
+        bail!("`{}` is not a directory", start.display());
+    }
+    let start = std::path::absolute(start)
+        .with_context(|| format!("cannot resolve `{}`", start.display()))?;
+    for dir in start.ancestors() {
+        if dir.join(MANIFEST).is_file() {
+            return Ok(dir.to_path_buf());
+        }
+    }
+    bail!(
+        "no `{MANIFEST}` in `{}` or any parent directory: not a standards repository",
+        start.display()
+    )
+}
+
+/// One file to parse.
+enum Job {
+    Category {
+        dir: String,
+        depth: usize,
+    },
+    Standard {
+        path: String,
+        kind: FileKind,
+        dir: String,
+    },
+    Scope(usize),
+    Staff,
+    Inspections(String),
+    Trainings(String),
+    Surveys(String),
+    Audit(String),
+}
+
+/// What parsing one file gave.
+enum Parsed {
+    Category(Category),
+    Standard(Option<Box<crate::model::Standard>>),
+    Scope(usize, Vec<crate::model::ScopeItem>),
+    Staff(Vec<crate::model::Staff>),
+    Inspections(Vec<crate::model::Inspection>),
+    Trainings(Vec<crate::model::Training>),
+    Surveys(Vec<crate::model::Survey>),
+    Audit(Option<crate::model::Audit>),
+    Nothing,
+}
+
+const SCOPE_FILES: [(&str, &[&str]); 3] = [
+    ("scope/posts.toml", records::POST),
+    ("scope/services.toml", records::SERVICE),
+    ("scope/assets.toml", records::ASSET),
+];
+
+/// Loads the repository at `root` (as found by `discover`).
+pub fn load(root: &Path) -> Result<Loaded> {
+    let mut findings = Vec::new();
+    let manifest_src = read(root, MANIFEST)?.context("the manifest disappeared while loading")?;
+    let manifest = match manifest_src {
+        Ok(src) => manifest::manifest(&src, &mut findings),
+        Err(f) => {
+            findings.push(*f);
+            crate::model::Manifest {
+                seq_width: 2,
+                ..Default::default()
+            }
+        }
+    };
+
+    let mut jobs = Vec::new();
+    let mut unindexed = Vec::new();
+    walk_system(root, &mut jobs, &mut unindexed)?;
+    for (i, (path, _)) in SCOPE_FILES.iter().enumerate() {
+        if root.join(path).is_file() {
+            jobs.push(Job::Scope(i));
+        }
+    }
+    if root.join("records/staff.toml").is_file() {
+        jobs.push(Job::Staff);
+    }
+    for (dir, ext) in [
+        ("records/inspections", "toml"),
+        ("records/trainings", "toml"),
+        ("records/surveys", "toml"),
+        ("records/audits", "md"),
+    ] {
+        for path in list(root, dir, ext)? {
+            jobs.push(match dir {
+                "records/inspections" => Job::Inspections(path),
+                "records/trainings" => Job::Trainings(path),
+                "records/surveys" => Job::Surveys(path),
+                _ => Job::Audit(path),
+            });
+        }
+    }
+
+    let results: Vec<Result<(Parsed, Vec<Finding>)>> = jobs
+        .into_par_iter()
+        .map(|job| parse_job(root, job))
+        .collect();
+
+    let mut repo = Repository {
+        root: root.to_path_buf(),
+        manifest,
+        ..Default::default()
+    };
+    repo.scope.posts.path = SCOPE_FILES[0].0.into();
+    repo.scope.services.path = SCOPE_FILES[1].0.into();
+    repo.scope.assets.path = SCOPE_FILES[2].0.into();
+    repo.records.staff_path = "records/staff.toml".into();
+    repo.categories = unindexed;
+    for result in results {
+        let (parsed, mut found) = result?;
+        findings.append(&mut found);
+        let records: &mut Records = &mut repo.records;
+        match parsed {
+            Parsed::Category(c) => repo.categories.push(c),
+            Parsed::Standard(Some(s)) => repo.standards.push(*s),
+            Parsed::Standard(None) | Parsed::Nothing => {}
+            Parsed::Scope(i, items) => scope_file(&mut repo.scope, i).items = items,
+            Parsed::Staff(s) => records.staff = s,
+            Parsed::Inspections(mut v) => records.inspections.append(&mut v),
+            Parsed::Trainings(mut v) => records.trainings.append(&mut v),
+            Parsed::Surveys(mut v) => records.surveys.append(&mut v),
+            Parsed::Audit(Some(a)) => records.audits.push(a),
+            Parsed::Audit(None) => {}
+        }
+    }
+    repo.categories.sort_by(|a, b| a.dir.cmp(&b.dir));
+    finding::sort(&mut findings);
+    Ok(Loaded { repo, findings })
+}
+
+fn scope_file(scope: &mut crate::model::Scope, i: usize) -> &mut ScopeFile {
+    match i {
+        0 => &mut scope.posts,
+        1 => &mut scope.services,
+        _ => &mut scope.assets,
+    }
+}
+
+fn parse_job(root: &Path, job: Job) -> Result<(Parsed, Vec<Finding>)> {
+    let mut findings = Vec::new();
+    let path = match &job {
+        Job::Category { dir, .. } => format!("{dir}/_index.md"),
+        Job::Standard { path, .. } => path.clone(),
+        Job::Scope(i) => SCOPE_FILES[*i].0.to_owned(),
+        Job::Staff => "records/staff.toml".to_owned(),
+        Job::Inspections(p) | Job::Trainings(p) | Job::Surveys(p) | Job::Audit(p) => p.clone(),
+    };
+    let src = match read(root, &path)? {
+        None => return Ok((Parsed::Nothing, findings)),
+        Some(Ok(src)) => src,
+        Some(Err(f)) => {
+            findings.push(*f);
+            // A category whose index cannot be read is still a category.
+            return Ok(match job {
+                Job::Category { dir, depth } => (
+                    Parsed::Category(Category {
+                        dir,
+                        index: Some(path),
+                        code: None,
+                        title: None,
+                        depth,
+                    }),
+                    findings,
+                ),
+                _ => (Parsed::Nothing, findings),
+            });
+        }
+    };
+    let parsed = match job {
+        Job::Category { dir, depth } => {
+            Parsed::Category(standard::category(&src, dir, depth, &mut findings))
+        }
+        Job::Standard { kind, dir, .. } => {
+            Parsed::Standard(standard::standard(&src, kind, dir, &mut findings).map(Box::new))
+        }
+        Job::Scope(i) => Parsed::Scope(i, records::scope(&src, SCOPE_FILES[i].1, &mut findings)),
+        Job::Staff => Parsed::Staff(records::staff(&src, &mut findings)),
+        Job::Inspections(_) => Parsed::Inspections(records::inspections(&src, &mut findings)),
+        Job::Trainings(_) => Parsed::Trainings(records::trainings(&src, &mut findings)),
+        Job::Surveys(_) => Parsed::Surveys(records::surveys(&src, &mut findings)),
+        Job::Audit(_) => Parsed::Audit(records::audit(&src, &mut findings)),
+    };
+    Ok((parsed, findings))
+}
+
+/// Reads and decodes one repository file. `Ok(None)` if it vanished; `Ok(Some(Err))` for a
+/// file that is not UTF-8.
+fn read(root: &Path, rel: &str) -> Result<Option<Result<Source, Box<Finding>>>> {
+    let full = root.join(rel);
+    match std::fs::read(&full) {
+        Ok(bytes) => Ok(Some(Source::decode(rel.to_owned(), bytes))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e).with_context(|| format!("failed to read `{}`", full.display())),
+    }
+}
+
+/// Reads the text of a repository file for printing (the dossier, snippets of findings).
+pub fn read_text(root: &Path, rel: &str) -> Result<String> {
+    let full = root.join(rel);
+    let bytes =
+        std::fs::read(&full).with_context(|| format!("failed to read `{}`", full.display()))?;
+    match Source::decode(rel.to_owned(), bytes) {
+        Ok(src) => Ok(src.text),
+        Err(f) => bail!("`{}`: {}", rel, f.message.en),
+    }
+}
+
+/// The `.ext` files directly in `dir`, sorted, as repository-relative paths.
+fn list(root: &Path, dir: &str, ext: &str) -> Result<Vec<String>> {
+    let full = root.join(dir);
+    if !full.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::new();
+    let entries =
+        std::fs::read_dir(&full).with_context(|| format!("failed to list `{}`", full.display()))?;
+    for entry in entries {
+        let entry = entry.with_context(|| format!("failed to list `{}`", full.display()))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !name.starts_with('.') && name.ends_with(&format!(".{ext}")) && entry.path().is_file() {
+            out.push(format!("{dir}/{name}"));
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Walks `system/` in sorted order, queueing categories and standards. Directories with
+/// content but no `_index.md` are returned as categories without an index.
+fn walk_system(root: &Path, jobs: &mut Vec<Job>, unindexed: &mut Vec<Category>) -> Result<()> {
+    let system = root.join("system");
+    if !system.is_dir() {
+        return Ok(());
+    }
+    let walker = walkdir::WalkDir::new(&system)
+        .min_depth(1)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'));
+    // (rel, depth, has_index, has_content), in walk order, with an index by path.
+    let mut dirs: Vec<(String, usize, bool, bool)> = Vec::new();
+    let mut by_path: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for entry in walker {
+        let entry = entry.with_context(|| format!("failed to walk `{}`", system.display()))?;
+        let rel = relative(root, entry.path())?;
+        let depth = entry.depth() - 1;
+        let parent = rel.rsplit_once('/').map_or("", |(p, _)| p).to_owned();
+        if entry.file_type().is_dir() {
+            if let Some(&i) = by_path.get(&parent) {
+                dirs[i].3 = true;
+            }
+            by_path.insert(rel.clone(), dirs.len());
+            dirs.push((rel, depth, false, false));
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy();
+        if name == "_index.md" {
+            if let Some(&i) = by_path.get(&parent) {
+                dirs[i].2 = true;
+            }
+            continue;
+        }
+        let kind = if name.ends_with(".md") {
+            FileKind::Markdown
+        } else if name.ends_with(".toml") {
+            FileKind::Toml
+        } else {
+            continue;
+        };
+        if let Some(&i) = by_path.get(&parent) {
+            dirs[i].3 = true;
+        }
+        jobs.push(Job::Standard {
+            path: rel,
+            kind,
+            dir: parent,
+        });
+    }
+    for (dir, depth, has_index, has_content) in dirs {
+        if has_index {
+            jobs.push(Job::Category { dir, depth });
+        } else if has_content {
+            unindexed.push(Category {
+                dir,
+                index: None,
+                code: None,
+                title: None,
+                depth,
+            });
+        }
+    }
+    Ok(())
+}
+
+fn relative(root: &Path, path: &Path) -> Result<String> {
+    let rel = path
+        .strip_prefix(root)
+        .with_context(|| format!("`{}` is outside the repository", path.display()))?;
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    Ok(parts.join("/"))
+}
+
+/// The source lines that findings point at, for the human report. Files that cannot be read
+/// again simply have no snippet.
+pub fn snippets(root: &Path, findings: &[Finding]) -> crate::report::findings::Snippets {
+    let mut wanted: std::collections::BTreeMap<&str, std::collections::BTreeSet<u32>> =
+        Default::default();
+    for f in findings {
+        wanted
+            .entry(&f.location.path)
+            .or_default()
+            .insert(f.location.pos.line);
+        for r in &f.related {
+            wanted
+                .entry(&r.location.path)
+                .or_default()
+                .insert(r.location.pos.line);
+        }
+    }
+    let mut out = crate::report::findings::Snippets::new();
+    for (path, lines) in wanted {
+        let Ok(bytes) = std::fs::read(root.join(path)) else {
+            continue;
+        };
+        let text = match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+        };
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        let mut found = std::collections::BTreeMap::new();
+        for (i, line) in text.lines().enumerate() {
+            let n = i as u32 + 1;
+            if lines.contains(&n) {
+                found.insert(n, line.trim_end_matches('\r').to_owned());
+            }
+        }
+        out.insert(path.to_owned(), found);
+    }
+    out
+}

@@ -1,0 +1,184 @@
+//! Scope registries and record files → model.
+
+use super::fields::{self, Fields};
+use super::source::Source;
+use crate::finding::Finding;
+use crate::model::{Audit, Inspection, Outcome, ScopeItem, Staff, Survey, Training};
+
+pub const SCOPE_ITEM_KEYS: &[&str] = &["id", "name", "unit"];
+pub const STAFF_KEYS: &[&str] = &["id", "name", "unit", "post"];
+pub const INSPECTION_KEYS: &[&str] = &[
+    "date",
+    "standard",
+    "inspector",
+    "result",
+    "finding",
+    "rectified",
+];
+pub const TRAINING_KEYS: &[&str] = &["date", "topic", "standards", "attendees"];
+pub const SURVEY_KEYS: &[&str] = &["from", "to", "method", "responses", "satisfied"];
+pub const AUDIT_KEYS: &[&str] = &["title", "date", "auditors"];
+
+/// The array-of-tables key of each record or scope file.
+pub const POST: &[&str] = &["post"];
+pub const SERVICE: &[&str] = &["service"];
+pub const ASSET: &[&str] = &["asset"];
+pub const STAFF: &[&str] = &["staff"];
+pub const INSPECTION: &[&str] = &["inspection"];
+pub const TRAINING: &[&str] = &["training"];
+pub const SURVEY: &[&str] = &["survey"];
+
+/// Reads every `[[key]]` entry of a file with `read`, which sees the entry's fields.
+fn entries<T>(
+    src: &Source,
+    key: &'static [&'static str],
+    known: &'static [&'static str],
+    findings: &mut Vec<Finding>,
+    mut read: impl FnMut(&mut Fields<'_, '_, '_>) -> Option<T>,
+) -> Vec<T> {
+    let Some(doc) = fields::parse(src, &src.text, 0, findings) else {
+        return Vec::new();
+    };
+    let mut root = Fields::new(src, 0, doc.get_ref(), doc.span(), key, "", findings);
+    let mut out = Vec::new();
+    for (t, span) in root.tables(key[0]) {
+        let mut f = Fields::new(src, 0, t, span, known, key[0], root.findings);
+        if let Some(v) = read(&mut f) {
+            out.push(v);
+        }
+        f.finish();
+    }
+    root.finish();
+    out
+}
+
+pub fn scope(
+    src: &Source,
+    key: &'static [&'static str],
+    findings: &mut Vec<Finding>,
+) -> Vec<ScopeItem> {
+    entries(src, key, SCOPE_ITEM_KEYS, findings, |f| {
+        let id = f.req_string("id");
+        let name = f.req_string("name");
+        let unit = f.string("unit").map(|u| u.value);
+        Some(ScopeItem {
+            id: id?,
+            name: name?.value,
+            unit,
+        })
+    })
+}
+
+pub fn staff(src: &Source, findings: &mut Vec<Finding>) -> Vec<Staff> {
+    entries(src, STAFF, STAFF_KEYS, findings, |f| {
+        let id = f.req_string("id");
+        let name = f.req_string("name");
+        let unit = f.string("unit").map(|u| u.value);
+        let post = f.string("post");
+        Some(Staff {
+            id: id?,
+            name: name?.value,
+            unit,
+            post,
+        })
+    })
+}
+
+pub fn inspections(src: &Source, findings: &mut Vec<Finding>) -> Vec<Inspection> {
+    entries(src, INSPECTION, INSPECTION_KEYS, findings, |f| {
+        let head = f.head();
+        let date = f.req_date("date");
+        let standard = f.req_string("standard");
+        let inspector = f.req_string("inspector");
+        let result = f.choice("result", true, Outcome::parse, Outcome::spellings);
+        let finding = f.string("finding").map(|s| s.value);
+        let rectified = f.date("rectified");
+        Some(Inspection {
+            path: src.path.clone(),
+            head,
+            date: date?,
+            standard: standard?,
+            inspector: inspector?.value,
+            result: result?.value,
+            finding,
+            rectified,
+        })
+    })
+}
+
+pub fn trainings(src: &Source, findings: &mut Vec<Finding>) -> Vec<Training> {
+    entries(src, TRAINING, TRAINING_KEYS, findings, |f| {
+        let head = f.head();
+        let date = f.req_date("date");
+        let topic = f.req_string("topic");
+        let standards = f.strings("standards");
+        let present = f.table_has("attendees");
+        let attendees = f.strings("attendees");
+        if !present {
+            f.missing("attendees");
+        }
+        Some(Training {
+            path: src.path.clone(),
+            head,
+            date: date?,
+            topic: topic?.value,
+            standards,
+            attendees,
+        })
+    })
+}
+
+pub fn surveys(src: &Source, findings: &mut Vec<Finding>) -> Vec<Survey> {
+    entries(src, SURVEY, SURVEY_KEYS, findings, |f| {
+        let head = f.head();
+        let from = f.req_date("from");
+        let to = f.req_date("to");
+        let method = f.req_string("method");
+        let responses = f.uint("responses", true);
+        let satisfied = f.uint("satisfied", true);
+        Some(Survey {
+            path: src.path.clone(),
+            head,
+            from: from?,
+            to: to?,
+            method: method?.value,
+            responses: responses?,
+            satisfied: satisfied?,
+        })
+    })
+}
+
+/// An audit report's front matter (the body is read again when the dossier prints it).
+pub fn audit(src: &Source, findings: &mut Vec<Finding>) -> Option<Audit> {
+    let Some(fm) = src.front_matter() else {
+        findings.push(crate::finding::Finding::new(
+            crate::finding::Code::FrontmatterMissing,
+            src.location_at(crate::finding::Pos::START),
+            crate::finding::Msg::new(
+                "内审报告应以 `+++` 元数据头开头（含 `title`、`date`、`auditors`）",
+                "an audit report must start with `+++` front matter (`title`, `date`, `auditors`)",
+            ),
+        ));
+        return None;
+    };
+    let doc = fields::parse(src, fm.toml, fm.toml_offset, findings)?;
+    let mut f = Fields::new(
+        src,
+        fm.toml_offset,
+        doc.get_ref(),
+        doc.span(),
+        AUDIT_KEYS,
+        "",
+        findings,
+    );
+    let title = f.req_string("title");
+    let date = f.req_date("date");
+    let auditors = f.strings("auditors").into_iter().map(|a| a.value).collect();
+    f.finish();
+    Some(Audit {
+        path: src.path.clone(),
+        title: title?.value,
+        date: date?.value,
+        auditors,
+    })
+}

@@ -1,0 +1,235 @@
+//! A standard file (`*.md` with front matter, or `*.toml`) or a category's `_index.md` → model.
+
+use super::fields::{self, Fields};
+use super::source::Source;
+use crate::check::text::{self, TextRule};
+use crate::finding::{Code, Finding, Location, Msg, Pos};
+use crate::model::{
+    At, Category, CodeRef, Covers, FileKind, Kind, Level, Origin, Standard, Status, StdCode,
+};
+
+pub const STANDARD_KEYS: &[&str] = &[
+    "no",
+    "title",
+    "level",
+    "origin",
+    "status",
+    "code",
+    "kind",
+    "unit",
+    "owner",
+    "due",
+    "published",
+    "effective",
+    "replaces",
+    "references",
+    "covers",
+    "formerly",
+];
+pub const COVERS_KEYS: &[&str] = &["posts", "services", "assets"];
+pub const CATEGORY_KEYS: &[&str] = &["code", "title"];
+
+pub fn standard(
+    src: &Source,
+    file: FileKind,
+    dir: String,
+    findings: &mut Vec<Finding>,
+) -> Option<Standard> {
+    let (toml, offset, body) = match file {
+        FileKind::Toml => (src.text.as_str(), 0, None),
+        FileKind::Markdown => match src.front_matter() {
+            Some(fm) => (fm.toml, fm.toml_offset, Some((fm.body, fm.body_line))),
+            None => {
+                findings.push(
+                    Finding::new(
+                        Code::FrontmatterMissing,
+                        Location::new(src.path.clone(), Pos::START),
+                        Msg::new(
+                            "标准文件应以 `+++` 元数据头开头",
+                            "a Markdown standard must start with `+++` front matter",
+                        ),
+                    )
+                    .help(Msg::new(
+                        "在第一行写 `+++`，接着写 `no`、`title` 等字段，再以一行 `+++` 结束",
+                        "start with a line `+++`, then `no`, `title` …, then a line `+++`",
+                    )),
+                );
+                return None;
+            }
+        },
+    };
+    let doc = fields::parse(src, toml, offset, findings)?;
+    let mut f = Fields::new(
+        src,
+        offset,
+        doc.get_ref(),
+        doc.span(),
+        STANDARD_KEYS,
+        "",
+        findings,
+    );
+    let mut s = Standard {
+        path: src.path.clone(),
+        file,
+        dir,
+        head: f.head(),
+        no: f.req_string("no"),
+        title: f.req_string("title").map(|t| t.value),
+        level: f.choice("level", true, Level::parse, Level::spellings),
+        origin: f.choice("origin", true, Origin::parse, Origin::spellings),
+        status: f.choice("status", true, Status::parse, Status::spellings),
+        code: None,
+        code_invalid: false,
+        kind: f
+            .choice("kind", false, Kind::parse, Kind::spellings)
+            .map(|k| k.value),
+        unit: f.string("unit").map(|u| u.value),
+        owner: f.string("owner").map(|o| o.value),
+        due: f.date("due"),
+        published: f.date("published"),
+        effective: f.date("effective"),
+        replaces: Vec::new(),
+        references: Vec::new(),
+        covers: Covers::default(),
+        formerly: f.strings("formerly"),
+        has_text: body.is_some_and(|(b, _)| !b.trim().is_empty()),
+    };
+    if let Some(raw) = f.string("code") {
+        match code_ref(src, raw, "code", f.findings) {
+            Some(c) => s.code = Some(c),
+            None => s.code_invalid = true,
+        }
+    }
+    for key in ["replaces", "references"] {
+        let list: Vec<CodeRef> = f
+            .strings(key)
+            .into_iter()
+            .filter_map(|raw| code_ref(src, raw, key, f.findings))
+            .collect();
+        if key == "replaces" {
+            s.replaces = list;
+        } else {
+            s.references = list;
+        }
+    }
+    if let Some((t, span)) = f.table("covers") {
+        let mut c = Fields::new(src, offset, t, span, COVERS_KEYS, "covers", f.findings);
+        s.covers = Covers {
+            posts: c.strings("posts"),
+            services: c.strings("services"),
+            assets: c.strings("assets"),
+        };
+        c.finish();
+    }
+    f.finish();
+
+    if let Some((body, body_line)) = body
+        && s.has_text
+    {
+        for issue in text::lint(body) {
+            let code = match issue.rule {
+                TextRule::Structure => Code::TextStructure,
+                TextRule::Modal => Code::TextModal,
+            };
+            let len = if issue.rule == TextRule::Modal { 2 } else { 1 };
+            let pos = Pos {
+                line: body_line + issue.line as u32 - 1,
+                column: issue.column as u32,
+                len,
+            };
+            findings.push(Finding::new(
+                code,
+                Location::new(src.path.clone(), pos),
+                Msg::new(issue.zh, issue.en),
+            ));
+        }
+    }
+    Some(s)
+}
+
+/// Parses one written code; a code that does not parse is a `code/format` finding, one
+/// written in another form a `code/non-canonical` warning with the canonical form.
+fn code_ref(
+    src: &Source,
+    raw: At<String>,
+    key: &str,
+    findings: &mut Vec<Finding>,
+) -> Option<CodeRef> {
+    match StdCode::parse(&raw.value) {
+        Ok((code, canonical)) => {
+            if !canonical {
+                findings.push(
+                    Finding::new(
+                        Code::CodeNonCanonical,
+                        src.location_at(raw.pos),
+                        Msg::new(
+                            format!("`{key}` 中的标准编号 `{}` 写法不规范", raw.value),
+                            format!(
+                                "standard number `{}` in `{key}` is not in canonical form",
+                                raw.value
+                            ),
+                        ),
+                    )
+                    .help(Msg::new(
+                        format!("写作 `{code}`"),
+                        format!("write `{code}`"),
+                    )),
+                );
+            }
+            Some(CodeRef {
+                code,
+                written: raw.value,
+                pos: raw.pos,
+            })
+        }
+        Err(e) => {
+            findings.push(Finding::new(
+                Code::CodeFormat,
+                src.location_at(raw.pos),
+                Msg::new(
+                    format!("`{key}` 不是有效的标准编号：{}", e.reason_zh()),
+                    format!("`{key}` is not a valid standard number: {}", e.reason_en()),
+                ),
+            ));
+            None
+        }
+    }
+}
+
+/// A category's `_index.md`.
+pub fn category(src: &Source, dir: String, depth: usize, findings: &mut Vec<Finding>) -> Category {
+    let mut cat = Category {
+        dir,
+        index: Some(src.path.clone()),
+        code: None,
+        title: None,
+        depth,
+    };
+    let Some(fm) = src.front_matter() else {
+        findings.push(Finding::new(
+            Code::FrontmatterMissing,
+            Location::new(src.path.clone(), Pos::START),
+            Msg::new(
+                "类目 `_index.md` 应以 `+++` 元数据头开头（含 `code` 和 `title`）",
+                "a category's `_index.md` must start with `+++` front matter (`code`, `title`)",
+            ),
+        ));
+        return cat;
+    };
+    let Some(doc) = fields::parse(src, fm.toml, fm.toml_offset, findings) else {
+        return cat;
+    };
+    let mut f = Fields::new(
+        src,
+        fm.toml_offset,
+        doc.get_ref(),
+        doc.span(),
+        CATEGORY_KEYS,
+        "",
+        findings,
+    );
+    cat.code = f.req_string("code");
+    cat.title = f.req_string("title").map(|t| t.value);
+    f.finish();
+    cat
+}

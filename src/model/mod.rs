@@ -1,0 +1,284 @@
+//! The loaded standards repository as pure data: no I/O, no rules. Built by `load`,
+//! read by `check`, `rates`, `table`, `tasks` and `dossier`.
+
+pub mod code;
+pub mod enums;
+pub mod sysno;
+
+use std::path::PathBuf;
+
+pub use code::{CodeKind, StdCode};
+pub use enums::{CenterLevel, Kind, Level, Origin, Outcome, Status};
+pub use jiff::civil::Date;
+pub use sysno::SystemNo;
+
+use crate::finding::{Location, Pos};
+
+/// A value with the position it was read from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct At<T> {
+    pub value: T,
+    pub pos: Pos,
+}
+
+impl<T> At<T> {
+    pub fn new(value: T, pos: Pos) -> Self {
+        At { value, pos }
+    }
+}
+
+/// A code as written, parsed, with whether it was written canonically.
+#[derive(Clone, Debug)]
+pub struct CodeRef {
+    pub code: StdCode,
+    pub written: String,
+    pub pos: Pos,
+}
+
+/// Everything loaded from one standards repository.
+#[derive(Clone, Debug, Default)]
+pub struct Repository {
+    /// The directory holding `stdkit.toml`.
+    pub root: PathBuf,
+    pub manifest: Manifest,
+    /// Categories, sorted by path.
+    pub categories: Vec<Category>,
+    /// Standards, sorted by path.
+    pub standards: Vec<Standard>,
+    pub scope: Scope,
+    pub records: Records,
+}
+
+/// `stdkit.toml`. Fields that failed to load are `None`, never defaults in disguise.
+#[derive(Clone, Debug, Default)]
+pub struct Manifest {
+    pub center: Option<String>,
+    pub level: CenterLevel,
+    pub internal_prefix: Option<String>,
+    pub seq_width: u8,
+    pub targets: Targets,
+    pub period: Option<Period>,
+    pub dossier: DossierConfig,
+    pub members: Vec<At<String>>,
+}
+
+impl Default for CenterLevel {
+    fn default() -> Self {
+        CenterLevel::City
+    }
+}
+
+/// The plan's targets (defaults are the plan's figures).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Targets {
+    pub coverage: f64,
+    pub implementation: f64,
+    pub training: f64,
+    pub satisfaction: f64,
+    pub member_acceptance: f64,
+}
+
+impl Default for Targets {
+    fn default() -> Self {
+        Targets {
+            coverage: 0.90,
+            implementation: 0.95,
+            training: 0.95,
+            satisfaction: 0.98,
+            member_acceptance: 0.80,
+        }
+    }
+}
+
+/// The evaluation period of the records, both ends included.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Period {
+    pub from: Date,
+    pub to: Date,
+}
+
+impl Period {
+    pub fn contains(&self, d: Date) -> bool {
+        self.from <= d && d <= self.to
+    }
+
+    pub fn overlaps(&self, from: Date, to: Date) -> bool {
+        from <= self.to && self.from <= to
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct DossierConfig {
+    pub title: Option<String>,
+    pub sections: Vec<At<String>>,
+}
+
+/// A directory under `system/` with `_index.md`.
+#[derive(Clone, Debug)]
+pub struct Category {
+    /// Repository-relative path of the directory.
+    pub dir: String,
+    /// Repository-relative path of `_index.md`; `None` for a directory without one.
+    pub index: Option<String>,
+    pub code: Option<At<String>>,
+    pub title: Option<String>,
+    /// Nesting depth under `system/` (a subsystem is 0).
+    pub depth: usize,
+}
+
+/// The body kind of a standard file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    Markdown,
+    Toml,
+}
+
+/// One standard: metadata only; its text is linted at load and read again when printed.
+#[derive(Clone, Debug)]
+pub struct Standard {
+    pub path: String,
+    pub file: FileKind,
+    /// Repository-relative path of the containing directory.
+    pub dir: String,
+    /// Position of the first line of the metadata (for file-level findings).
+    pub head: Pos,
+    pub no: Option<At<String>>,
+    pub title: Option<String>,
+    pub level: Option<At<Level>>,
+    pub origin: Option<At<Origin>>,
+    pub status: Option<At<Status>>,
+    pub code: Option<CodeRef>,
+    /// The key `code` is present but does not parse.
+    pub code_invalid: bool,
+    pub kind: Option<Kind>,
+    pub unit: Option<String>,
+    pub owner: Option<String>,
+    pub due: Option<At<Date>>,
+    pub published: Option<At<Date>>,
+    pub effective: Option<At<Date>>,
+    pub replaces: Vec<CodeRef>,
+    pub references: Vec<CodeRef>,
+    pub covers: Covers,
+    pub formerly: Vec<At<String>>,
+    /// Whether the Markdown body has any text.
+    pub has_text: bool,
+}
+
+impl Standard {
+    pub fn location(&self, pos: Pos) -> Location {
+        Location::new(self.path.clone(), pos)
+    }
+
+    /// The parsed system number, when it parses.
+    pub fn system_no(&self) -> Option<SystemNo> {
+        self.no.as_ref().and_then(|n| n.value.parse().ok())
+    }
+
+    pub fn status(&self) -> Option<Status> {
+        self.status.as_ref().map(|s| s.value)
+    }
+
+    pub fn in_force(&self) -> bool {
+        self.status().is_some_and(Status::in_force)
+    }
+}
+
+/// `[covers]` of a standard.
+#[derive(Clone, Debug, Default)]
+pub struct Covers {
+    pub posts: Vec<At<String>>,
+    pub services: Vec<At<String>>,
+    pub assets: Vec<At<String>>,
+}
+
+/// The three scope registries.
+#[derive(Clone, Debug, Default)]
+pub struct Scope {
+    pub posts: ScopeFile,
+    pub services: ScopeFile,
+    pub assets: ScopeFile,
+}
+
+/// One of `scope/posts.toml`, `scope/services.toml`, `scope/assets.toml`.
+#[derive(Clone, Debug, Default)]
+pub struct ScopeFile {
+    pub path: String,
+    pub items: Vec<ScopeItem>,
+}
+
+#[derive(Clone, Debug)]
+pub struct ScopeItem {
+    pub id: At<String>,
+    pub name: String,
+    pub unit: Option<String>,
+}
+
+/// Evidence of implementation.
+#[derive(Clone, Debug, Default)]
+pub struct Records {
+    pub staff_path: String,
+    pub staff: Vec<Staff>,
+    pub inspections: Vec<Inspection>,
+    pub trainings: Vec<Training>,
+    pub surveys: Vec<Survey>,
+    pub audits: Vec<Audit>,
+}
+
+impl Records {
+    pub fn is_empty(&self) -> bool {
+        self.staff.is_empty()
+            && self.inspections.is_empty()
+            && self.trainings.is_empty()
+            && self.surveys.is_empty()
+            && self.audits.is_empty()
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Staff {
+    pub id: At<String>,
+    pub name: String,
+    pub unit: Option<String>,
+    pub post: Option<At<String>>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Inspection {
+    pub path: String,
+    pub head: Pos,
+    pub date: At<Date>,
+    pub standard: At<String>,
+    pub inspector: String,
+    pub result: Outcome,
+    pub finding: Option<String>,
+    pub rectified: Option<At<Date>>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Training {
+    pub path: String,
+    pub head: Pos,
+    pub date: At<Date>,
+    pub topic: String,
+    pub standards: Vec<At<String>>,
+    pub attendees: Vec<At<String>>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Survey {
+    pub path: String,
+    pub head: Pos,
+    pub from: At<Date>,
+    pub to: At<Date>,
+    pub method: String,
+    pub responses: At<u64>,
+    pub satisfied: At<u64>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Audit {
+    pub path: String,
+    pub title: String,
+    pub date: Date,
+    pub auditors: Vec<String>,
+}

@@ -1,0 +1,465 @@
+//! JSON Schemas of the file formats, generated from these document types (schemars). They
+//! describe exactly the keys the loader reads (a test keeps the two in step); the
+//! descriptions are the hover text editors show.
+
+#![allow(dead_code, reason = "the types exist to be described, not constructed")]
+
+use schemars::{JsonSchema, Schema, schema_for};
+
+use crate::model::{CenterLevel, Kind, Level, Origin, Outcome, Status};
+
+/// A date written as a TOML local date, e.g. `2014-12-31`.
+type TomlDate = String;
+
+/// stdkit.toml：标准库清单
+#[derive(JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+#[schemars(title = "stdkit.toml")]
+pub struct ManifestDoc {
+    /// 中心信息（必填）
+    center: CenterDoc,
+    /// 编号规则（必填）
+    numbering: NumberingDoc,
+    /// 规划目标值（缺省为规划数值）
+    targets: Option<TargetsDoc>,
+    /// 记录的评价期（有记录时必填）
+    period: Option<PeriodDoc>,
+    /// 验收材料汇编
+    dossier: Option<DossierDoc>,
+    /// 下属（县级）中心的标准库
+    member: Option<Vec<MemberDoc>>,
+}
+
+/// 中心信息
+#[derive(JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+struct CenterDoc {
+    /// 中心名称，如“安庆市政务服务中心”
+    name: String,
+    /// 中心级别：city（市级）或 county（县级），缺省 city
+    level: Option<CenterLevel>,
+}
+
+/// 编号规则
+#[derive(JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+struct NumberingDoc {
+    /// 本中心标准编号的代号，如 "Q/AQZW"
+    internal_prefix: String,
+    /// 体系表编号中序号的位数（缺省 2）
+    #[schemars(range(min = 1, max = 9))]
+    seq_width: Option<u8>,
+}
+
+/// 规划目标值（0 到 1 之间的小数）
+#[derive(JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+struct TargetsDoc {
+    /// 标准化覆盖率目标（缺省 0.90）
+    #[schemars(range(min = 0.0, max = 1.0))]
+    coverage: Option<f64>,
+    /// 标准实施率目标（缺省 0.95）
+    #[schemars(range(min = 0.0, max = 1.0))]
+    implementation: Option<f64>,
+    /// 全员参训率目标（缺省 0.95）
+    #[schemars(range(min = 0.0, max = 1.0))]
+    training: Option<f64>,
+    /// 满意率目标（缺省 0.98）
+    #[schemars(range(min = 0.0, max = 1.0))]
+    satisfaction: Option<f64>,
+    /// 下属中心通过验收的比例目标（缺省 0.80）
+    #[schemars(range(min = 0.0, max = 1.0))]
+    member_acceptance: Option<f64>,
+}
+
+/// 评价期（含首尾两日）
+#[derive(JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+struct PeriodDoc {
+    /// 开始日期，如 2014-01-01
+    from: TomlDate,
+    /// 结束日期，如 2014-12-31
+    to: TomlDate,
+}
+
+/// 验收材料汇编
+#[derive(JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+struct DossierDoc {
+    /// 汇编标题
+    title: Option<String>,
+    /// 各部分的顺序：cover, contents, system-table, rates, tasks, standards, inspections,
+    /// trainings, surveys, audits, history，或 dossier/ 下的 Markdown 文件路径
+    sections: Option<Vec<String>>,
+}
+
+/// 下属中心
+#[derive(JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+struct MemberDoc {
+    /// 下属中心标准库的路径（相对于本文件）
+    path: String,
+}
+
+/// 标准的元数据（.toml 文件，或 .md 文件的 +++ 元数据头）
+#[derive(JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+#[schemars(title = "标准")]
+pub struct StandardDoc {
+    /// 体系表编号：类目代码-序号，如 "101-02"
+    no: String,
+    /// 标准名称
+    title: String,
+    /// 级别
+    level: Level,
+    /// 来源：非中心标准为 adopted（采标）
+    origin: Origin,
+    /// 状态
+    status: Status,
+    /// 标准编号，如 "GB/T 24421.1-2009"；试行及以后状态必填
+    code: Option<String>,
+    /// 类型
+    kind: Option<Kind>,
+    /// 责任科室/窗口
+    unit: Option<String>,
+    /// 责任人
+    owner: Option<String>,
+    /// 完成时限
+    due: Option<TomlDate>,
+    /// 发布日期
+    published: Option<TomlDate>,
+    /// 实施日期（不早于发布日期）
+    effective: Option<TomlDate>,
+    /// 代替的标准编号
+    replaces: Option<Vec<String>>,
+    /// 规范性引用文件的标准编号
+    references: Option<Vec<String>>,
+    /// 本标准覆盖的岗位、事项和设施
+    covers: Option<CoversDoc>,
+    /// 曾用体系表编号
+    formerly: Option<Vec<String>>,
+}
+
+/// 覆盖范围（scope/ 中的编号）
+#[derive(JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+struct CoversDoc {
+    /// 岗位编号（scope/posts.toml）
+    posts: Option<Vec<String>>,
+    /// 服务事项编号（scope/services.toml）
+    services: Option<Vec<String>>,
+    /// 设施设备编号（scope/assets.toml）
+    assets: Option<Vec<String>>,
+}
+
+/// 类目（_index.md 的 +++ 元数据头）
+#[derive(JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+#[schemars(title = "类目")]
+pub struct CategoryDoc {
+    /// 类目代码（数字，以上级类目代码开头），如 "101"
+    code: String,
+    /// 类目名称
+    title: String,
+}
+
+/// 覆盖范围登记（scope/posts.toml、services.toml、assets.toml）
+#[derive(JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+#[schemars(title = "覆盖范围")]
+pub struct ScopeDoc {
+    /// 岗位（posts.toml）
+    post: Option<Vec<ScopeItemDoc>>,
+    /// 服务事项（services.toml）
+    service: Option<Vec<ScopeItemDoc>>,
+    /// 设施设备（assets.toml）
+    asset: Option<Vec<ScopeItemDoc>>,
+}
+
+/// 一个岗位、事项或设施
+#[derive(JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+struct ScopeItemDoc {
+    /// 编号（本文件内唯一）
+    id: String,
+    /// 名称
+    name: String,
+    /// 所属科室/窗口
+    unit: Option<String>,
+}
+
+/// 人员名册（records/staff.toml）
+#[derive(JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+#[schemars(title = "人员名册")]
+pub struct StaffDoc {
+    /// 工作人员
+    staff: Vec<StaffItemDoc>,
+}
+
+/// 一名工作人员
+#[derive(JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+struct StaffItemDoc {
+    /// 人员编号
+    id: String,
+    /// 姓名
+    name: String,
+    /// 科室/窗口
+    unit: Option<String>,
+    /// 岗位编号（scope/posts.toml）
+    post: Option<String>,
+}
+
+/// 监督检查记录（records/inspections/*.toml）
+#[derive(JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+#[schemars(title = "监督检查记录")]
+pub struct InspectionsDoc {
+    /// 检查
+    inspection: Vec<InspectionDoc>,
+}
+
+/// 一次检查
+#[derive(JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+struct InspectionDoc {
+    /// 检查日期
+    date: TomlDate,
+    /// 被检查标准的体系表编号
+    standard: String,
+    /// 检查人
+    inspector: String,
+    /// 结果：conform（符合）或 nonconform（不符合）
+    result: Outcome,
+    /// 发现的问题（不符合时必填）
+    finding: Option<String>,
+    /// 整改完成日期
+    rectified: Option<TomlDate>,
+}
+
+/// 培训记录（records/trainings/*.toml）
+#[derive(JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+#[schemars(title = "培训记录")]
+pub struct TrainingsDoc {
+    /// 培训
+    training: Vec<TrainingDoc>,
+}
+
+/// 一次培训
+#[derive(JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+struct TrainingDoc {
+    /// 培训日期
+    date: TomlDate,
+    /// 培训主题
+    topic: String,
+    /// 宣贯的标准（体系表编号）
+    standards: Option<Vec<String>>,
+    /// 参训人员编号（records/staff.toml）
+    attendees: Vec<String>,
+}
+
+/// 满意度调查记录（records/surveys/*.toml）
+#[derive(JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+#[schemars(title = "满意度调查记录")]
+pub struct SurveysDoc {
+    /// 调查
+    survey: Vec<SurveyDoc>,
+}
+
+/// 一次调查
+#[derive(JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+struct SurveyDoc {
+    /// 开始日期
+    from: TomlDate,
+    /// 结束日期
+    to: TomlDate,
+    /// 方式，如“评价器”“电话回访”“问卷”
+    method: String,
+    /// 有效答复数
+    responses: u64,
+    /// 满意数（不大于答复数）
+    satisfied: u64,
+}
+
+/// 内审报告（records/audits/*.md 的 +++ 元数据头）
+#[derive(JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+#[schemars(title = "内审报告")]
+pub struct AuditDoc {
+    /// 报告标题
+    title: String,
+    /// 审核日期
+    date: TomlDate,
+    /// 审核员
+    auditors: Option<Vec<String>>,
+}
+
+/// Every schema with its file name under `schema/`.
+pub fn all() -> Vec<(&'static str, Schema)> {
+    let mut list = vec![
+        ("stdkit.schema.json", schema_for!(ManifestDoc)),
+        ("standard.schema.json", schema_for!(StandardDoc)),
+        ("category.schema.json", schema_for!(CategoryDoc)),
+        ("scope.schema.json", schema_for!(ScopeDoc)),
+        ("staff.schema.json", schema_for!(StaffDoc)),
+        ("inspections.schema.json", schema_for!(InspectionsDoc)),
+        ("trainings.schema.json", schema_for!(TrainingsDoc)),
+        ("surveys.schema.json", schema_for!(SurveysDoc)),
+        ("audit.schema.json", schema_for!(AuditDoc)),
+    ];
+    for (_, schema) in &mut list {
+        mark_dates(schema);
+    }
+    list
+}
+
+/// TOML dates are not JSON strings; taplo validates them as `format: date`.
+fn mark_dates(schema: &mut Schema) {
+    fn walk(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(map) => {
+                let is_date = map
+                    .get("description")
+                    .and_then(|d| d.as_str())
+                    .is_some_and(|d| d.contains("日期") || d.contains("时限"));
+                if is_date && map.get("type").and_then(|t| t.as_str()) == Some("string") {
+                    map.insert("format".into(), "date".into());
+                }
+                map.values_mut().for_each(walk);
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(walk),
+            _ => {}
+        }
+    }
+    if let Some(map) = schema.as_object_mut() {
+        map.values_mut().for_each(walk);
+    }
+}
+
+/// The rendered text of every schema file.
+pub fn rendered() -> Vec<(&'static str, String)> {
+    all()
+        .into_iter()
+        .map(|(name, schema)| {
+            let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+            text.push('\n');
+            (name, text)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::keys;
+
+    fn props(schema: &serde_json::Value, pointer: &str) -> Vec<String> {
+        let mut keys: Vec<String> = schema
+            .pointer(pointer)
+            .and_then(|p| p.as_object())
+            .unwrap_or_else(|| panic!("no properties at {pointer}"))
+            .keys()
+            .cloned()
+            .collect();
+        keys.sort();
+        keys
+    }
+
+    fn sorted(keys: &[&str]) -> Vec<String> {
+        let mut v: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn schemas_describe_exactly_the_keys_the_loader_reads() {
+        let all: std::collections::BTreeMap<_, _> = all()
+            .into_iter()
+            .map(|(n, s)| (n, s.as_value().clone()))
+            .collect();
+        let m = &all["stdkit.schema.json"];
+        assert_eq!(props(m, "/properties"), sorted(keys::ROOT_KEYS));
+        assert_eq!(
+            props(m, "/$defs/CenterDoc/properties"),
+            sorted(keys::CENTER_KEYS)
+        );
+        assert_eq!(
+            props(m, "/$defs/NumberingDoc/properties"),
+            sorted(keys::NUMBERING_KEYS)
+        );
+        assert_eq!(
+            props(m, "/$defs/TargetsDoc/properties"),
+            sorted(keys::TARGET_KEYS)
+        );
+        assert_eq!(
+            props(m, "/$defs/PeriodDoc/properties"),
+            sorted(keys::PERIOD_KEYS)
+        );
+        assert_eq!(
+            props(m, "/$defs/DossierDoc/properties"),
+            sorted(keys::DOSSIER_KEYS)
+        );
+        assert_eq!(
+            props(m, "/$defs/MemberDoc/properties"),
+            sorted(keys::MEMBER_KEYS)
+        );
+        let s = &all["standard.schema.json"];
+        assert_eq!(props(s, "/properties"), sorted(keys::STANDARD_KEYS));
+        assert_eq!(
+            props(s, "/$defs/CoversDoc/properties"),
+            sorted(keys::COVERS_KEYS)
+        );
+        assert_eq!(
+            props(&all["category.schema.json"], "/properties"),
+            sorted(keys::CATEGORY_KEYS)
+        );
+        let scope = &all["scope.schema.json"];
+        assert_eq!(
+            props(scope, "/$defs/ScopeItemDoc/properties"),
+            sorted(keys::SCOPE_ITEM_KEYS)
+        );
+        assert_eq!(
+            props(&all["staff.schema.json"], "/$defs/StaffItemDoc/properties"),
+            sorted(keys::STAFF_KEYS)
+        );
+        assert_eq!(
+            props(
+                &all["inspections.schema.json"],
+                "/$defs/InspectionDoc/properties"
+            ),
+            sorted(keys::INSPECTION_KEYS)
+        );
+        assert_eq!(
+            props(
+                &all["trainings.schema.json"],
+                "/$defs/TrainingDoc/properties"
+            ),
+            sorted(keys::TRAINING_KEYS)
+        );
+        assert_eq!(
+            props(&all["surveys.schema.json"], "/$defs/SurveyDoc/properties"),
+            sorted(keys::SURVEY_KEYS)
+        );
+        assert_eq!(
+            props(&all["audit.schema.json"], "/properties"),
+            sorted(keys::AUDIT_KEYS)
+        );
+    }
+
+    #[test]
+    fn committed_schemas_are_up_to_date() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("schema");
+        for (name, text) in rendered() {
+            let on_disk = std::fs::read_to_string(dir.join(name)).unwrap_or_default();
+            assert!(
+                on_disk == text,
+                "schema/{name} is stale: run `cargo run -- schema`"
+            );
+        }
+    }
+}
