@@ -44,6 +44,8 @@ pub enum Color {
 pub enum Command {
     /// 检查标准库：编号、代码、引用、记录与文本，一次报告全部问题
     Check(CheckArgs),
+    /// 计算覆盖率、实施率、参训率、满意率及下属中心验收通过率
+    Rates(RatesArgs),
     /// 将 JSON Schema 写入目录（默认 schema/），供编辑器校验与补全
     Schema(SchemaArgs),
 }
@@ -71,4 +73,20 @@ pub struct SchemaArgs {
     /// 只比较，不写入：目录中的 schema 过期时以退出码 1 结束
     #[arg(long)]
     pub check: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RatesArgs {
+    /// 输出格式
+    #[arg(long, value_enum, default_value_t = RatesFormat::Terminal)]
+    pub format: RatesFormat,
+    /// 评价期 FROM..TO（覆盖 stdkit.toml 的 [period]）
+    #[arg(long, value_name = "FROM..TO")]
+    pub period: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RatesFormat {
+    Terminal,
+    Json,
 }

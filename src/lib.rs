@@ -13,6 +13,7 @@ pub mod finding;
 pub mod fsx;
 pub mod load;
 pub mod model;
+pub mod rates;
 pub mod report;
 pub mod schema;
 
@@ -27,6 +28,7 @@ pub fn run(cli: &cli::Cli, out: &mut dyn Write) -> Result<Outcome> {
     let ctx = context::Context::resolve(&cli.global)?;
     match &cli.command {
         cli::Command::Check(args) => commands::check::run(&ctx, args, out),
+        cli::Command::Rates(args) => commands::rates::run(&ctx, args, out),
         cli::Command::Schema(args) => commands::schema::run(args, out),
     }
 }

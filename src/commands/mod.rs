@@ -1,6 +1,7 @@
 //! One module per command: load → compute → report → `Outcome`.
 
 pub mod check;
+pub mod rates;
 pub mod schema;
 
 /// How a command ended; `main` maps it to the exit code.

@@ -14,3 +14,6 @@ pub fn error(error: &anyhow::Error) {
     }
     eprintln!("{line}");
 }
+
+pub mod rates;
+pub mod table;

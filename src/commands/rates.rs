@@ -1,0 +1,73 @@
+//! `stdkit rates`: the rates of this centre and of each member centre.
+
+use std::io::Write;
+
+use anyhow::{Context as _, Result, bail};
+
+use super::Outcome;
+use crate::cli::{RatesArgs, RatesFormat};
+use crate::context::Context;
+use crate::model::{Date, Period};
+use crate::rates;
+use crate::report::rates::{Member, json, terminal};
+use crate::report::table::Style;
+
+pub fn run(ctx: &Context, args: &RatesArgs, out: &mut dyn Write) -> Result<Outcome> {
+    let root = crate::load::discover(&ctx.start)?;
+    let loaded = crate::load::load(&root)?;
+    let period = args.period.as_deref().map(parse_period).transpose()?;
+    let mut city = rates::compute(&loaded.repo, period);
+    let members: Vec<Member> = loaded
+        .repo
+        .manifest
+        .members
+        .iter()
+        .map(|m| {
+            let dir = root.join(&m.value);
+            let rates = crate::load::discover(&dir)
+                .and_then(|r| crate::load::load(&r))
+                .map(|l| rates::compute(&l.repo, period))
+                .map_err(|e| format!("{e:#}"));
+            Member {
+                path: m.value.clone(),
+                rates,
+            }
+        })
+        .collect();
+    if !members.is_empty() {
+        let pairs: Vec<(String, Option<rates::CenterRates>)> = members
+            .iter()
+            .map(|m| (m.path.clone(), m.rates.as_ref().ok().cloned()))
+            .collect();
+        city.rates.push(rates::member_acceptance(
+            &pairs,
+            loaded.repo.manifest.targets,
+        ));
+    }
+    let text = match args.format {
+        RatesFormat::Json => json(&city, &members, ctx.lang),
+        RatesFormat::Terminal => terminal(&city, &members, ctx.lang, Style::detect()),
+    };
+    out.write_all(text.as_bytes())?;
+    Ok(Outcome::Clean)
+}
+
+/// `FROM..TO`, both dates included.
+pub fn parse_period(text: &str) -> Result<Period> {
+    let Some((from, to)) = text.split_once("..") else {
+        bail!("`--period {text}` must be `FROM..TO`, like `2014-01-01..2014-12-31`");
+    };
+    let date = |s: &str| {
+        s.trim()
+            .parse::<Date>()
+            .with_context(|| format!("`{s}` in `--period {text}` is not a date"))
+    };
+    let period = Period {
+        from: date(from)?,
+        to: date(to)?,
+    };
+    if period.to < period.from {
+        bail!("`--period {text}` ends before it starts");
+    }
+    Ok(period)
+}

@@ -1,0 +1,293 @@
+//! The rates of SPEC §5, each with its definition, numerator and denominator. Pure: takes a
+//! loaded repository, returns numbers.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::finding::Msg;
+use crate::model::{Outcome, Period, Repository, SystemNo, Targets};
+
+/// One rate.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rate {
+    pub key: &'static str,
+    pub name: Msg,
+    pub numerator: u64,
+    pub denominator: u64,
+    pub target: Option<f64>,
+    pub definition: Msg,
+}
+
+impl Rate {
+    /// `None` when the denominator is 0.
+    pub fn value(&self) -> Option<f64> {
+        (self.denominator > 0).then(|| self.numerator as f64 / self.denominator as f64)
+    }
+
+    /// `None` without a target or without a value.
+    pub fn pass(&self) -> Option<bool> {
+        let (target, value) = (self.target?, self.value()?);
+        // A small tolerance, so that 19/20 meets 0.95 despite binary fractions.
+        Some(value + 1e-12 >= target)
+    }
+}
+
+/// The rates of one centre.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CenterRates {
+    pub center: String,
+    pub period: Option<Period>,
+    pub rates: Vec<Rate>,
+}
+
+impl CenterRates {
+    /// A centre passes when every rate with a target meets it.
+    pub fn passes(&self) -> bool {
+        self.rates
+            .iter()
+            .filter(|r| r.target.is_some())
+            .all(|r| r.pass() == Some(true))
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Rate> {
+        self.rates.iter().find(|r| r.key == key)
+    }
+}
+
+/// Computes the rates of one repository for `period` (else its manifest's; without one,
+/// every record counts).
+pub fn compute(repo: &Repository, period: Option<Period>) -> CenterRates {
+    let period = period.or(repo.manifest.period);
+    let t = repo.manifest.targets;
+    let in_period = |d| period.is_none_or(|p: Period| p.contains(d));
+    let mut rates = Vec::new();
+
+    let live: Vec<_> = repo
+        .standards
+        .iter()
+        .filter(|s| s.status().is_some_and(|st| !st.retired()))
+        .collect();
+    let in_force = live.iter().filter(|s| s.in_force()).count() as u64;
+    rates.push(Rate {
+        key: "completeness",
+        name: Msg::new("体系完整率", "system completeness"),
+        numerator: in_force,
+        denominator: live.len() as u64,
+        target: None,
+        definition: Msg::new(
+            "现行（含试行）标准数 ÷ 应有标准数（不含被代替、废止的标准；待制定、起草、送审的计入应有数）",
+            "standards in force (in-force or trial) ÷ standards that should exist (all but superseded and withdrawn)",
+        ),
+    });
+
+    let covered =
+        |pick: fn(&crate::model::Covers) -> &Vec<crate::model::At<String>>| -> HashSet<&str> {
+            repo.standards
+                .iter()
+                .filter(|s| s.in_force())
+                .flat_map(|s| pick(&s.covers).iter().map(|id| id.value.as_str()))
+                .collect()
+        };
+    let part = |file: &crate::model::ScopeFile, set: &HashSet<&str>| -> (u64, u64) {
+        let ids: HashSet<&str> = file.items.iter().map(|i| i.id.value.as_str()).collect();
+        (
+            ids.iter().filter(|id| set.contains(*id)).count() as u64,
+            ids.len() as u64,
+        )
+    };
+    let posts = part(&repo.scope.posts, &covered(|c| &c.posts));
+    let services = part(&repo.scope.services, &covered(|c| &c.services));
+    let assets = part(&repo.scope.assets, &covered(|c| &c.assets));
+    rates.push(Rate {
+        key: "coverage",
+        name: Msg::new("标准化覆盖率", "standardization coverage"),
+        numerator: posts.0 + services.0 + assets.0,
+        denominator: posts.1 + services.1 + assets.1,
+        target: Some(t.coverage),
+        definition: Msg::new(
+            "至少被一项现行（含试行）标准覆盖的岗位、事项和设施数 ÷ 岗位、事项和设施总数（有人就有工作标准，有事就有质量标准，有物就有管理标准）",
+            "posts, service items and assets covered by at least one standard in force ÷ all of them",
+        ),
+    });
+    for (key, zh, en, (n, d), what_zh, what_en) in [
+        (
+            "coverage-posts",
+            "岗位覆盖率",
+            "post coverage",
+            posts,
+            "岗位",
+            "posts",
+        ),
+        (
+            "coverage-services",
+            "事项覆盖率",
+            "service coverage",
+            services,
+            "服务事项",
+            "service items",
+        ),
+        (
+            "coverage-assets",
+            "设施覆盖率",
+            "asset coverage",
+            assets,
+            "设施设备",
+            "assets",
+        ),
+    ] {
+        rates.push(Rate {
+            key,
+            name: Msg::new(zh, en),
+            numerator: n,
+            denominator: d,
+            target: None,
+            definition: Msg::new(
+                format!("被现行（含试行）标准覆盖的{what_zh}数 ÷ {what_zh}总数"),
+                format!("{what_en} covered by a standard in force ÷ all {what_en}"),
+            ),
+        });
+    }
+
+    rates.push(implementation(repo, period, &in_period, t));
+
+    let staff: HashSet<&str> = repo
+        .records
+        .staff
+        .iter()
+        .map(|s| s.id.value.as_str())
+        .collect();
+    let trained: HashSet<&str> = repo
+        .records
+        .trainings
+        .iter()
+        .filter(|tr| in_period(tr.date.value))
+        .flat_map(|tr| tr.attendees.iter().map(|a| a.value.as_str()))
+        .filter(|a| staff.contains(a))
+        .collect();
+    rates.push(Rate {
+        key: "training",
+        name: Msg::new("全员参训率", "staff training"),
+        numerator: trained.len() as u64,
+        denominator: staff.len() as u64,
+        target: Some(t.training),
+        definition: Msg::new(
+            "评价期内至少参加过一次培训的在册人员数 ÷ 在册人员总数",
+            "staff who attended at least one training in the period ÷ all staff",
+        ),
+    });
+
+    let surveys: Vec<_> = repo
+        .records
+        .surveys
+        .iter()
+        .filter(|s| period.is_none_or(|p| p.overlaps(s.from.value, s.to.value)))
+        .collect();
+    rates.push(Rate {
+        key: "satisfaction",
+        name: Msg::new("满意率", "satisfaction"),
+        numerator: surveys.iter().map(|s| s.satisfied.value).sum(),
+        denominator: surveys.iter().map(|s| s.responses.value).sum(),
+        target: Some(t.satisfaction),
+        definition: Msg::new(
+            "与评价期有重叠的各次调查的满意数之和 ÷ 有效答复数之和",
+            "Σ satisfied ÷ Σ responses of the surveys that overlap the period",
+        ),
+    });
+
+    CenterRates {
+        center: repo.manifest.center.clone().unwrap_or_default(),
+        period,
+        rates,
+    }
+}
+
+fn implementation(
+    repo: &Repository,
+    period: Option<Period>,
+    in_period: &dyn Fn(crate::model::Date) -> bool,
+    t: Targets,
+) -> Rate {
+    // System number (current or former) → standard index.
+    let mut index: HashMap<SystemNo, usize> = HashMap::new();
+    for (i, s) in repo.standards.iter().enumerate() {
+        for former in s
+            .formerly
+            .iter()
+            .filter_map(|f| f.value.parse::<SystemNo>().ok())
+        {
+            index.entry(former).or_insert(i);
+        }
+    }
+    for (i, s) in repo.standards.iter().enumerate() {
+        if let Some(no) = s.system_no() {
+            index.insert(no, i);
+        }
+    }
+    let mut latest: HashMap<usize, &crate::model::Inspection> = HashMap::new();
+    for ins in &repo.records.inspections {
+        if !in_period(ins.date.value) {
+            continue;
+        }
+        let Some(&i) = ins
+            .standard
+            .value
+            .parse::<SystemNo>()
+            .ok()
+            .as_ref()
+            .and_then(|n| index.get(n))
+        else {
+            continue;
+        };
+        match latest.get(&i) {
+            Some(prev) if prev.date.value > ins.date.value => {}
+            _ => {
+                latest.insert(i, ins);
+            }
+        }
+    }
+    let end = period.map(|p| p.to);
+    let mut numerator = 0;
+    let mut denominator = 0;
+    for (i, s) in repo.standards.iter().enumerate() {
+        if !s.in_force() {
+            continue;
+        }
+        denominator += 1;
+        let implemented = latest.get(&i).is_some_and(|ins| match ins.result {
+            Outcome::Conform => true,
+            Outcome::Nonconform => ins
+                .rectified
+                .as_ref()
+                .is_some_and(|r| end.is_none_or(|e| r.value <= e)),
+        });
+        numerator += u64::from(implemented);
+    }
+    Rate {
+        key: "implementation",
+        name: Msg::new("标准实施率", "implementation"),
+        numerator,
+        denominator,
+        target: Some(t.implementation),
+        definition: Msg::new(
+            "评价期内有监督检查、且最近一次结果为“符合”（或“不符合”但在期末前整改完成）的现行（含试行）标准数 ÷ 现行（含试行）标准数",
+            "standards in force whose latest inspection in the period is conform, or nonconform rectified by the period end ÷ standards in force",
+        ),
+    }
+}
+
+/// The share of member centres that pass.
+pub fn member_acceptance(members: &[(String, Option<CenterRates>)], targets: Targets) -> Rate {
+    Rate {
+        key: "member-acceptance",
+        name: Msg::new("下属中心验收通过率", "member acceptance"),
+        numerator: members
+            .iter()
+            .filter(|(_, r)| r.as_ref().is_some_and(CenterRates::passes))
+            .count() as u64,
+        denominator: members.len() as u64,
+        target: Some(targets.member_acceptance),
+        definition: Msg::new(
+            "各项指标均达到目标值的下属中心数 ÷ 下属中心总数",
+            "member centres meeting every target ÷ all member centres",
+        ),
+    }
+}

@@ -1,0 +1,176 @@
+//! Printing rates: a terminal table with definitions, or the JSON of SPEC §4.2.
+
+use std::fmt::Write as _;
+
+use serde_json::{Value, json};
+
+use super::table::{Style, new_table};
+use crate::finding::Lang;
+use crate::rates::{CenterRates, Rate};
+
+/// A member as reported: its path, and its rates or why they could not be computed.
+pub struct Member {
+    pub path: String,
+    pub rates: Result<CenterRates, String>,
+}
+
+pub fn json(city: &CenterRates, members: &[Member], lang: Lang) -> String {
+    let mut doc = center_json(city, lang);
+    if !members.is_empty() {
+        doc["members"] = members
+            .iter()
+            .map(|m| match &m.rates {
+                Ok(r) => {
+                    let mut v = center_json(r, lang);
+                    v["path"] = json!(m.path);
+                    v
+                }
+                Err(e) => json!({"center": null, "path": m.path, "passes": false, "rates": [], "error": e}),
+            })
+            .collect();
+    }
+    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+fn center_json(r: &CenterRates, lang: Lang) -> Value {
+    json!({
+        "center": r.center,
+        "period": r.period.map(|p| json!({"from": p.from.to_string(), "to": p.to.to_string()})),
+        "rates": r.rates.iter().map(|rate| rate_json(rate, lang)).collect::<Vec<_>>(),
+        "passes": r.passes(),
+    })
+}
+
+fn rate_json(r: &Rate, lang: Lang) -> Value {
+    json!({
+        "key": r.key,
+        "name": r.name.get(lang),
+        "numerator": r.numerator,
+        "denominator": r.denominator,
+        "value": r.value(),
+        "target": r.target,
+        "pass": r.pass(),
+        "definition": r.definition.get(lang),
+    })
+}
+
+/// A percentage with one decimal, or a dash with the reason when the denominator is 0.
+pub fn percent(r: &Rate, lang: Lang) -> String {
+    match r.value() {
+        Some(v) => format!("{:.1}%", v * 100.0),
+        None => match lang {
+            Lang::Zh => "—（分母为 0）".to_owned(),
+            Lang::En => "— (denominator is 0)".to_owned(),
+        },
+    }
+}
+
+pub fn terminal(city: &CenterRates, members: &[Member], lang: Lang, style: Style) -> String {
+    let mut out = String::new();
+    center_terminal(&mut out, city, lang, style);
+    for m in members {
+        out.push('\n');
+        match &m.rates {
+            Ok(r) => center_terminal(&mut out, r, lang, style),
+            Err(e) => {
+                let _ = writeln!(out, "{}: {e}", m.path);
+            }
+        }
+    }
+    out
+}
+
+fn center_terminal(out: &mut String, r: &CenterRates, lang: Lang, style: Style) {
+    let zh = lang == Lang::Zh;
+    let period = r.period.map_or_else(
+        || {
+            if zh {
+                "全部记录".to_owned()
+            } else {
+                "all records".to_owned()
+            }
+        },
+        |p| format!("{} .. {}", p.from, p.to),
+    );
+    let _ = writeln!(
+        out,
+        "{}（{}{period}）",
+        r.center,
+        if zh { "评价期 " } else { "period " }
+    );
+    let header: Vec<&str> = if zh {
+        vec!["指标", "分子", "分母", "数值", "目标", "结论"]
+    } else {
+        vec![
+            "rate",
+            "numerator",
+            "denominator",
+            "value",
+            "target",
+            "result",
+        ]
+    };
+    let mut table = new_table(style, &header);
+    for rate in &r.rates {
+        let pass = match rate.pass() {
+            Some(true) => {
+                if zh {
+                    "达标"
+                } else {
+                    "pass"
+                }
+            }
+            Some(false) => {
+                if zh {
+                    "未达标"
+                } else {
+                    "FAIL"
+                }
+            }
+            None if rate.target.is_some() => {
+                if zh {
+                    "无法判定"
+                } else {
+                    "n/a"
+                }
+            }
+            None => "",
+        };
+        table.add_row(vec![
+            rate.name.get(lang).to_owned(),
+            rate.numerator.to_string(),
+            rate.denominator.to_string(),
+            percent(rate, lang),
+            rate.target
+                .map_or(String::new(), |t| format!("≥ {:.0}%", t * 100.0)),
+            pass.to_owned(),
+        ]);
+    }
+    let _ = writeln!(out, "{table}");
+    let verdict = match (r.passes(), zh) {
+        (true, true) => "结论：各项指标均达到目标值",
+        (false, true) => "结论：有指标未达到目标值",
+        (true, false) => "result: every target met",
+        (false, false) => "result: some targets missed",
+    };
+    let _ = writeln!(out, "{verdict}");
+    let _ = writeln!(
+        out,
+        "{}",
+        if zh {
+            "计算方法："
+        } else {
+            "definitions:"
+        }
+    );
+    for rate in &r.rates {
+        let _ = writeln!(
+            out,
+            "  {}：{}",
+            rate.name.get(lang),
+            rate.definition.get(lang)
+        );
+    }
+}
