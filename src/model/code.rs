@@ -360,7 +360,17 @@ impl Scanner {
         }
         let (kind, prefix) = self.prefix()?;
         self.skip_spaces();
-        let sequence = self.digits();
+        // Highway codes put a letter before the digits: `JTG D20-2017`, `JTG/T F20-2015`.
+        let letter = if kind == CodeKind::Industry
+            && self.peek().is_some_and(|b| b.is_ascii_uppercase())
+            && self.text.get(self.pos + 1).is_some_and(|b| b.is_ascii_digit())
+        {
+            self.pos += 1;
+            char::from(self.text[self.pos - 1]).to_string()
+        } else {
+            String::new()
+        };
+        let sequence = letter + &self.digits();
         if sequence.is_empty() {
             return Err(match self.peek() {
                 None | Some(b'-' | b'.') => Reason::NoSequence,
@@ -830,6 +840,15 @@ mod tests {
 
     fn parse(s: &str) -> StdCode {
         StdCode::parse(s).unwrap_or_else(|e| panic!("{s:?}: {e}")).0
+    }
+
+    #[test]
+    fn highway_codes_keep_the_letter_of_their_sequence() {
+        let (c, canonical) = StdCode::parse("JTG D20-2017").unwrap();
+        assert_eq!((c.kind(), c.to_string(), canonical), (CodeKind::Industry, "JTG D20-2017".to_owned(), true));
+        let (c, canonical) = StdCode::parse("JTG/T F20—2015").unwrap();
+        assert_eq!((c.to_string(), canonical), ("JTG/T F20-2015".to_owned(), false));
+        assert!(StdCode::parse("GB D20-2017").is_err());
     }
 
     #[test]
