@@ -46,6 +46,10 @@ pub enum Command {
     Check(CheckArgs),
     /// 计算覆盖率、实施率、参训率、满意率及下属中心验收通过率
     Rates(RatesArgs),
+    /// 标准体系表：明细表（默认）、结构图（--tree）、统计表（--stats）
+    Table(TableArgs),
+    /// 尚未实施的标准（任务分解），按责任科室分组，逾期在前
+    Tasks(TasksArgs),
     /// 将 JSON Schema 写入目录（默认 schema/），供编辑器校验与补全
     Schema(SchemaArgs),
 }
@@ -55,6 +59,9 @@ pub struct CheckArgs {
     /// 输出格式
     #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
     pub format: CheckFormat,
+    /// 同时检查各项指标是否达到目标值（未达标即为错误）
+    #[arg(long)]
+    pub targets: bool,
     /// 将警告视为错误（`--deny warnings`）
     #[arg(long, value_enum, value_name = "WHAT")]
     pub deny: Option<Deny>,
@@ -88,5 +95,45 @@ pub struct RatesArgs {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum RatesFormat {
     Terminal,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct TableArgs {
+    /// 输出格式
+    #[arg(long, value_enum, default_value_t = TableFormat::Terminal)]
+    pub format: TableFormat,
+    /// 输出结构图
+    #[arg(long, conflicts_with = "stats")]
+    pub tree: bool,
+    /// 输出统计表（分体系 × 级别：应有数、现有数、现有率）
+    #[arg(long)]
+    pub stats: bool,
+    /// 写入文件（xlsx 必须指定）
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TableFormat {
+    Terminal,
+    Md,
+    Csv,
+    Json,
+    Xlsx,
+}
+
+#[derive(Debug, Args)]
+pub struct TasksArgs {
+    /// 输出格式
+    #[arg(long, value_enum, default_value_t = TasksFormat::Terminal)]
+    pub format: TasksFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TasksFormat {
+    Terminal,
+    Md,
+    Csv,
     Json,
 }

@@ -16,6 +16,8 @@ pub mod model;
 pub mod rates;
 pub mod report;
 pub mod schema;
+pub mod table;
+pub mod tasks;
 
 use std::io::Write;
 
@@ -29,6 +31,8 @@ pub fn run(cli: &cli::Cli, out: &mut dyn Write) -> Result<Outcome> {
     match &cli.command {
         cli::Command::Check(args) => commands::check::run(&ctx, args, out),
         cli::Command::Rates(args) => commands::rates::run(&ctx, args, out),
+        cli::Command::Table(args) => commands::table::run(&ctx, args, out),
+        cli::Command::Tasks(args) => commands::tasks::run(&ctx, args, out),
         cli::Command::Schema(args) => commands::schema::run(args, out),
     }
 }

@@ -15,6 +15,10 @@ pub fn run(ctx: &Context, args: &CheckArgs, out: &mut dyn Write) -> Result<Outco
     let loaded = crate::load::load(&root)?;
     let mut findings: Vec<Finding> = loaded.findings;
     findings.extend(crate::check::check(&loaded.repo, ctx.as_of));
+    if args.targets {
+        let (city, _) = super::rates::with_members(&root, &loaded.repo, None);
+        findings.extend(missed_targets(&city));
+    }
     crate::finding::sort(&mut findings);
     let snippets = crate::load::snippets(&root, &findings);
     let report = Report {
@@ -34,4 +38,34 @@ pub fn run(ctx: &Context, args: &CheckArgs, out: &mut dyn Write) -> Result<Outco
     } else {
         Outcome::Clean
     })
+}
+
+/// One `target/missed` finding per rate below its target, pointing at the manifest.
+fn missed_targets(rates: &crate::rates::CenterRates) -> Vec<Finding> {
+    use crate::finding::{Code, Location, Msg, Pos};
+    rates
+        .rates
+        .iter()
+        .filter(|r| r.target.is_some() && r.pass() != Some(true))
+        .map(|r| {
+            let target = r.target.unwrap_or_default() * 100.0;
+            let value = r
+                .value()
+                .map_or("—".to_owned(), |v| format!("{:.1}%", v * 100.0));
+            Finding::new(
+                Code::TargetMissed,
+                Location::new(crate::load::MANIFEST, Pos::START),
+                Msg::new(
+                    format!(
+                        "{}为 {value}（{}/{}），未达到目标值 {target:.0}%",
+                        r.name.zh, r.numerator, r.denominator
+                    ),
+                    format!(
+                        "{} is {value} ({}/{}), below its target of {target:.0}%",
+                        r.name.en, r.numerator, r.denominator
+                    ),
+                ),
+            )
+        })
+        .collect()
 }

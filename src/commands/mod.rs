@@ -3,6 +3,8 @@
 pub mod check;
 pub mod rates;
 pub mod schema;
+pub mod table;
+pub mod tasks;
 
 /// How a command ended; `main` maps it to the exit code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

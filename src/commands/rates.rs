@@ -16,15 +16,28 @@ pub fn run(ctx: &Context, args: &RatesArgs, out: &mut dyn Write) -> Result<Outco
     let root = crate::load::discover(&ctx.start)?;
     let loaded = crate::load::load(&root)?;
     let period = args.period.as_deref().map(parse_period).transpose()?;
-    let mut city = rates::compute(&loaded.repo, period);
-    let members: Vec<Member> = loaded
-        .repo
+    let (city, members) = with_members(&root, &loaded.repo, period);
+    let text = match args.format {
+        RatesFormat::Json => json(&city, &members, ctx.lang),
+        RatesFormat::Terminal => terminal(&city, &members, ctx.lang, Style::detect()),
+    };
+    out.write_all(text.as_bytes())?;
+    Ok(Outcome::Clean)
+}
+
+/// The rates of a repository and of each of its members, with member acceptance.
+pub fn with_members(
+    root: &std::path::Path,
+    repo: &crate::model::Repository,
+    period: Option<Period>,
+) -> (rates::CenterRates, Vec<Member>) {
+    let mut city = rates::compute(repo, period);
+    let members: Vec<Member> = repo
         .manifest
         .members
         .iter()
         .map(|m| {
-            let dir = root.join(&m.value);
-            let rates = crate::load::discover(&dir)
+            let rates = crate::load::discover(&root.join(&m.value))
                 .and_then(|r| crate::load::load(&r))
                 .map(|l| rates::compute(&l.repo, period))
                 .map_err(|e| format!("{e:#}"));
@@ -39,17 +52,10 @@ pub fn run(ctx: &Context, args: &RatesArgs, out: &mut dyn Write) -> Result<Outco
             .iter()
             .map(|m| (m.path.clone(), m.rates.as_ref().ok().cloned()))
             .collect();
-        city.rates.push(rates::member_acceptance(
-            &pairs,
-            loaded.repo.manifest.targets,
-        ));
+        city.rates
+            .push(rates::member_acceptance(&pairs, repo.manifest.targets));
     }
-    let text = match args.format {
-        RatesFormat::Json => json(&city, &members, ctx.lang),
-        RatesFormat::Terminal => terminal(&city, &members, ctx.lang, Style::detect()),
-    };
-    out.write_all(text.as_bytes())?;
-    Ok(Outcome::Clean)
+    (city, members)
 }
 
 /// `FROM..TO`, both dates included.

@@ -363,7 +363,10 @@ impl Scanner {
         // Highway codes put a letter before the digits: `JTG D20-2017`, `JTG/T F20-2015`.
         let letter = if kind == CodeKind::Industry
             && self.peek().is_some_and(|b| b.is_ascii_uppercase())
-            && self.text.get(self.pos + 1).is_some_and(|b| b.is_ascii_digit())
+            && self
+                .text
+                .get(self.pos + 1)
+                .is_some_and(|b| b.is_ascii_digit())
         {
             self.pos += 1;
             char::from(self.text[self.pos - 1]).to_string()
@@ -845,9 +848,15 @@ mod tests {
     #[test]
     fn highway_codes_keep_the_letter_of_their_sequence() {
         let (c, canonical) = StdCode::parse("JTG D20-2017").unwrap();
-        assert_eq!((c.kind(), c.to_string(), canonical), (CodeKind::Industry, "JTG D20-2017".to_owned(), true));
+        assert_eq!(
+            (c.kind(), c.to_string(), canonical),
+            (CodeKind::Industry, "JTG D20-2017".to_owned(), true)
+        );
         let (c, canonical) = StdCode::parse("JTG/T F20—2015").unwrap();
-        assert_eq!((c.to_string(), canonical), ("JTG/T F20-2015".to_owned(), false));
+        assert_eq!(
+            (c.to_string(), canonical),
+            ("JTG/T F20-2015".to_owned(), false)
+        );
         assert!(StdCode::parse("GB D20-2017").is_err());
     }
 

@@ -125,6 +125,13 @@ alias_enum! {
     }
 }
 
+impl Default for CenterLevel {
+    /// A centre is a city centre unless it says otherwise.
+    fn default() -> Self {
+        CenterLevel::City
+    }
+}
+
 impl Status {
     /// In force for the rates: `in-force` or `trial`.
     pub fn in_force(self) -> bool {

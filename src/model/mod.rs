@@ -62,12 +62,6 @@ pub struct Manifest {
     pub members: Vec<At<String>>,
 }
 
-impl Default for CenterLevel {
-    fn default() -> Self {
-        CenterLevel::City
-    }
-}
-
 /// The plan's targets (defaults are the plan's figures).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Targets {

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use annotate_snippets::renderer::DecorStyle;
-use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use annotate_snippets::{AnnotationKind, Element, Group, Level, Origin, Renderer, Snippet};
 use serde_json::json;
 
 use crate::finding::{Code, Finding, Lang, Location, Severity, Tally};
@@ -79,9 +79,9 @@ fn human(r: &Report<'_>) -> String {
         let mut group = level
             .primary_title(f.message.get(r.lang))
             .id(f.code.as_str())
-            .element(snippet(r, &f.location, None, true));
+            .elements(snippet(r, &f.location, None, true));
         for rel in &f.related {
-            group = group.element(snippet(
+            group = group.elements(snippet(
                 r,
                 &rel.location,
                 Some(rel.message.get(r.lang)),
@@ -107,30 +107,38 @@ fn snippet<'a>(
     at: &'a Location,
     label: Option<&'a str>,
     primary: bool,
-) -> Snippet<'a, annotate_snippets::Annotation<'a>> {
-    let line = r
+) -> Vec<Element<'a>> {
+    let Some(line) = r
         .snippets
         .get(&at.path)
-        .and_then(|lines| lines.get(&at.pos.line));
-    let mut s = Snippet::source(line.map_or("", |l| l.as_str()))
-        .line_start(at.pos.line as usize)
-        .path(at.path.as_str())
-        .fold(false);
-    if let Some(line) = line {
-        let start = byte_at(line, at.pos.column as usize - 1);
-        let end = byte_at(line, (at.pos.column + at.pos.len) as usize - 1).max(start);
-        let kind = if primary {
-            AnnotationKind::Primary
-        } else {
-            AnnotationKind::Context
-        };
-        let mut a = kind.span(start..end.max(start));
+        .and_then(|lines| lines.get(&at.pos.line))
+    else {
+        // A directory, or a file that could not be read again: name the place only.
+        let mut out = vec![Origin::path(at.path.as_str()).into()];
         if let Some(label) = label {
-            a = a.label(label);
+            out.push(Level::NOTE.message(label).into());
         }
-        s = s.annotation(a);
+        return out;
+    };
+    let start = byte_at(line, at.pos.column as usize - 1);
+    let end = byte_at(line, (at.pos.column + at.pos.len) as usize - 1).max(start);
+    let kind = if primary {
+        AnnotationKind::Primary
+    } else {
+        AnnotationKind::Context
+    };
+    let mut a = kind.span(start..end);
+    if let Some(label) = label {
+        a = a.label(label);
     }
-    s
+    vec![
+        Snippet::source(line.as_str())
+            .line_start(at.pos.line as usize)
+            .path(at.path.as_str())
+            .fold(false)
+            .annotation(a)
+            .into(),
+    ]
 }
 
 /// The byte offset of the `n`th character (clamped to the end).
@@ -198,7 +206,7 @@ fn github(r: &Report<'_>) -> String {
         };
         let mut message = f.message.get(r.lang).to_owned();
         if let Some(help) = &f.help {
-            message.push_str("\n");
+            message.push('\n');
             message.push_str(help.get(r.lang));
         }
         let _ = writeln!(

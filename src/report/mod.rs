@@ -16,4 +16,6 @@ pub fn error(error: &anyhow::Error) {
 }
 
 pub mod rates;
+pub mod system;
 pub mod table;
+pub mod xlsx;

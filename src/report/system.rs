@@ -1,0 +1,244 @@
+//! Printing the standard-system table and the task list: terminal, Markdown, CSV, JSON.
+
+use std::fmt::Write as _;
+
+use super::table::{Style, new_table};
+use crate::finding::Lang;
+use crate::table::{Node, Row, Stat, SystemTable};
+use crate::tasks::Task;
+
+/// A table as plain cells: a header and rows, rendered by each format.
+pub struct Grid {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Grid {
+    pub fn terminal(&self, style: Style) -> String {
+        let header: Vec<&str> = self.header.iter().map(String::as_str).collect();
+        let mut t = new_table(style, &header);
+        for r in &self.rows {
+            t.add_row(r.clone());
+        }
+        format!("{t}\n")
+    }
+
+    pub fn markdown(&self) -> String {
+        let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "| {} |",
+            self.header
+                .iter()
+                .map(|h| cell(h))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        );
+        let _ = writeln!(out, "|{}", " --- |".repeat(self.header.len()));
+        for r in &self.rows {
+            let _ = writeln!(
+                out,
+                "| {} |",
+                r.iter().map(|c| cell(c)).collect::<Vec<_>>().join(" | ")
+            );
+        }
+        out
+    }
+
+    /// CSV with a UTF-8 BOM, so that Excel opens the Chinese text correctly; CRLF line ends.
+    pub fn csv(&self) -> String {
+        let field = |s: &str| {
+            if s.contains([',', '"', '\n', '\r']) {
+                format!("\"{}\"", s.replace('"', "\"\""))
+            } else {
+                s.to_owned()
+            }
+        };
+        let mut out = String::from("\u{feff}");
+        for r in std::iter::once(&self.header).chain(&self.rows) {
+            out.push_str(&r.iter().map(|c| field(c)).collect::<Vec<_>>().join(","));
+            out.push_str("\r\n");
+        }
+        out
+    }
+}
+
+fn dash(s: Option<&str>) -> String {
+    s.filter(|s| !s.is_empty()).unwrap_or("—").to_owned()
+}
+
+pub fn detail(t: &SystemTable, lang: Lang) -> Grid {
+    let zh = lang == Lang::Zh;
+    let header = if zh {
+        [
+            "序号",
+            "体系表编号",
+            "标准编号",
+            "标准名称",
+            "级别",
+            "来源",
+            "状态",
+            "实施日期",
+            "代替标准号",
+            "责任科室",
+        ]
+    } else {
+        [
+            "#",
+            "system no",
+            "code",
+            "title",
+            "level",
+            "origin",
+            "status",
+            "effective",
+            "replaces",
+            "unit",
+        ]
+    };
+    Grid {
+        header: header.iter().map(|h| h.to_string()).collect(),
+        rows: t.rows.iter().map(|r| detail_row(r, lang)).collect(),
+    }
+}
+
+fn detail_row(r: &Row, lang: Lang) -> Vec<String> {
+    vec![
+        r.index.to_string(),
+        r.no.clone(),
+        dash(r.code.as_deref()),
+        r.title.clone(),
+        dash(r.level.map(|l| l.label(lang))),
+        dash(r.origin.map(|o| o.label(lang))),
+        dash(r.status.map(|s| s.label(lang))),
+        dash(r.effective.as_deref()),
+        dash(Some(&r.replaces.join("、"))),
+        dash(r.unit.as_deref()),
+    ]
+}
+
+pub fn stats(t: &SystemTable, lang: Lang) -> Grid {
+    let zh = lang == Lang::Zh;
+    let header = if zh {
+        ["分体系", "级别", "应有数", "现有数", "现有率"]
+    } else {
+        ["subsystem", "level", "planned", "existing", "rate"]
+    };
+    Grid {
+        header: header.iter().map(|h| h.to_string()).collect(),
+        rows: t.stats.iter().map(|s| stat_row(s, lang)).collect(),
+    }
+}
+
+fn stat_row(s: &Stat, lang: Lang) -> Vec<String> {
+    let zh = lang == Lang::Zh;
+    let subsystem = s
+        .subsystem
+        .clone()
+        .unwrap_or_else(|| if zh { "合计" } else { "total" }.to_owned());
+    let level = match (s.level, s.subsystem.is_some()) {
+        (Some(l), _) => l.label(lang).to_owned(),
+        (None, true) => if zh { "小计" } else { "subtotal" }.to_owned(),
+        (None, false) => String::new(),
+    };
+    vec![
+        subsystem,
+        level,
+        s.planned.to_string(),
+        s.existing.to_string(),
+        s.rate()
+            .map_or("—".to_owned(), |r| format!("{:.1}%", r * 100.0)),
+    ]
+}
+
+/// The structure diagram as an indented tree with counts.
+pub fn tree(t: &SystemTable, lang: Lang) -> String {
+    let mut out = format!("{}\n", t.center);
+    for (i, n) in t.tree.iter().enumerate() {
+        let last_sibling = !t.tree[i + 1..]
+            .iter()
+            .take_while(|m| m.depth >= n.depth)
+            .any(|m| m.depth == n.depth);
+        let mut prefix = String::new();
+        for d in 0..n.depth {
+            let open = ancestor_continues(&t.tree, i, d);
+            prefix.push_str(if open { "│   " } else { "    " });
+        }
+        prefix.push_str(if last_sibling {
+            "└── "
+        } else {
+            "├── "
+        });
+        let count = match lang {
+            Lang::Zh => format!("（{} 项）", n.total),
+            Lang::En => format!(" ({} standards)", n.total),
+        };
+        let _ = writeln!(out, "{prefix}{} {}{count}", n.code, n.title);
+    }
+    out
+}
+
+/// Whether the ancestor of node `i` at depth `d` has a later sibling.
+fn ancestor_continues(tree: &[Node], i: usize, d: usize) -> bool {
+    let Some(anc) = tree[..i].iter().rposition(|m| m.depth == d) else {
+        return false;
+    };
+    tree[anc + 1..]
+        .iter()
+        .take_while(|m| m.depth >= d)
+        .any(|m| m.depth == d)
+}
+
+pub fn tasks(groups: &[(Option<String>, Vec<Task>)], lang: Lang) -> Grid {
+    let zh = lang == Lang::Zh;
+    let header = if zh {
+        [
+            "责任科室",
+            "体系表编号",
+            "标准名称",
+            "状态",
+            "责任人",
+            "完成时限",
+            "逾期",
+        ]
+    } else {
+        [
+            "unit",
+            "system no",
+            "title",
+            "status",
+            "owner",
+            "due",
+            "overdue",
+        ]
+    };
+    let mut rows = Vec::new();
+    for (unit, list) in groups {
+        for t in list {
+            let overdue = match (t.overdue, t.days_overdue) {
+                (true, Some(d)) => {
+                    if zh {
+                        format!("逾期 {d} 天")
+                    } else {
+                        format!("{d} days")
+                    }
+                }
+                _ => String::new(),
+            };
+            rows.push(vec![
+                dash(unit.as_deref()),
+                t.no.clone(),
+                t.title.clone(),
+                t.status.label(lang).to_owned(),
+                dash(t.owner.as_deref()),
+                dash(t.due.as_deref()),
+                overdue,
+            ]);
+        }
+    }
+    Grid {
+        header: header.iter().map(|h| h.to_string()).collect(),
+        rows,
+    }
+}

@@ -1,0 +1,65 @@
+//! `check` never writes: every byte of the repository is the same after a run, even one
+//! with a finding of every code.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::Command;
+
+fn snapshot(root: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    for entry in walkdir::WalkDir::new(root).sort_by_file_name() {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let rel = entry
+                .path()
+                .strip_prefix(root)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            files.insert(rel, std::fs::read(entry.path()).unwrap());
+        }
+    }
+    files
+}
+
+#[test]
+fn check_leaves_every_byte_of_the_tree_unchanged() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/broken");
+    let before = snapshot(&root);
+    for format in ["human", "short", "json", "github", "sarif"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_stdkit"))
+            .args(["-C"])
+            .arg(&root)
+            .args(["check", "--as-of", "2014-12-31", "--format", format])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{format}");
+    }
+    assert!(before == snapshot(&root), "check changed the repository");
+}
+
+#[test]
+fn broken_example_reports_every_finding_code_once() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/broken");
+    let out = Command::new(env!("CARGO_BIN_EXE_stdkit"))
+        .arg("-C")
+        .arg(&root)
+        .args(["check", "--as-of", "2014-12-31", "--format", "json"])
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut codes: Vec<&str> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    codes.sort();
+    let mut expected: Vec<&str> = stdkit::finding::Code::ALL
+        .iter()
+        .map(|c| c.as_str())
+        .filter(|c| *c != "target/missed")
+        .collect();
+    expected.sort();
+    assert_eq!(codes, expected);
+}
