@@ -10,29 +10,49 @@ use super::source::Source;
 use crate::finding::{Code, Finding, Msg, Pos};
 use crate::model::{At, Date};
 
-/// Parses TOML text that starts at byte `offset` of `src`; a syntax error is a finding.
+/// Parses TOML text that starts at byte `offset` of `src`. A syntax error is a `toml/syntax`
+/// finding and gives no table; an impossible date (`2014-02-30`), which the TOML parser also
+/// rejects, is a `field/invalid` finding and the rest of the table is still read.
 pub fn parse<'a>(
     src: &Source,
     toml: &'a str,
     offset: usize,
     findings: &mut Vec<Finding>,
 ) -> Option<Spanned<DeTable<'a>>> {
-    match DeTable::parse(toml) {
-        Ok(table) => Some(table),
-        Err(e) => {
-            let span = e.span().unwrap_or(0..0);
-            let message = e.message().trim_end_matches('\n').to_owned();
-            findings.push(Finding::new(
-                Code::TomlSyntax,
-                src.location(offset + span.start, offset + span.end),
-                Msg::new(
-                    format!("TOML 语法错误：{message}"),
-                    format!("TOML syntax error: {message}"),
-                ),
-            ));
-            None
-        }
+    let (table, errors) = DeTable::parse_recoverable(toml);
+    let (dates, syntax): (Vec<_>, Vec<_>) = errors
+        .iter()
+        .partition(|e| e.message().starts_with("invalid date") && e.span().is_some());
+    if let Some(e) = syntax.first() {
+        let span = e.span().unwrap_or(0..0);
+        let message = e.message().trim_end_matches('\n').to_owned();
+        findings.push(Finding::new(
+            Code::TomlSyntax,
+            src.location(offset + span.start, offset + span.end),
+            Msg::new(
+                format!("TOML 语法错误：{message}"),
+                format!("TOML syntax error: {message}"),
+            ),
+        ));
+        return None;
     }
+    for e in dates {
+        let span = e.span().unwrap_or(0..0);
+        let written = toml.get(span.clone()).unwrap_or("").trim();
+        let reason = e
+            .message()
+            .trim_start_matches("invalid date, ")
+            .trim_end_matches('\n');
+        findings.push(Finding::new(
+            Code::FieldInvalid,
+            src.location(offset + span.start, offset + span.end),
+            Msg::new(
+                format!("`{written}` 是不存在的日期"),
+                format!("`{written}` is an impossible date ({reason})"),
+            ),
+        ));
+    }
+    Some(table)
 }
 
 /// Reader of one table. Keys read are marked; `finish` reports the rest as unknown.
@@ -191,6 +211,8 @@ impl<'s, 't, 'a> Fields<'s, 't, 'a> {
         let (_, v) = self.entry(key)?;
         let pos = self.pos(v.span());
         let date = match v.get_ref() {
+            // An impossible date the parser rejected: already reported by `parse`.
+            DeValue::Datetime(dt) if dt.date.is_none() && dt.time.is_none() => return None,
             DeValue::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => dt.date,
             _ => None,
         };
@@ -385,7 +407,7 @@ pub fn did_you_mean<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
     known
         .iter()
         .map(|k| (edit_distance(key, k), *k))
-        .filter(|(d, k)| *d <= (k.chars().count() / 3).max(1))
+        .filter(|(d, k)| *d <= (k.chars().count() / 3).max(2))
         .min()
         .map(|(_, k)| k)
 }
