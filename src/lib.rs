@@ -9,6 +9,7 @@ pub mod check;
 pub mod cli;
 pub mod commands;
 pub mod context;
+pub mod dossier;
 pub mod finding;
 pub mod fsx;
 pub mod load;

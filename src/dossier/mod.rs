@@ -1,0 +1,6 @@
+//! The acceptance dossier (验收材料汇编): `compile` gathers the volume from the repository
+//! (pure, apart from the git history it is handed), the writers render it.
+
+pub mod model;
+
+pub use model::{Commit, Dossier, MemberRates, Section, StandardHistory, StandardText};
