@@ -50,6 +50,8 @@ pub enum Command {
     Table(TableArgs),
     /// 尚未实施的标准（任务分解），按责任科室分组，逾期在前
     Tasks(TasksArgs),
+    /// 汇编验收材料：HTML、PDF、标准体系表 xlsx 与清单 manifest.json
+    Dossier(DossierArgs),
     /// 将 JSON Schema 写入目录（默认 schema/），供编辑器校验与补全
     Schema(SchemaArgs),
 }
@@ -136,4 +138,14 @@ pub enum TasksFormat {
     Md,
     Csv,
     Json,
+}
+
+#[derive(Debug, Args)]
+pub struct DossierArgs {
+    /// 输出目录（整体替换，失败时保留原有内容）
+    #[arg(short, long, value_name = "DIR")]
+    pub output: PathBuf,
+    /// 另外查找字体的目录（如仿宋_GB2312、SimSun、SimHei 所在目录），优先于内置字体
+    #[arg(long = "font-path", value_name = "DIR")]
+    pub font_path: Vec<PathBuf>,
 }

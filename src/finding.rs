@@ -81,6 +81,8 @@ codes! {
     TextStructure = "text/structure", Warning, "标准文本结构不符合 GB/T 1.1", "a text that breaks the GB/T 1.1 skeleton";
     TextModal = "text/modal", Warning, "标准文本使用了不规范的助动词", "必须, 不得 or 禁止 in a standard's text";
     TargetMissed = "target/missed", Error, "指标未达到目标值", "a rate below its target";
+    DossierSection = "dossier/section", Error, "汇编章节无法识别或文件不存在", "an unknown dossier section or a missing chapter file";
+    DossierLink = "dossier/link", Warning, "链接或图片指向标准库之外，已拒绝", "a link or image pointing outside the repository, refused";
 }
 
 impl fmt::Display for Code {

@@ -26,6 +26,12 @@ use anyhow::Result;
 
 pub use commands::Outcome;
 
+/// The one set of Markdown extensions every Markdown reader of the project uses.
+pub fn markdown_options() -> pulldown_cmark::Options {
+    use pulldown_cmark::Options;
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES
+}
+
 /// Runs one parsed command line, writing its output to `out`.
 pub fn run(cli: &cli::Cli, out: &mut dyn Write) -> Result<Outcome> {
     let ctx = context::Context::resolve(&cli.global)?;
@@ -34,6 +40,7 @@ pub fn run(cli: &cli::Cli, out: &mut dyn Write) -> Result<Outcome> {
         cli::Command::Rates(args) => commands::rates::run(&ctx, args, out),
         cli::Command::Table(args) => commands::table::run(&ctx, args, out),
         cli::Command::Tasks(args) => commands::tasks::run(&ctx, args, out),
+        cli::Command::Dossier(args) => commands::dossier::run(&ctx, args, out),
         cli::Command::Schema(args) => commands::schema::run(args, out),
     }
 }

@@ -15,6 +15,8 @@ pub struct Rate {
     pub denominator: u64,
     pub target: Option<f64>,
     pub definition: Msg,
+    /// Why the denominator can be 0, shown instead of a value.
+    pub when_empty: Msg,
 }
 
 impl Rate {
@@ -77,6 +79,7 @@ pub fn compute(repo: &Repository, period: Option<Period>) -> CenterRates {
             "现行（含试行）标准数 ÷ 应有标准数（不含被代替、废止的标准；待制定、起草、送审的计入应有数）",
             "standards in force (in-force or trial) ÷ standards that should exist (all but superseded and withdrawn)",
         ),
+        when_empty: Msg::new("体系表中没有应有的标准", "the table has no standard that should exist"),
     });
 
     let covered =
@@ -107,6 +110,7 @@ pub fn compute(repo: &Repository, period: Option<Period>) -> CenterRates {
             "至少被一项现行（含试行）标准覆盖的岗位、事项和设施数 ÷ 岗位、事项和设施总数（有人就有工作标准，有事就有质量标准，有物就有管理标准）",
             "posts, service items and assets covered by at least one standard in force ÷ all of them",
         ),
+        when_empty: Msg::new("scope/ 中没有登记岗位、事项和设施", "scope/ registers no post, service item or asset"),
     });
     for (key, zh, en, (n, d), what_zh, what_en) in [
         (
@@ -144,6 +148,10 @@ pub fn compute(repo: &Repository, period: Option<Period>) -> CenterRates {
                 format!("被现行（含试行）标准覆盖的{what_zh}数 ÷ {what_zh}总数"),
                 format!("{what_en} covered by a standard in force ÷ all {what_en}"),
             ),
+            when_empty: Msg::new(
+                format!("没有登记{what_zh}"),
+                format!("no {what_en} are registered"),
+            ),
         });
     }
 
@@ -173,6 +181,7 @@ pub fn compute(repo: &Repository, period: Option<Period>) -> CenterRates {
             "评价期内至少参加过一次培训的在册人员数 ÷ 在册人员总数",
             "staff who attended at least one training in the period ÷ all staff",
         ),
+        when_empty: Msg::new("人员名册为空", "the staff roster is empty"),
     });
 
     let surveys: Vec<_> = repo
@@ -191,6 +200,7 @@ pub fn compute(repo: &Repository, period: Option<Period>) -> CenterRates {
             "与评价期有重叠的各次调查的满意数之和 ÷ 有效答复数之和",
             "Σ satisfied ÷ Σ responses of the surveys that overlap the period",
         ),
+        when_empty: Msg::new("评价期内没有满意度调查", "no survey overlaps the period"),
     });
 
     CenterRates {
@@ -271,6 +281,7 @@ fn implementation(
             "评价期内有监督检查、且最近一次结果为“符合”（或“不符合”但在期末前整改完成）的现行（含试行）标准数 ÷ 现行（含试行）标准数",
             "standards in force whose latest inspection in the period is conform, or nonconform rectified by the period end ÷ standards in force",
         ),
+        when_empty: Msg::new("没有现行（含试行）标准", "no standard is in force"),
     }
 }
 
@@ -289,5 +300,6 @@ pub fn member_acceptance(members: &[(String, Option<CenterRates>)], targets: Tar
             "各项指标均达到目标值的下属中心数 ÷ 下属中心总数",
             "member centres meeting every target ÷ all member centres",
         ),
+        when_empty: Msg::new("没有下属中心", "there are no member centres"),
     }
 }

@@ -1,6 +1,7 @@
 //! One module per command: load → compute → report → `Outcome`.
 
 pub mod check;
+pub mod dossier;
 pub mod rates;
 pub mod schema;
 pub mod table;

@@ -4,3 +4,5 @@
 pub mod model;
 
 pub use model::{Commit, Dossier, MemberRates, Section, StandardHistory, StandardText};
+pub mod compile;
+pub mod html;

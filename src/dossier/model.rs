@@ -27,11 +27,18 @@ pub enum Section {
     Contents,
     /// A hand-written chapter from `dossier/*.md`: its Markdown, title taken from its first
     /// `# ` heading (else the file name).
-    Chapter { title: String, path: String, markdown: String },
+    Chapter {
+        title: String,
+        path: String,
+        markdown: String,
+    },
     /// 标准体系表: structure diagram, detail table, statistics table.
     SystemTable(SystemTable),
     /// 指标: this centre's rates and each member's.
-    Rates { center: CenterRates, members: Vec<MemberRates> },
+    Rates {
+        center: CenterRates,
+        members: Vec<MemberRates>,
+    },
     /// 任务分解: standards not yet in force, by unit.
     Tasks(Vec<(Option<String>, Vec<Task>)>),
     /// 标准文本: the full text of every centre standard, in system-number order.

@@ -3,6 +3,7 @@
 //! it never writes.
 
 mod fields;
+pub mod git;
 mod manifest;
 mod records;
 mod source;
@@ -386,4 +387,31 @@ pub fn snippets(root: &Path, findings: &[Finding]) -> crate::report::findings::S
         out.insert(path.to_owned(), found);
     }
     out
+}
+
+/// The Markdown body of a file with `+++` front matter, and the line it starts at; the whole
+/// text (from line 1) when there is no front matter.
+pub fn body(root: &Path, rel: &str) -> Result<(String, u32)> {
+    let text = read_text(root, rel)?;
+    let src = Source::new(rel.to_owned(), text);
+    Ok(match src.front_matter() {
+        Some(fm) => (fm.body.to_owned(), fm.body_line),
+        None => (src.text.clone(), 1),
+    })
+}
+
+/// The Markdown chapters under `dossier/`, sorted.
+pub fn chapters(root: &Path) -> Result<Vec<String>> {
+    list(root, "dossier", "md")
+}
+
+/// Reads a repository file as bytes for inlining (pictures in the dossier); `None` if the
+/// path is not a file inside the repository.
+pub fn asset(root: &Path, rel: &str) -> Option<Vec<u8>> {
+    let full = root.join(rel);
+    let canon = full.canonicalize().ok()?;
+    if !canon.starts_with(root.canonicalize().ok()?) {
+        return None;
+    }
+    std::fs::read(canon).ok()
 }

@@ -53,6 +53,7 @@ fn rate_json(r: &Rate, lang: Lang) -> Value {
         "target": r.target,
         "pass": r.pass(),
         "definition": r.definition.get(lang),
+        "reason": (r.denominator == 0).then(|| r.when_empty.get(lang)),
     })
 }
 
@@ -61,8 +62,8 @@ pub fn percent(r: &Rate, lang: Lang) -> String {
     match r.value() {
         Some(v) => format!("{:.1}%", v * 100.0),
         None => match lang {
-            Lang::Zh => "—（分母为 0）".to_owned(),
-            Lang::En => "— (denominator is 0)".to_owned(),
+            Lang::Zh => format!("—（分母为 0：{}）", r.when_empty.zh),
+            Lang::En => format!("— (denominator is 0: {})", r.when_empty.en),
         },
     }
 }

@@ -1,0 +1,331 @@
+//! Gathers the volume from a loaded repository and the texts and history handed to it. Pure.
+
+use std::collections::BTreeMap;
+
+use super::model::{Dossier, MemberRates, Section, StandardHistory, StandardText};
+use crate::finding::{Code, Finding, Location, Msg};
+use crate::model::{Date, Level, Repository, Standard};
+use crate::rates::CenterRates;
+
+/// The section names of `[dossier].sections` (besides `dossier/*.md` paths).
+pub const SECTION_NAMES: &[&str] = &[
+    "cover",
+    "contents",
+    "system-table",
+    "rates",
+    "tasks",
+    "standards",
+    "inspections",
+    "trainings",
+    "surveys",
+    "audits",
+    "history",
+];
+
+/// Everything `compile` needs besides the repository: read by the loader beforehand.
+pub struct Inputs<'a> {
+    pub repo: &'a Repository,
+    pub as_of: Date,
+    pub commit: Option<String>,
+    pub dirty: bool,
+    /// Markdown of `dossier/*.md` chapters, by repository-relative path.
+    pub chapters: BTreeMap<String, String>,
+    /// Markdown bodies of centre standards by path, with the line the body starts at.
+    pub texts: BTreeMap<String, (String, u32)>,
+    /// Markdown bodies of audit reports by path, with the line the body starts at.
+    pub audits: BTreeMap<String, (String, u32)>,
+    /// Commits per standard path, newest first.
+    pub history: BTreeMap<String, Vec<super::Commit>>,
+    pub rates: CenterRates,
+    pub members: Vec<MemberRates>,
+}
+
+/// The sections to print: `[dossier].sections`, or the default order of DOMAIN.md.
+pub fn section_list(
+    repo: &Repository,
+    chapters: &[String],
+) -> Vec<(String, Option<crate::finding::Pos>)> {
+    if !repo.manifest.dossier.sections.is_empty() {
+        return repo
+            .manifest
+            .dossier
+            .sections
+            .iter()
+            .map(|s| (s.value.clone(), Some(s.pos)))
+            .collect();
+    }
+    let mut list: Vec<(String, Option<crate::finding::Pos>)> = ["cover", "contents"]
+        .iter()
+        .map(|s| (s.to_string(), None))
+        .collect();
+    list.extend(chapters.iter().map(|c| (c.clone(), None)));
+    for s in [
+        "system-table",
+        "standards",
+        "trainings",
+        "inspections",
+        "audits",
+        "surveys",
+        "rates",
+        "tasks",
+        "history",
+    ] {
+        list.push((s.to_owned(), None));
+    }
+    list
+}
+
+pub fn compile(inputs: Inputs<'_>) -> (Dossier, Vec<Finding>) {
+    let repo = inputs.repo;
+    let mut findings = Vec::new();
+    let chapter_paths: Vec<String> = inputs.chapters.keys().cloned().collect();
+    let mut sections = Vec::new();
+    for (name, pos) in section_list(repo, &chapter_paths) {
+        let section = match name.as_str() {
+            "cover" => Section::Cover,
+            "contents" => Section::Contents,
+            "system-table" => Section::SystemTable(crate::table::build(repo)),
+            "rates" => Section::Rates {
+                center: inputs.rates.clone(),
+                members: inputs.members.clone(),
+            },
+            "tasks" => Section::Tasks(crate::tasks::build(repo, inputs.as_of)),
+            "standards" => Section::Standards(standard_texts(repo, &inputs.texts)),
+            "inspections" => {
+                let mut v = repo.records.inspections.clone();
+                v.sort_by(|a, b| {
+                    (a.date.value, &a.standard.value).cmp(&(b.date.value, &b.standard.value))
+                });
+                Section::Inspections(v)
+            }
+            "trainings" => {
+                let mut v = repo.records.trainings.clone();
+                v.sort_by(|a, b| (a.date.value, &a.topic).cmp(&(b.date.value, &b.topic)));
+                Section::Trainings(v)
+            }
+            "surveys" => {
+                let mut v = repo.records.surveys.clone();
+                v.sort_by_key(|s| (s.from.value, s.to.value));
+                Section::Surveys(v)
+            }
+            "audits" => {
+                let mut v: Vec<_> = repo
+                    .records
+                    .audits
+                    .iter()
+                    .map(|a| {
+                        (
+                            a.clone(),
+                            inputs
+                                .audits
+                                .get(&a.path)
+                                .map(|b| b.0.clone())
+                                .unwrap_or_default(),
+                        )
+                    })
+                    .collect();
+                v.sort_by(|a, b| (a.0.date, &a.0.path).cmp(&(b.0.date, &b.0.path)));
+                Section::Audits(v)
+            }
+            "history" => Section::History(history(repo, &inputs.history)),
+            path => match inputs.chapters.get(path) {
+                Some(markdown) => Section::Chapter {
+                    title: chapter_title(path, markdown),
+                    path: path.to_owned(),
+                    markdown: markdown.clone(),
+                },
+                None => {
+                    let (zh, en) = if path.ends_with(".md") {
+                        (
+                            format!("汇编章节文件 `{path}` 不存在"),
+                            format!("dossier chapter `{path}` does not exist"),
+                        )
+                    } else {
+                        let known = SECTION_NAMES.join("`, `");
+                        (
+                            format!(
+                                "无法识别的汇编章节 `{path}`，可用 `{known}` 或 dossier/ 下的 .md 文件"
+                            ),
+                            format!(
+                                "unknown dossier section `{path}`; expected `{known}` or a .md file under dossier/"
+                            ),
+                        )
+                    };
+                    let at = Location::new(
+                        crate::load::MANIFEST,
+                        pos.unwrap_or(crate::finding::Pos::START),
+                    );
+                    findings.push(Finding::new(Code::DossierSection, at, Msg::new(zh, en)));
+                    continue;
+                }
+            },
+        };
+        sections.push(section);
+    }
+    for (path, markdown) in &inputs.chapters {
+        links(path, markdown, 1, &mut findings);
+    }
+    for (path, (markdown, line)) in inputs.texts.iter().chain(&inputs.audits) {
+        links(path, markdown, *line, &mut findings);
+    }
+    let dossier = Dossier {
+        title: repo.manifest.dossier.title.clone().unwrap_or_else(|| {
+            format!(
+                "{}标准化建设验收材料汇编",
+                repo.manifest.center.clone().unwrap_or_default()
+            )
+        }),
+        center: repo.manifest.center.clone().unwrap_or_default(),
+        as_of: inputs.as_of,
+        commit: inputs.commit,
+        dirty: inputs.dirty,
+        sections,
+    };
+    (dossier, findings)
+}
+
+/// The title of a chapter: its first `# ` heading, else its file name without the number.
+fn chapter_title(path: &str, markdown: &str) -> String {
+    markdown
+        .lines()
+        .find_map(|l| l.strip_prefix("# "))
+        .map(|t| t.trim().to_owned())
+        .unwrap_or_else(|| {
+            let stem = path
+                .rsplit('/')
+                .next()
+                .unwrap_or(path)
+                .trim_end_matches(".md");
+            stem.trim_start_matches(|c: char| c.is_ascii_digit() || c == '-')
+                .to_owned()
+        })
+}
+
+fn in_order(repo: &Repository) -> Vec<&Standard> {
+    let mut v: Vec<&Standard> = repo.standards.iter().collect();
+    v.sort_by(|a, b| (a.system_no(), &a.path).cmp(&(b.system_no(), &b.path)));
+    v
+}
+
+fn standard_texts(repo: &Repository, texts: &BTreeMap<String, (String, u32)>) -> Vec<StandardText> {
+    in_order(repo)
+        .into_iter()
+        .filter(|s| {
+            s.level.as_ref().map(|l| l.value) == Some(Level::Internal)
+                && texts.contains_key(&s.path)
+        })
+        .map(|s| StandardText {
+            no: s.no.as_ref().map(|n| n.value.clone()).unwrap_or_default(),
+            code: s.code.as_ref().map(|c| c.code.printed()),
+            title: s.title.clone().unwrap_or_default(),
+            published: s.published.as_ref().map(|d| d.value),
+            effective: s.effective.as_ref().map(|d| d.value),
+            markdown: texts[&s.path].0.clone(),
+        })
+        .collect()
+}
+
+fn history(repo: &Repository, log: &BTreeMap<String, Vec<super::Commit>>) -> Vec<StandardHistory> {
+    in_order(repo)
+        .into_iter()
+        .map(|s| StandardHistory {
+            no: s.no.as_ref().map(|n| n.value.clone()).unwrap_or_default(),
+            title: s.title.clone().unwrap_or_default(),
+            commits: log.get(&s.path).cloned().unwrap_or_default(),
+        })
+        .collect()
+}
+
+/// Reports every link or image of a Markdown text that points outside the repository: the
+/// dossier is one offline file and carries no external address.
+fn links(path: &str, markdown: &str, first_line: u32, findings: &mut Vec<Finding>) {
+    use pulldown_cmark::{Event, Parser, Tag};
+    for (event, range) in Parser::new_ext(markdown, crate::markdown_options()).into_offset_iter() {
+        let (dest, what_zh, what_en) = match &event {
+            Event::Start(Tag::Link { dest_url, .. }) => (dest_url.as_ref(), "链接", "link"),
+            Event::Start(Tag::Image { dest_url, .. }) => (dest_url.as_ref(), "图片", "image"),
+            _ => continue,
+        };
+        if inside(path, dest) {
+            continue;
+        }
+        let line = first_line + markdown[..range.start].matches('\n').count() as u32;
+        let column = markdown[..range.start]
+            .rsplit('\n')
+            .next()
+            .unwrap_or("")
+            .chars()
+            .count() as u32
+            + 1;
+        findings.push(Finding::new(
+            Code::DossierLink,
+            Location::new(path.to_owned(), crate::finding::Pos { line, column, len: 1 }),
+            Msg::new(
+                format!("{what_zh} `{dest}` 指向标准库之外，汇编中不予收录"),
+                format!("{what_en} `{dest}` points outside the repository and is left out of the dossier"),
+            ),
+        ));
+    }
+}
+
+/// Whether a link target stays inside the repository: a relative path that does not climb
+/// above the root (anchors count as inside).
+pub fn inside(from: &str, dest: &str) -> bool {
+    resolve(from, dest).is_some() || dest.starts_with('#')
+}
+
+/// The repository-relative path a relative link of file `from` points at.
+pub fn resolve(from: &str, dest: &str) -> Option<String> {
+    let dest = dest.split(['#', '?']).next().unwrap_or("");
+    if dest.is_empty() || dest.contains(':') || dest.starts_with('/') || dest.starts_with('\\') {
+        return None;
+    }
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    for part in dest.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_that_leave_the_repository_are_outside() {
+        assert!(inside("dossier/01.md", "../standards/x.md"));
+        assert!(inside("dossier/01.md", "img/a.png"));
+        assert!(inside("dossier/01.md", "#top"));
+        assert!(!inside("dossier/01.md", "../../etc/passwd"));
+        assert!(!inside("dossier/01.md", "https://example.org/a.png"));
+        assert!(!inside("dossier/01.md", "/etc/passwd"));
+        assert!(!inside("dossier/01.md", "file:///etc/passwd"));
+        assert_eq!(
+            resolve("dossier/01.md", "../img/a.png").as_deref(),
+            Some("img/a.png")
+        );
+    }
+
+    #[test]
+    fn outside_links_are_findings_at_their_line() {
+        let mut f = Vec::new();
+        links(
+            "dossier/01.md",
+            "# 标题\n\n见[网站](https://example.org)与![图](../../x.png)\n",
+            1,
+            &mut f,
+        );
+        assert_eq!(f.len(), 2);
+        assert!(
+            f.iter()
+                .all(|x| x.code == Code::DossierLink && x.location.pos.line == 3)
+        );
+    }
+}

@@ -1,0 +1,183 @@
+//! Git history of a repository, read by running the `git` program once (`git log -z` with
+//! explicit separators): it follows renames, applies the mailmap and re-encodes old GBK
+//! commit messages, which the Rust git crates get wrong. Behind a trait so that tests and
+//! repositories outside git work without it.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::Command;
+
+use anyhow::{Context, Result, bail};
+
+use crate::dossier::Commit;
+
+/// The state of a work tree.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Head {
+    pub commit: Option<String>,
+    pub dirty: bool,
+}
+
+/// A source of history.
+pub trait History {
+    /// The commit checked out and whether the tree has uncommitted changes.
+    fn head(&self, root: &Path) -> Result<Head>;
+    /// For each of `paths` (repository-relative), the commits that touched it, newest first,
+    /// following renames back in time.
+    fn log(&self, root: &Path, paths: &[String]) -> Result<BTreeMap<String, Vec<Commit>>>;
+}
+
+/// The `git` program.
+pub struct GitCli;
+
+const RECORD: char = '\u{1e}';
+const FIELD: char = '\u{1f}';
+
+impl GitCli {
+    fn git(root: &Path, args: &[&str]) -> Result<Option<String>> {
+        let out = match Command::new("git").arg("-C").arg(root).args(args).output() {
+            Ok(out) => out,
+            // No git on this machine: no history, not a failure.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(e).context("failed to run `git`"),
+        };
+        if !out.status.success() {
+            let err = String::from_utf8_lossy(&out.stderr);
+            if err.contains("not a git repository") || err.contains("does not have any commits") {
+                return Ok(None);
+            }
+            bail!(
+                "`git {}` failed in `{}`: {}",
+                args.join(" "),
+                root.display(),
+                err.trim()
+            );
+        }
+        Ok(Some(String::from_utf8_lossy(&out.stdout).into_owned()))
+    }
+}
+
+impl History for GitCli {
+    fn head(&self, root: &Path) -> Result<Head> {
+        let Some(commit) = Self::git(root, &["rev-parse", "HEAD"])? else {
+            return Ok(Head::default());
+        };
+        let status = Self::git(root, &["status", "--porcelain", "--", "."])?.unwrap_or_default();
+        Ok(Head {
+            commit: Some(commit.trim().to_owned()),
+            dirty: !status.trim().is_empty(),
+        })
+    }
+
+    fn log(&self, root: &Path, paths: &[String]) -> Result<BTreeMap<String, Vec<Commit>>> {
+        let format = format!("--format={RECORD}%ad{FIELD}%aN{FIELD}%s");
+        let Some(text) = Self::git(
+            root,
+            &[
+                "log",
+                "-z",
+                "--name-status",
+                "-M",
+                "--date=short",
+                "--encoding=UTF-8",
+                "--relative",
+                &format,
+                "--",
+                ".",
+            ],
+        )?
+        else {
+            return Ok(BTreeMap::new());
+        };
+        Ok(follow(&parse_log(&text), paths))
+    }
+}
+
+/// One commit of `git log --name-status -z`: its metadata and its changes `(status, paths)`.
+struct Entry {
+    commit: Commit,
+    changes: Vec<(String, Vec<String>)>,
+}
+
+fn parse_log(text: &str) -> Vec<Entry> {
+    let mut out = Vec::new();
+    for record in text.split(RECORD).filter(|r| !r.is_empty()) {
+        let (head, rest) = record.split_once('\n').unwrap_or((record, ""));
+        let mut f = head.split(FIELD);
+        let commit = Commit {
+            date: f.next().unwrap_or("").to_owned(),
+            author: f.next().unwrap_or("").to_owned(),
+            subject: f.next().unwrap_or("").trim_end_matches('\0').to_owned(),
+        };
+        let mut tokens = rest
+            .split('\0')
+            .map(|t| t.trim_start_matches('\n'))
+            .filter(|t| !t.is_empty());
+        let mut changes = Vec::new();
+        while let Some(status) = tokens.next() {
+            let n = if status.starts_with('R') || status.starts_with('C') {
+                2
+            } else {
+                1
+            };
+            let paths: Vec<String> = tokens.by_ref().take(n).map(str::to_owned).collect();
+            changes.push((status.to_owned(), paths));
+        }
+        out.push(Entry { commit, changes });
+    }
+    out
+}
+
+/// Walks the log from newest to oldest, following each path back through its renames.
+fn follow(log: &[Entry], paths: &[String]) -> BTreeMap<String, Vec<Commit>> {
+    let mut name_of: BTreeMap<String, String> =
+        paths.iter().map(|p| (p.clone(), p.clone())).collect();
+    let mut out: BTreeMap<String, Vec<Commit>> =
+        paths.iter().map(|p| (p.clone(), Vec::new())).collect();
+    for entry in log {
+        for (status, files) in &entry.changes {
+            let (old, new) = match files.as_slice() {
+                [old, new] => (Some(old), new),
+                [one] => (None, one),
+                _ => continue,
+            };
+            let Some(current) = name_of.get(new.as_str()).cloned() else {
+                continue;
+            };
+            if let Some(commits) = out.get_mut(&current)
+                && commits.last() != Some(&entry.commit)
+            {
+                commits.push(entry.commit.clone());
+            }
+            if status.starts_with('R')
+                && let Some(old) = old
+            {
+                name_of.remove(new.as_str());
+                name_of.insert(old.clone(), current);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn follows_renames_back_in_time() {
+        let text = format!(
+            "{RECORD}2014-03-02{FIELD}王芳{FIELD}改编号\n\0R100\0a/101-01-x.md\0a/101-02-x.md\0\
+             {RECORD}2014-03-01{FIELD}李明{FIELD}新增\n\0A\0a/101-01-x.md\0M\0a/other.md\0"
+        );
+        let log = parse_log(&text);
+        assert_eq!(log.len(), 2);
+        let h = follow(&log, &["a/101-02-x.md".to_owned()]);
+        let subjects: Vec<&str> = h["a/101-02-x.md"]
+            .iter()
+            .map(|c| c.subject.as_str())
+            .collect();
+        assert_eq!(subjects, ["改编号", "新增"]);
+        assert_eq!(h["a/101-02-x.md"][1].author, "李明");
+    }
+}
