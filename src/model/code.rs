@@ -45,7 +45,11 @@ pub struct StdCode {
 impl StdCode {
     /// Parses any real-world writing. Returns the code and whether the input was already canonical.
     pub fn parse(input: &str) -> Result<(StdCode, bool), CodeError> {
-        let code = Scanner::read(input)?;
+        let core = strip_notes(input);
+        let code = Scanner::read(core).map_err(|mut e| {
+            e.input = input.trim_matches(is_space).to_owned();
+            e
+        })?;
         let canonical = code.to_string() == input;
         Ok((code, canonical))
     }
@@ -139,6 +143,28 @@ impl Ord for StdCode {
     }
 }
 
+/// The number without what real citations add after it: an edition note (`(2018年版)`,
+/// `（2009年版）`) or an adoption marker (`idt ISO 9001:2015`, `MOD`, `eqv`, `neq`).
+fn strip_notes(input: &str) -> &str {
+    let mut s = input.trim_matches(is_space);
+    for open in ['(', '（'] {
+        if let Some(i) = s.rfind(open) {
+            let note = &s[i..];
+            if note.contains("年版") && (note.ends_with(')') || note.ends_with('）')) {
+                s = s[..i].trim_end_matches(is_space);
+            }
+        }
+    }
+    let lower = s.to_ascii_lowercase();
+    for marker in [" idt ", " mod ", " eqv ", " neq "] {
+        if let Some(i) = lower.find(marker) {
+            s = s[..i].trim_end_matches(is_space);
+            break;
+        }
+    }
+    s
+}
+
 /// Digits without leading zeros (`"0"` for all zeros), so `016` and `16` compare equal.
 fn significant(digits: &str) -> &str {
     match digits.trim_start_matches('0') {
@@ -197,6 +223,11 @@ impl CodeError {
             }
             Reason::NoYear => format!("`{s}` 缺少年代号"),
             Reason::YearDigits(year) => format!("`{s}` 的年代号 `{year}` 应为四位数字"),
+            Reason::EarlyYear(year) if year.len() == 2 => {
+                format!(
+                    "`{s}` 的两位年代号 `{year}` 不可能（两位年代号读作 19YY，只用于 1950—1994 年）；请写四位年份"
+                )
+            }
             Reason::EarlyYear(year) => format!("`{s}` 的年代号 `{year}` 早于 1900 年"),
             Reason::Amendment => format!("`{s}` 是标准修改单编号，不是标准编号"),
             Reason::Unexpected(rest) => format!("`{s}` 中的 `{rest}` 无法识别"),
@@ -254,6 +285,11 @@ impl CodeError {
             Reason::NoYear => format!("`{s}` has no year"),
             Reason::YearDigits(year) => {
                 format!("`{s}` has the year `{year}`; a year has four digits")
+            }
+            Reason::EarlyYear(year) if year.len() == 2 => {
+                format!(
+                    "`{s}` has the impossible two-digit year `{year}` (two digits read as 19YY, 1950–1994); write four digits"
+                )
             }
             Reason::EarlyYear(year) => format!("`{s}` has the year `{year}`, before 1900"),
             Reason::Amendment => format!("`{s}` is an amendment, not a standard number"),
@@ -404,7 +440,8 @@ impl Scanner {
             4 => (parse_u16(&digits), false),
             _ => return Err(Reason::YearDigits(digits)),
         };
-        if year < 1900 {
+        // Standards were first numbered in the 1950s: `-09` is a sloppy 2009, not 1909.
+        if year < 1900 || (two_digit_year && year < 1950) {
             return Err(Reason::EarlyYear(digits));
         }
         self.adoption()?;
@@ -426,6 +463,8 @@ impl Scanner {
             "T" => self.organization(CodeKind::Group, Hint::Group),
             "Q" => self.organization(CodeKind::Enterprise, Hint::Enterprise),
             "GB" => Ok((CodeKind::National, format!("GB{}", self.sub_prefix("GB")?))),
+            // 国家职业卫生标准 and the old national construction standards.
+            "GBZ" | "GBJ" => Ok((CodeKind::National, letters)),
             "DB" if self.peek().is_some_and(|b| b.is_ascii_digit()) => self.local(spaced),
             "GBT" => Err(Reason::UnknownPrefix {
                 prefix: letters,
@@ -843,6 +882,40 @@ mod tests {
 
     fn parse(s: &str) -> StdCode {
         StdCode::parse(s).unwrap_or_else(|e| panic!("{s:?}: {e}")).0
+    }
+
+    #[test]
+    fn citation_notes_are_dropped_and_flagged() {
+        let (c, canonical) = StdCode::parse("GB 50016—2014(2018年版)").unwrap();
+        assert_eq!(
+            (c.to_string(), canonical),
+            ("GB 50016-2014".to_owned(), false)
+        );
+        let (c, canonical) = StdCode::parse("GB/T 19001—2016 idt ISO 9001:2015").unwrap();
+        assert_eq!(
+            (c.to_string(), canonical),
+            ("GB/T 19001-2016".to_owned(), false)
+        );
+        let (c, _) = StdCode::parse("GB 50222-2017（2021年版）").unwrap();
+        assert_eq!(c.to_string(), "GB 50222-2017");
+    }
+
+    #[test]
+    fn occupational_health_and_old_construction_codes_are_national() {
+        assert_eq!(
+            StdCode::parse("GBZ 2.1-2019").unwrap().0.kind(),
+            CodeKind::National
+        );
+        assert_eq!(
+            StdCode::parse("GBJ 16-87").unwrap().0.kind(),
+            CodeKind::National
+        );
+    }
+
+    #[test]
+    fn two_digit_years_before_1950_are_impossible() {
+        assert!(StdCode::parse("GB/T 24421.1-09").is_err());
+        assert_eq!(StdCode::parse("GB 2312-80").unwrap().0.year(), 1980);
     }
 
     #[test]
