@@ -82,6 +82,11 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 .standard:first-of-type { break-before: auto; page-break-before: auto; }
 .standard .head { text-align: center; margin-bottom: 1em; }
 .standard .code { font-family: "SimHei","黑体","Noto Sans CJK SC",sans-serif; text-align: right; }
+table.detail { font-size: 8.5pt; }
+table.detail td, table.detail th { white-space: nowrap; }
+table.detail td:nth-child(4), table.detail td:nth-child(9) { white-space: normal; }
+table.detail td:nth-child(4) { min-width: 42mm; }
+table.detail td, table.detail th { padding: 1.5pt 2.5pt; }
 .pass { color: #1a6b1a; } .fail { color: #b00020; font-weight: bold; }
 .def { font-size: 10pt; color: #333; }
 figure { margin: 1em 0; text-align: center; } figure svg { max-width: 100%; height: auto; }
@@ -126,7 +131,7 @@ fn section_body(out: &mut String, s: &Section, d: &Dossier, assets: Assets<'_>) 
             out.push_str("<h2>一、标准体系结构图</h2>\n");
             out.push_str(&tree_svg(t));
             out.push_str("<h2>二、标准明细表</h2>\n");
-            grid(out, &detail(t, Lang::Zh));
+            grid_class(out, &detail(t, Lang::Zh), "detail");
             out.push_str("<h2>三、标准统计表</h2>\n");
             grid(out, &stats(t, Lang::Zh));
         }
@@ -299,7 +304,12 @@ fn cells(h: &[&str]) -> Vec<String> {
 }
 
 fn grid(out: &mut String, g: &Grid) {
-    out.push_str("<table><thead><tr>");
+    grid_class(out, g, "");
+}
+
+/// A table; its class picks the column layout in the stylesheet.
+fn grid_class(out: &mut String, g: &Grid, class: &str) {
+    let _ = write!(out, "<table class=\"{class}\"><thead><tr>");
     for h in &g.header {
         let _ = write!(out, "<th>{}</th>", esc(h));
     }

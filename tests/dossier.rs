@@ -1,0 +1,158 @@
+//! `dossier`: deterministic files listed in the manifest, an atomic swap that leaves the
+//! previous dossier alone when a run fails, and sources never touched.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn stdkit(repo: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_stdkit"))
+        .arg("-C")
+        .arg(repo)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("stdkit-test-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn two_runs_give_identical_files_listed_in_the_manifest() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/huaining");
+    let tmp = scratch("determinism");
+    let (a, b) = (tmp.join("a"), tmp.join("b"));
+    for out in [&a, &b] {
+        let o = stdkit(
+            &repo,
+            &[
+                "dossier",
+                "-o",
+                out.to_str().unwrap(),
+                "--as-of",
+                "2014-12-31",
+            ],
+        );
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(a.join("manifest.json")).unwrap()).unwrap();
+    let files = manifest["files"].as_array().unwrap();
+    assert!(files.iter().any(|f| f["path"] == "dossier.html"));
+    assert!(files.iter().any(|f| f["path"] == "标准体系表.xlsx"));
+    for f in files {
+        let name = f["path"].as_str().unwrap();
+        let bytes = std::fs::read(a.join(name)).unwrap();
+        assert_eq!(
+            bytes,
+            std::fs::read(b.join(name)).unwrap(),
+            "{name} differs between runs"
+        );
+        use sha2::Digest;
+        let sum: String = sha2::Sha256::digest(&bytes)
+            .iter()
+            .map(|x| format!("{x:02x}"))
+            .collect();
+        assert_eq!(f["sha256"], sum.as_str(), "{name}");
+    }
+    let html = std::fs::read_to_string(a.join("dossier.html")).unwrap();
+    assert!(
+        !html.contains("http://")
+            || html
+                .matches("http://")
+                .all(|_| html.contains("xmlns=\"http://www.w3.org/2000/svg\""))
+    );
+    assert!(
+        !html.contains("https://"),
+        "the HTML names an external address"
+    );
+    let _ = std::fs::remove_dir_all(&tmp);
+}
+
+#[test]
+fn a_failed_run_leaves_the_previous_dossier_as_it_was() {
+    let tmp = scratch("atomic");
+    let repo = tmp.join("repo");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/huaining"),
+        &repo,
+    );
+    let out = tmp.join("out");
+    let o = stdkit(
+        &repo,
+        &[
+            "dossier",
+            "-o",
+            out.to_str().unwrap(),
+            "--as-of",
+            "2014-12-31",
+        ],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let before = std::fs::read(out.join("manifest.json")).unwrap();
+
+    // A chapter saved as GB18030 cannot be printed: the run fails with exit 2.
+    std::fs::create_dir_all(repo.join("dossier")).unwrap();
+    let (bytes, _, _) = encoding_rs::GB18030.encode("# 工作总结\n\n本中心……\n");
+    std::fs::write(repo.join("dossier/01-工作总结.md"), &bytes).unwrap();
+    let manifest = std::fs::read_to_string(repo.join("stdkit.toml")).unwrap();
+    let manifest = manifest.replacen(
+        "sections = [",
+        "sections = [\"dossier/01-工作总结.md\", ",
+        1,
+    );
+    std::fs::write(repo.join("stdkit.toml"), manifest).unwrap();
+    let sources_before = std::fs::read(repo.join("dossier/01-工作总结.md")).unwrap();
+    let o = stdkit(
+        &repo,
+        &[
+            "dossier",
+            "-o",
+            out.to_str().unwrap(),
+            "--as-of",
+            "2014-12-31",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("01-工作总结.md"));
+    assert_eq!(std::fs::read(out.join("manifest.json")).unwrap(), before);
+    assert_eq!(
+        std::fs::read(repo.join("dossier/01-工作总结.md")).unwrap(),
+        sources_before
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(&tmp)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        leftovers.len(),
+        2,
+        "temporary directories left behind: {leftovers:?}"
+    );
+    let _ = std::fs::remove_dir_all(&tmp);
+}
