@@ -166,8 +166,13 @@ impl<'s, 't, 'a> Fields<'s, 't, 'a> {
     }
 
     pub fn req_string(&mut self, key: &str) -> Option<At<String>> {
+        self.required(key, Self::string)
+    }
+
+    /// Reads `key` with `read`, reporting it as missing when absent.
+    fn required<T>(&mut self, key: &str, read: fn(&mut Self, &str) -> Option<T>) -> Option<T> {
         let present = self.entry(key).is_some();
-        let value = self.string(key);
+        let value = read(self, key);
         if !present {
             self.missing(key);
         }
@@ -242,12 +247,7 @@ impl<'s, 't, 'a> Fields<'s, 't, 'a> {
     }
 
     pub fn req_date(&mut self, key: &str) -> Option<At<Date>> {
-        let present = self.entry(key).is_some();
-        let value = self.date(key);
-        if !present {
-            self.missing(key);
-        }
-        value
+        self.required(key, Self::date)
     }
 
     pub fn uint(&mut self, key: &str, required: bool) -> Option<At<u64>> {
