@@ -91,7 +91,7 @@ pub fn build(repo: &Repository) -> SystemTable {
     cats.sort_by(|a, b| code_of(a).cmp(code_of(b)));
     let mut own: BTreeMap<&str, usize> = BTreeMap::new();
     for s in &repo.standards {
-        *own.entry(s.dir.as_str()).or_default() += 1;
+        *own.entry(s.dir()).or_default() += 1;
     }
     let tree = cats
         .iter()

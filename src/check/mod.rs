@@ -12,10 +12,18 @@ use crate::model::{Date, Repository};
 
 /// Every finding of the cross-file rules, sorted.
 pub fn check(repo: &Repository, as_of: Date) -> Vec<Finding> {
-    let mut findings = Vec::new();
-    numbering::check(repo, &mut findings);
-    codes::check(repo, as_of, &mut findings);
-    records::check(repo, as_of, &mut findings);
+    // The three families are independent: run them side by side.
+    let run = |family: fn(&Repository, Date, &mut Vec<Finding>)| {
+        let mut out = Vec::new();
+        family(repo, as_of, &mut out);
+        out
+    };
+    let (mut findings, (codes, records)) = rayon::join(
+        || run(|r, _, out| numbering::check(r, out)),
+        || rayon::join(|| run(codes::check), || run(records::check)),
+    );
+    findings.extend(codes);
+    findings.extend(records);
     finding::sort(&mut findings);
     findings
 }

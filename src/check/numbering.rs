@@ -26,7 +26,7 @@ fn categories(repo: &Repository, out: &mut Vec<Finding>) {
         }
     }
     for s in &repo.standards {
-        has_child.insert(s.dir.as_str(), true);
+        has_child.insert(s.dir(), true);
     }
     for cat in &repo.categories {
         let Some(index) = &cat.index else {
@@ -142,7 +142,7 @@ fn numbers(repo: &Repository, out: &mut Vec<Finding>) {
         let Some(parsed) = parsed.filter(|p| p.width() as usize == width) else {
             let example = format!(
                 "{}-{:0width$}",
-                cat_code.get(s.dir.as_str()).copied().unwrap_or("101"),
+                cat_code.get(s.dir()).copied().unwrap_or("101"),
                 1
             );
             out.push(Finding::new(
@@ -155,7 +155,7 @@ fn numbers(repo: &Repository, out: &mut Vec<Finding>) {
             ));
             continue;
         };
-        match cat_code.get(s.dir.as_str()) {
+        match cat_code.get(s.dir()) {
             Some(&code) if code != parsed.category() => out.push(Finding::new(
                 Code::NumberCategory,
                 here.clone(),

@@ -78,7 +78,7 @@ pub fn check(repo: &Repository, as_of: Date, out: &mut Vec<Finding>) {
 
     for i in &repo.records.inspections {
         known_standard(&numbers, &i.path, &i.standard, out);
-        let here = |pos| Location::new(i.path.clone(), pos);
+        let here = |pos| Location::new(&*i.path, pos);
         if i.result == Outcome::Nonconform
             && i.finding.as_deref().is_none_or(|f| f.trim().is_empty())
         {
@@ -121,7 +121,7 @@ pub fn check(repo: &Repository, as_of: Date, out: &mut Vec<Finding>) {
             if !staff.contains_key(a.value.as_str()) {
                 out.push(Finding::new(
                     Code::RecordUnknownStaff,
-                    Location::new(t.path.clone(), a.pos),
+                    Location::new(&*t.path, a.pos),
                     Msg::new(
                         format!(
                             "参训人员 `{}` 不在人员名册 `{}` 中",
@@ -137,7 +137,7 @@ pub fn check(repo: &Repository, as_of: Date, out: &mut Vec<Finding>) {
         }
     }
     for s in &repo.records.surveys {
-        let here = |pos| Location::new(s.path.clone(), pos);
+        let here = |pos| Location::new(&*s.path, pos);
         if s.satisfied.value > s.responses.value {
             out.push(
                 Finding::new(

@@ -427,6 +427,7 @@ impl<'a> Linter<'a> {
             sink: Sink {
                 loc: Locator::new(text),
                 issues: Vec::new(),
+                has_modal: MODALS.iter().any(|(word, _)| text.contains(word)),
             },
             region: Region::Body,
             body: Tree::new(None),
@@ -716,6 +717,9 @@ const MODALS: [(&str, &str); 3] = [("必须", "应"), ("不得", "不应"), ("�
 struct Sink<'a> {
     loc: Locator<'a>,
     issues: Vec<TextIssue>,
+    /// Whether the text holds a modal verb at all: most texts hold none, and one fast
+    /// search of the whole text spares scanning every piece of it.
+    has_modal: bool,
 }
 
 impl Sink<'_> {
@@ -736,6 +740,9 @@ impl Sink<'_> {
 
     /// Reports each modal verb in `s`, which starts at byte `base` of the text.
     fn modal(&mut self, base: usize, s: &str) {
+        if !self.has_modal {
+            return;
+        }
         let b = s.as_bytes();
         let mut i = 0;
         while i < b.len() {

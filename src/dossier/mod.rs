@@ -6,3 +6,6 @@ pub mod model;
 pub use model::{Commit, Dossier, MemberRates, Section, StandardHistory, StandardText};
 pub mod compile;
 pub mod html;
+
+#[cfg(feature = "pdf")]
+pub mod pdf;

@@ -14,7 +14,7 @@ use crate::model::{At, Date};
 /// finding and gives no table; an impossible date (`2014-02-30`), which the TOML parser also
 /// rejects, is a `field/invalid` finding and the rest of the table is still read.
 pub fn parse<'a>(
-    src: &Source,
+    src: &Source<'_>,
     toml: &'a str,
     offset: usize,
     findings: &mut Vec<Finding>,
@@ -57,7 +57,7 @@ pub fn parse<'a>(
 
 /// Reader of one table. Keys read are marked; `finish` reports the rest as unknown.
 pub struct Fields<'s, 't, 'a> {
-    src: &'s Source,
+    src: &'s Source<'s>,
     offset: usize,
     table: &'t DeTable<'a>,
     span: Range<usize>,
@@ -74,7 +74,7 @@ type Entry<'t, 'a> = (
 
 impl<'s, 't, 'a> Fields<'s, 't, 'a> {
     pub fn new(
-        src: &'s Source,
+        src: &'s Source<'s>,
         offset: usize,
         table: &'t DeTable<'a>,
         span: Range<usize>,
@@ -396,7 +396,7 @@ impl<'s, 't, 'a> Fields<'s, 't, 'a> {
     }
 }
 
-impl Source {
+impl Source<'_> {
     pub fn location_at(&self, pos: Pos) -> crate::finding::Location {
         crate::finding::Location::new(self.path.clone(), pos)
     }

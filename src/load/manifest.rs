@@ -26,12 +26,12 @@ pub const PERIOD_KEYS: &[&str] = &["from", "to"];
 pub const DOSSIER_KEYS: &[&str] = &["title", "sections"];
 pub const MEMBER_KEYS: &[&str] = &["path"];
 
-pub fn manifest(src: &Source, findings: &mut Vec<Finding>) -> Manifest {
+pub fn manifest(src: &Source<'_>, findings: &mut Vec<Finding>) -> Manifest {
     let mut m = Manifest {
         seq_width: 2,
         ..Manifest::default()
     };
-    let Some(doc) = fields::parse(src, &src.text, 0, findings) else {
+    let Some(doc) = fields::parse(src, src.text, 0, findings) else {
         return m;
     };
     let mut root = Fields::new(src, 0, doc.get_ref(), doc.span(), ROOT_KEYS, "", findings);

@@ -60,15 +60,8 @@ pub fn discover(start: &Path) -> Result<PathBuf> {
 
 /// One file to parse.
 enum Job {
-    Category {
-        dir: String,
-        depth: usize,
-    },
-    Standard {
-        path: String,
-        kind: FileKind,
-        dir: String,
-    },
+    Category { dir: String, depth: usize },
+    Standard { path: String, kind: FileKind },
     Scope(usize),
     Staff,
     Inspections(String),
@@ -99,8 +92,8 @@ const SCOPE_FILES: [(&str, &[&str]); 3] = [
 /// Loads the repository at `root` (as found by `discover`).
 pub fn load(root: &Path) -> Result<Loaded> {
     let mut findings = Vec::new();
-    let manifest_src = read(root, MANIFEST)?.context("the manifest disappeared while loading")?;
-    let manifest = match manifest_src {
+    let manifest_bytes = read(root, MANIFEST)?.context("the manifest disappeared while loading")?;
+    let manifest = match Source::decode(MANIFEST.to_owned(), &manifest_bytes) {
         Ok(src) => manifest::manifest(&src, &mut findings),
         Err(f) => {
             findings.push(*f);
@@ -111,9 +104,9 @@ pub fn load(root: &Path) -> Result<Loaded> {
         }
     };
 
+    // Scope and records, and each subsystem of `system/`: walked and parsed side by side,
+    // so that walking one subsystem overlaps with parsing the others.
     let mut jobs = Vec::new();
-    let mut unindexed = Vec::new();
-    walk_system(root, &mut jobs, &mut unindexed)?;
     for (i, (path, _)) in SCOPE_FILES.iter().enumerate() {
         if root.join(path).is_file() {
             jobs.push(Job::Scope(i));
@@ -137,11 +130,39 @@ pub fn load(root: &Path) -> Result<Loaded> {
             });
         }
     }
+    let (top_dirs, top_files) = system_top(root)?;
+    jobs.extend(top_files);
 
-    let results: Vec<Result<(Parsed, Vec<Finding>)>> = jobs
-        .into_par_iter()
-        .map(|job| parse_job(root, job))
-        .collect();
+    type Results = Vec<Result<(Parsed, Vec<Finding>)>>;
+    type Subsystems = Result<Vec<(Vec<Category>, Results)>>;
+    let (subsystems, others): (Subsystems, Results) = rayon::join(
+        || {
+            top_dirs
+                .par_iter()
+                .map(|dir| {
+                    let mut jobs = Vec::new();
+                    let mut unindexed = Vec::new();
+                    walk_system(root, dir, &mut jobs, &mut unindexed)?;
+                    let results = jobs
+                        .into_par_iter()
+                        .map(|job| parse_job(root, job))
+                        .collect();
+                    Ok((unindexed, results))
+                })
+                .collect()
+        },
+        || {
+            jobs.into_par_iter()
+                .map(|job| parse_job(root, job))
+                .collect()
+        },
+    );
+    let mut unindexed = Vec::new();
+    let mut results = others;
+    for (mut cats, mut parsed) in subsystems? {
+        unindexed.append(&mut cats);
+        results.append(&mut parsed);
+    }
 
     let mut repo = Repository {
         root: root.to_path_buf(),
@@ -171,6 +192,9 @@ pub fn load(root: &Path) -> Result<Loaded> {
         }
     }
     repo.categories.sort_by(|a, b| a.dir.cmp(&b.dir));
+    if !repo.standards.is_sorted_by(|a, b| a.path <= b.path) {
+        repo.standards.sort_by(|a, b| a.path.cmp(&b.path));
+    }
     finding::sort(&mut findings);
     Ok(Loaded { repo, findings })
 }
@@ -192,10 +216,12 @@ fn parse_job(root: &Path, job: Job) -> Result<(Parsed, Vec<Finding>)> {
         Job::Staff => "records/staff.toml".to_owned(),
         Job::Inspections(p) | Job::Trainings(p) | Job::Surveys(p) | Job::Audit(p) => p.clone(),
     };
-    let src = match read(root, &path)? {
-        None => return Ok((Parsed::Nothing, findings)),
-        Some(Ok(src)) => src,
-        Some(Err(f)) => {
+    let Some(bytes) = read(root, &path)? else {
+        return Ok((Parsed::Nothing, findings));
+    };
+    let src = match Source::decode(path.clone(), &bytes) {
+        Ok(src) => src,
+        Err(f) => {
             findings.push(*f);
             // A category whose index cannot be read is still a category.
             return Ok(match job {
@@ -217,8 +243,8 @@ fn parse_job(root: &Path, job: Job) -> Result<(Parsed, Vec<Finding>)> {
         Job::Category { dir, depth } => {
             Parsed::Category(standard::category(&src, dir, depth, &mut findings))
         }
-        Job::Standard { kind, dir, .. } => {
-            Parsed::Standard(standard::standard(&src, kind, dir, &mut findings).map(Box::new))
+        Job::Standard { kind, .. } => {
+            Parsed::Standard(standard::standard(&src, kind, &mut findings).map(Box::new))
         }
         Job::Scope(i) => Parsed::Scope(i, records::scope(&src, SCOPE_FILES[i].1, &mut findings)),
         Job::Staff => Parsed::Staff(records::staff(&src, &mut findings)),
@@ -230,12 +256,11 @@ fn parse_job(root: &Path, job: Job) -> Result<(Parsed, Vec<Finding>)> {
     Ok((parsed, findings))
 }
 
-/// Reads and decodes one repository file. `Ok(None)` if it vanished; `Ok(Some(Err))` for a
-/// file that is not UTF-8.
-fn read(root: &Path, rel: &str) -> Result<Option<Result<Source, Box<Finding>>>> {
+/// Reads one repository file; `Ok(None)` if it vanished.
+fn read(root: &Path, rel: &str) -> Result<Option<Vec<u8>>> {
     let full = root.join(rel);
     match std::fs::read(&full) {
-        Ok(bytes) => Ok(Some(Source::decode(rel.to_owned(), bytes))),
+        Ok(bytes) => Ok(Some(bytes)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(e).with_context(|| format!("failed to read `{}`", full.display())),
     }
@@ -246,8 +271,8 @@ pub fn read_text(root: &Path, rel: &str) -> Result<String> {
     let full = root.join(rel);
     let bytes =
         std::fs::read(&full).with_context(|| format!("failed to read `{}`", full.display()))?;
-    match Source::decode(rel.to_owned(), bytes) {
-        Ok(src) => Ok(src.text),
+    match Source::decode(rel.to_owned(), &bytes) {
+        Ok(src) => Ok(src.text.to_owned()),
         Err(f) => bail!("`{}`: {}", rel, f.message.en),
     }
 }
@@ -272,25 +297,70 @@ fn list(root: &Path, dir: &str, ext: &str) -> Result<Vec<String>> {
     Ok(out)
 }
 
-/// Walks `system/` in sorted order, queueing categories and standards. Directories with
-/// content but no `_index.md` are returned as categories without an index.
-fn walk_system(root: &Path, jobs: &mut Vec<Job>, unindexed: &mut Vec<Category>) -> Result<()> {
+/// The directories directly under `system/` (subsystems), sorted, and jobs for standard
+/// files lying directly in `system/`.
+fn system_top(root: &Path) -> Result<(Vec<std::path::PathBuf>, Vec<Job>)> {
     let system = root.join("system");
     if !system.is_dir() {
-        return Ok(());
+        return Ok((Vec::new(), Vec::new()));
     }
-    let walker = walkdir::WalkDir::new(&system)
-        .min_depth(1)
+    let mut dirs = Vec::new();
+    let mut files = Vec::new();
+    let entries = std::fs::read_dir(&system)
+        .with_context(|| format!("failed to list `{}`", system.display()))?;
+    for entry in entries {
+        let entry = entry.with_context(|| format!("failed to list `{}`", system.display()))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') {
+            continue;
+        }
+        let kind = entry
+            .file_type()
+            .with_context(|| format!("failed to read `{}`", entry.path().display()))?;
+        if kind.is_dir() {
+            dirs.push(entry.path());
+        } else if let Some(file) = standard_kind(&name) {
+            files.push(Job::Standard {
+                path: format!("system/{name}"),
+                kind: file,
+            });
+        }
+    }
+    dirs.sort();
+    Ok((dirs, files))
+}
+
+/// Whether a file name is a standard's, and of which kind.
+fn standard_kind(name: &str) -> Option<FileKind> {
+    if name == "_index.md" {
+        None
+    } else if name.ends_with(".md") {
+        Some(FileKind::Markdown)
+    } else if name.ends_with(".toml") {
+        Some(FileKind::Toml)
+    } else {
+        None
+    }
+}
+
+/// Walks one subsystem directory in sorted order, queueing categories and standards.
+/// Directories with content but no `_index.md` are returned as categories without an index.
+fn walk_system(
+    root: &Path,
+    start: &Path,
+    jobs: &mut Vec<Job>,
+    unindexed: &mut Vec<Category>,
+) -> Result<()> {
+    let walker = walkdir::WalkDir::new(start)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'));
-    // (rel, depth, has_index, has_content), in walk order, with an index by path.
     let mut dirs: Vec<(String, usize, bool, bool)> = Vec::new();
     let mut by_path: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for entry in walker {
-        let entry = entry.with_context(|| format!("failed to walk `{}`", system.display()))?;
+        let entry = entry.with_context(|| format!("failed to walk `{}`", start.display()))?;
         let rel = relative(root, entry.path())?;
-        let depth = entry.depth() - 1;
+        let depth = entry.depth();
         let parent = rel.rsplit_once('/').map_or("", |(p, _)| p).to_owned();
         if entry.file_type().is_dir() {
             if let Some(&i) = by_path.get(&parent) {
@@ -307,21 +377,13 @@ fn walk_system(root: &Path, jobs: &mut Vec<Job>, unindexed: &mut Vec<Category>) 
             }
             continue;
         }
-        let kind = if name.ends_with(".md") {
-            FileKind::Markdown
-        } else if name.ends_with(".toml") {
-            FileKind::Toml
-        } else {
+        let Some(kind) = standard_kind(&name) else {
             continue;
         };
         if let Some(&i) = by_path.get(&parent) {
             dirs[i].3 = true;
         }
-        jobs.push(Job::Standard {
-            path: rel,
-            kind,
-            dir: parent,
-        });
+        jobs.push(Job::Standard { path: rel, kind });
     }
     for (dir, depth, has_index, has_content) in dirs {
         if has_index {
@@ -393,10 +455,10 @@ pub fn snippets(root: &Path, findings: &[Finding]) -> crate::report::findings::S
 /// text (from line 1) when there is no front matter.
 pub fn body(root: &Path, rel: &str) -> Result<(String, u32)> {
     let text = read_text(root, rel)?;
-    let src = Source::new(rel.to_owned(), text);
+    let src = Source::new(rel.to_owned(), &text);
     Ok(match src.front_matter() {
         Some(fm) => (fm.body.to_owned(), fm.body_line),
-        None => (src.text.clone(), 1),
+        None => (text.clone(), 1),
     })
 }
 

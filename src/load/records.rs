@@ -30,13 +30,13 @@ pub const SURVEY: &[&str] = &["survey"];
 
 /// Reads every `[[key]]` entry of a file with `read`, which sees the entry's fields.
 fn entries<T>(
-    src: &Source,
+    src: &Source<'_>,
     key: &'static [&'static str],
     known: &'static [&'static str],
     findings: &mut Vec<Finding>,
     mut read: impl FnMut(&mut Fields<'_, '_, '_>) -> Option<T>,
 ) -> Vec<T> {
-    let Some(doc) = fields::parse(src, &src.text, 0, findings) else {
+    let Some(doc) = fields::parse(src, src.text, 0, findings) else {
         return Vec::new();
     };
     let mut root = Fields::new(src, 0, doc.get_ref(), doc.span(), key, "", findings);
@@ -52,8 +52,26 @@ fn entries<T>(
     out
 }
 
+/// The file's path as one shared allocation for all its entries.
+fn shared(src: &Source<'_>) -> crate::model::SharedPath {
+    thread_local! {
+        static LAST: std::cell::RefCell<Option<crate::model::SharedPath>> = const { std::cell::RefCell::new(None) };
+    }
+    LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        match last.as_ref() {
+            Some(p) if **p == *src.path => p.clone(),
+            _ => {
+                let p: crate::model::SharedPath = src.path.as_str().into();
+                *last = Some(p.clone());
+                p
+            }
+        }
+    })
+}
+
 pub fn scope(
-    src: &Source,
+    src: &Source<'_>,
     key: &'static [&'static str],
     findings: &mut Vec<Finding>,
 ) -> Vec<ScopeItem> {
@@ -69,7 +87,7 @@ pub fn scope(
     })
 }
 
-pub fn staff(src: &Source, findings: &mut Vec<Finding>) -> Vec<Staff> {
+pub fn staff(src: &Source<'_>, findings: &mut Vec<Finding>) -> Vec<Staff> {
     entries(src, STAFF, STAFF_KEYS, findings, |f| {
         let id = f.req_string("id");
         let name = f.req_string("name");
@@ -84,7 +102,7 @@ pub fn staff(src: &Source, findings: &mut Vec<Finding>) -> Vec<Staff> {
     })
 }
 
-pub fn inspections(src: &Source, findings: &mut Vec<Finding>) -> Vec<Inspection> {
+pub fn inspections(src: &Source<'_>, findings: &mut Vec<Finding>) -> Vec<Inspection> {
     entries(src, INSPECTION, INSPECTION_KEYS, findings, |f| {
         let head = f.head();
         let date = f.req_date("date");
@@ -94,7 +112,7 @@ pub fn inspections(src: &Source, findings: &mut Vec<Finding>) -> Vec<Inspection>
         let finding = f.string("finding").map(|s| s.value);
         let rectified = f.date("rectified");
         Some(Inspection {
-            path: src.path.clone(),
+            path: shared(src),
             head,
             date: date?,
             standard: standard?,
@@ -106,7 +124,7 @@ pub fn inspections(src: &Source, findings: &mut Vec<Finding>) -> Vec<Inspection>
     })
 }
 
-pub fn trainings(src: &Source, findings: &mut Vec<Finding>) -> Vec<Training> {
+pub fn trainings(src: &Source<'_>, findings: &mut Vec<Finding>) -> Vec<Training> {
     entries(src, TRAINING, TRAINING_KEYS, findings, |f| {
         let head = f.head();
         let date = f.req_date("date");
@@ -118,7 +136,7 @@ pub fn trainings(src: &Source, findings: &mut Vec<Finding>) -> Vec<Training> {
             f.missing("attendees");
         }
         Some(Training {
-            path: src.path.clone(),
+            path: shared(src),
             head,
             date: date?,
             topic: topic?.value,
@@ -128,7 +146,7 @@ pub fn trainings(src: &Source, findings: &mut Vec<Finding>) -> Vec<Training> {
     })
 }
 
-pub fn surveys(src: &Source, findings: &mut Vec<Finding>) -> Vec<Survey> {
+pub fn surveys(src: &Source<'_>, findings: &mut Vec<Finding>) -> Vec<Survey> {
     entries(src, SURVEY, SURVEY_KEYS, findings, |f| {
         let head = f.head();
         let from = f.req_date("from");
@@ -137,7 +155,7 @@ pub fn surveys(src: &Source, findings: &mut Vec<Finding>) -> Vec<Survey> {
         let responses = f.uint("responses", true);
         let satisfied = f.uint("satisfied", true);
         Some(Survey {
-            path: src.path.clone(),
+            path: shared(src),
             head,
             from: from?,
             to: to?,
@@ -149,7 +167,7 @@ pub fn surveys(src: &Source, findings: &mut Vec<Finding>) -> Vec<Survey> {
 }
 
 /// An audit report's front matter (the body is read again when the dossier prints it).
-pub fn audit(src: &Source, findings: &mut Vec<Finding>) -> Option<Audit> {
+pub fn audit(src: &Source<'_>, findings: &mut Vec<Finding>) -> Option<Audit> {
     let Some(fm) = src.front_matter() else {
         findings.push(crate::finding::Finding::new(
             crate::finding::Code::FrontmatterMissing,

@@ -29,14 +29,9 @@ pub const STANDARD_KEYS: &[&str] = &[
 pub const COVERS_KEYS: &[&str] = &["posts", "services", "assets"];
 pub const CATEGORY_KEYS: &[&str] = &["code", "title"];
 
-pub fn standard(
-    src: &Source,
-    file: FileKind,
-    dir: String,
-    findings: &mut Vec<Finding>,
-) -> Option<Standard> {
+pub fn standard(src: &Source<'_>, file: FileKind, findings: &mut Vec<Finding>) -> Option<Standard> {
     let (toml, offset, body) = match file {
-        FileKind::Toml => (src.text.as_str(), 0, None),
+        FileKind::Toml => (src.text, 0, None),
         FileKind::Markdown => match src.front_matter() {
             Some(fm) => (fm.toml, fm.toml_offset, Some((fm.body, fm.body_line))),
             None => {
@@ -71,7 +66,6 @@ pub fn standard(
     let mut s = Standard {
         path: src.path.clone(),
         file,
-        dir,
         head: f.head(),
         no: f.req_string("no"),
         title: f.req_string("title").map(|t| t.value),
@@ -150,7 +144,7 @@ pub fn standard(
 /// Parses one written code; a code that does not parse is a `code/format` finding, one
 /// written in another form a `code/non-canonical` warning with the canonical form.
 fn code_ref(
-    src: &Source,
+    src: &Source<'_>,
     raw: At<String>,
     key: &str,
     findings: &mut Vec<Finding>,
@@ -197,7 +191,12 @@ fn code_ref(
 }
 
 /// A category's `_index.md`.
-pub fn category(src: &Source, dir: String, depth: usize, findings: &mut Vec<Finding>) -> Category {
+pub fn category(
+    src: &Source<'_>,
+    dir: String,
+    depth: usize,
+    findings: &mut Vec<Finding>,
+) -> Category {
     let mut cat = Category {
         dir,
         index: Some(src.path.clone()),

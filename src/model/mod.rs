@@ -132,8 +132,6 @@ pub enum FileKind {
 pub struct Standard {
     pub path: String,
     pub file: FileKind,
-    /// Repository-relative path of the containing directory.
-    pub dir: String,
     /// Position of the first line of the metadata (for file-level findings).
     pub head: Pos,
     pub no: Option<At<String>>,
@@ -161,6 +159,11 @@ pub struct Standard {
 impl Standard {
     pub fn location(&self, pos: Pos) -> Location {
         Location::new(self.path.clone(), pos)
+    }
+
+    /// Repository-relative path of the containing directory.
+    pub fn dir(&self) -> &str {
+        self.path.rsplit_once('/').map_or("", |(dir, _)| dir)
     }
 
     /// The parsed system number, when it parses.
@@ -236,9 +239,12 @@ pub struct Staff {
     pub post: Option<At<String>>,
 }
 
+/// A record file's path, shared by all the entries read from it.
+pub type SharedPath = std::sync::Arc<str>;
+
 #[derive(Clone, Debug)]
 pub struct Inspection {
-    pub path: String,
+    pub path: SharedPath,
     pub head: Pos,
     pub date: At<Date>,
     pub standard: At<String>,
@@ -250,7 +256,7 @@ pub struct Inspection {
 
 #[derive(Clone, Debug)]
 pub struct Training {
-    pub path: String,
+    pub path: SharedPath,
     pub head: Pos,
     pub date: At<Date>,
     pub topic: String,
@@ -260,7 +266,7 @@ pub struct Training {
 
 #[derive(Clone, Debug)]
 pub struct Survey {
-    pub path: String,
+    pub path: SharedPath,
     pub head: Pos,
     pub from: At<Date>,
     pub to: At<Date>,
