@@ -93,16 +93,15 @@ echo "== timing (best of $RUNS, warm cache)"
 bench walkread "$TARGET/examples/walkread" "$REPO"
 bench "stdkit check" "$TARGET/stdkit" -C "$REPO" check --format short
 bench "stdkit rates" "$TARGET/stdkit" -C "$REPO" rates --format json
+bench "stdkit table" "$TARGET/stdkit" -C "$REPO" table --format csv
+bench "stdkit tasks" "$TARGET/stdkit" -C "$REPO" tasks --format json
 
 echo
 echo "N = $N standards, $(nproc) cores, $(uname -sr)"
 awk -F '\t' '
     { name[NR] = $1; secs[NR] = $2; mib[NR] = $3 / 1024 }
     END {
-        printf "%-14s %10s %10s\n", "command", "best s", "peak MiB"
-        for (i = 1; i <= NR; i++) printf "%-14s %10.3f %10.1f\n", name[i], secs[i], mib[i]
-        if (secs[1] > 0) {
-            printf "ratio check/walkread: %.2f\n", secs[2] / secs[1]
-            printf "ratio rates/walkread: %.2f\n", secs[3] / secs[1]
-        }
+        printf "%-14s %10s %10s %8s\n", "command", "best s", "peak MiB", "ratio"
+        for (i = 1; i <= NR; i++)
+            printf "%-14s %10.3f %10.1f %8.2f\n", name[i], secs[i], mib[i], secs[1] > 0 ? secs[i] / secs[1] : 0
     }' "$tmp/rows"

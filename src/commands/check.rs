@@ -29,9 +29,7 @@ pub fn run(ctx: &Context, args: &CheckArgs, out: &mut dyn Write) -> Result<Outco
         snippets: &snippets,
     };
     out.write_all(render(args.format, &report).as_bytes())?;
-    // The process ends right after: freeing a province's worth of metadata one allocation
-    // at a time would only delay the exit.
-    std::mem::forget(loaded.repo);
+    super::discard(loaded.repo);
     let deny_warnings = args.deny == Some(Deny::Warnings);
     let failed = findings
         .iter()

@@ -26,5 +26,12 @@ impl Outcome {
     }
 }
 
+/// Frees a loaded repository on a thread of its own: a command's output does not wait for a
+/// province's worth of metadata to be freed one allocation at a time, and a process that ends
+/// right after does not wait at all.
+pub fn discard(repo: crate::model::Repository) {
+    std::thread::spawn(move || drop(repo));
+}
+
 /// Exit code of a run that could not do its job.
 pub const FAILURE: u8 = 2;

@@ -22,6 +22,7 @@ pub fn run(ctx: &Context, args: &RatesArgs, out: &mut dyn Write) -> Result<Outco
         RatesFormat::Terminal => terminal(&city, &members, ctx.lang, Style::detect()),
     };
     out.write_all(text.as_bytes())?;
+    super::discard(loaded.repo);
     Ok(Outcome::Clean)
 }
 

@@ -43,5 +43,6 @@ pub fn run(ctx: &Context, args: &TableArgs, out: &mut dyn Write) -> Result<Outco
         Some(path) => crate::fsx::write_atomic(path, text.as_bytes())?,
         None => out.write_all(text.as_bytes())?,
     }
+    super::discard(loaded.repo);
     Ok(Outcome::Clean)
 }

@@ -32,5 +32,6 @@ pub fn run(ctx: &Context, args: &TasksArgs, out: &mut dyn Write) -> Result<Outco
         }
     };
     out.write_all(text.as_bytes())?;
+    super::discard(loaded.repo);
     Ok(Outcome::Clean)
 }
