@@ -150,11 +150,14 @@ fn center_terminal(out: &mut String, r: &CenterRates, lang: Lang, style: Style) 
         ]);
     }
     let _ = writeln!(out, "{table}");
-    let verdict = match (r.passes(), zh) {
-        (true, true) => "结论：各项指标均达到目标值",
-        (false, true) => "结论：有指标未达到目标值",
-        (true, false) => "result: every target met",
-        (false, false) => "result: some targets missed",
+    let missed = r.rates.iter().any(|x| x.pass() == Some(false));
+    let verdict = match (r.passes(), missed, zh) {
+        (true, _, true) => "结论：各项指标均达到目标值",
+        (true, _, false) => "result: every target met",
+        (false, true, true) => "结论：有指标未达到目标值",
+        (false, true, false) => "result: some targets missed",
+        (false, false, true) => "结论：有指标因分母为 0 无法判定",
+        (false, false, false) => "result: some rates cannot be judged (denominator 0)",
     };
     let _ = writeln!(out, "{verdict}");
     let _ = writeln!(
