@@ -103,5 +103,5 @@ awk -F '\t' '
     END {
         printf "%-14s %10s %10s %8s\n", "command", "best s", "peak MiB", "ratio"
         for (i = 1; i <= NR; i++)
-            printf "%-14s %10.3f %10.1f %8.2f\n", name[i], secs[i], mib[i], secs[1] > 0 ? secs[i] / secs[1] : 0
+            printf "%-14s %10.3f %10.1f %8.2f\n", name[i], secs[i], mib[i], (secs[1] > 0 ? secs[i] / secs[1] : 0)
     }' "$tmp/rows"
