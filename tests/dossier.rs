@@ -144,3 +144,31 @@ fn a_failed_run_leaves_the_previous_dossier_as_it_was() {
     );
     let _ = std::fs::remove_dir_all(&tmp);
 }
+
+#[test]
+fn the_workbook_is_written_even_when_the_volume_leaves_out_the_table() {
+    let tmp = scratch("no-table");
+    let repo = tmp.join("repo");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/minimal"),
+        &repo,
+    );
+    let mut manifest = std::fs::read_to_string(repo.join("stdkit.toml")).unwrap();
+    manifest.push_str("\n[dossier]\nsections = [\"cover\", \"standards\"]\n");
+    std::fs::write(repo.join("stdkit.toml"), manifest).unwrap();
+    let out = tmp.join("out");
+    let o = dossier(&repo, &out);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(out.join("标准体系表.xlsx").is_file());
+    let html = std::fs::read_to_string(out.join("dossier.html")).unwrap();
+    assert!(
+        !html.contains("标准明细表"),
+        "the volume prints only the sections asked for"
+    );
+    let _ = std::fs::remove_dir_all(&tmp);
+}

@@ -5,14 +5,14 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
 
-use anyhow::{Context as _, Result, bail};
+use anyhow::{Context as _, Result};
 use sha2::{Digest, Sha256};
 
 use super::Outcome;
 use crate::cli::DossierArgs;
 use crate::context::Context;
 use crate::dossier::compile::{Inputs, compile, section_list};
-use crate::dossier::{Dossier, MemberRates, Section};
+use crate::dossier::{Dossier, MemberRates};
 use crate::finding::{Lang, Severity};
 use crate::load::git::{GitCli, History};
 use crate::model::{FileKind, Level};
@@ -69,7 +69,7 @@ pub fn run(ctx: &Context, args: &DossierArgs, out: &mut dyn Write) -> Result<Out
     });
     crate::finding::sort(&mut findings);
 
-    let files = render(&dossier, &root, args)?;
+    let files = render(&dossier, &crate::table::build(repo), &root, args)?;
     let written = write_dir(&args.output, &files, &head)?;
     let report = crate::report::findings::Report {
         findings: &findings,
@@ -94,7 +94,13 @@ pub fn run(ctx: &Context, args: &DossierArgs, out: &mut dyn Write) -> Result<Out
 }
 
 /// Every file of the dossier, in memory.
-fn render(d: &Dossier, root: &Path, args: &DossierArgs) -> Result<Vec<(&'static str, Vec<u8>)>> {
+/// The workbook holds the system table whether or not the volume prints it.
+fn render(
+    d: &Dossier,
+    table: &crate::table::SystemTable,
+    root: &Path,
+    args: &DossierArgs,
+) -> Result<Vec<(&'static str, Vec<u8>)>> {
     let assets = |rel: &str| crate::load::asset(root, rel);
     let mut files = vec![(
         "dossier.html",
@@ -107,16 +113,8 @@ fn render(d: &Dossier, root: &Path, args: &DossierArgs) -> Result<Vec<(&'static 
     ));
     #[cfg(not(feature = "pdf"))]
     let _ = &args.font_path;
-    let table = d.sections.iter().find_map(|s| match s {
-        Section::SystemTable(t) => Some(t.clone()),
-        _ => None,
-    });
-    let table = match table {
-        Some(t) => t,
-        None => bail!("internal: the system table is always compiled"),
-    };
     let xlsx =
-        crate::report::xlsx::workbook(&table, Lang::Zh).context("failed to build the workbook")?;
+        crate::report::xlsx::workbook(table, Lang::Zh).context("failed to build the workbook")?;
     files.push(("标准体系表.xlsx", xlsx));
     Ok(files)
 }
