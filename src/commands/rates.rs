@@ -38,10 +38,20 @@ pub fn with_members(
         .members
         .iter()
         .map(|m| {
-            let rates = crate::load::discover(&root.join(&m.value))
-                .and_then(|r| crate::load::load(&r))
-                .map(|l| rates::compute(&l.repo, period))
-                .map_err(|e| format!("{e:#}"));
+            // A member is its own repository: its directory holds `stdkit.toml` (no search
+            // upward, which would find the city's own manifest).
+            let dir = root.join(&m.value);
+            let rates = if dir.join(crate::load::MANIFEST).is_file() {
+                crate::load::load(&dir)
+            } else {
+                Err(anyhow::anyhow!(
+                    "member `{}` has no `{}`",
+                    m.value,
+                    crate::load::MANIFEST
+                ))
+            }
+            .map(|l| rates::compute(&l.repo, period))
+            .map_err(|e| format!("{e:#}"));
             Member {
                 path: m.value.clone(),
                 rates,
