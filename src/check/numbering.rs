@@ -126,6 +126,20 @@ fn categories(repo: &Repository, out: &mut Vec<Finding>) {
     }
 }
 
+/// A standard whose own number is missing or malformed still holds the place its file name
+/// gives it, so that it does not also open a gap.
+fn hold_place(
+    s: &crate::model::Standard,
+    per_category: &mut BTreeMap<String, Vec<(u32, Location)>>,
+) {
+    if let Some(f) = s.file_no() {
+        per_category
+            .entry(f.category().to_owned())
+            .or_default()
+            .push((f.seq(), s.location(s.head)));
+    }
+}
+
 fn numbers(repo: &Repository, out: &mut Vec<Finding>) {
     let width = repo.manifest.seq_width as usize;
     let cat_code: HashMap<&str, &str> = repo
@@ -136,10 +150,14 @@ fn numbers(repo: &Repository, out: &mut Vec<Finding>) {
     let mut seen: HashMap<SystemNo, Location> = HashMap::new();
     let mut per_category: BTreeMap<String, Vec<(u32, Location)>> = BTreeMap::new();
     for s in &repo.standards {
-        let Some(no) = &s.no else { continue };
+        let Some(no) = &s.no else {
+            hold_place(s, &mut per_category);
+            continue;
+        };
         let here = s.location(no.pos);
         let parsed: Option<SystemNo> = no.value.parse().ok();
         let Some(parsed) = parsed.filter(|p| p.width() as usize == width) else {
+            hold_place(s, &mut per_category);
             let example = format!(
                 "{}-{:0width$}",
                 cat_code.get(s.dir()).copied().unwrap_or("101"),

@@ -24,7 +24,7 @@ pub fn check(repo: &Repository, as_of: Date, out: &mut Vec<Finding>) {
         overdue(s, as_of, out);
     }
 
-    if repo.manifest.period.is_none() && !repo.records.is_empty() {
+    if repo.manifest.parsed && repo.manifest.period.is_none() && !repo.records.is_empty() {
         out.push(Finding::new(
             Code::FieldMissing,
             Location::new(crate::load::MANIFEST, crate::finding::Pos::START),
@@ -216,7 +216,7 @@ fn unknown_scope(at: Location, id: &str, file: &str) -> Finding {
 fn system_numbers(repo: &Repository) -> HashSet<SystemNo> {
     let mut set = HashSet::new();
     for s in &repo.standards {
-        set.extend(s.system_no());
+        set.extend(s.system_no().or_else(|| s.file_no()));
         set.extend(
             s.formerly
                 .iter()

@@ -377,20 +377,22 @@ impl<'s, 't, 'a> Fields<'s, 't, 'a> {
                     format!(" in `[{}]`", self.name),
                 )
             };
-            let mut f = Finding::new(
+            // The suggestion is part of the message, so that every format carries it.
+            let (zh_hint, en_hint) = match did_you_mean(key, self.known) {
+                Some(close) => (
+                    format!("，是否应为 `{close}`？"),
+                    format!("; did you mean `{close}`?"),
+                ),
+                None => (String::new(), String::new()),
+            };
+            let f = Finding::new(
                 Code::TomlUnknownKey,
                 self.src.location_at(pos),
                 Msg::new(
-                    format!("{}未定义的键 `{key}`", within.0),
-                    format!("unknown key `{key}`{}", within.1),
+                    format!("{}未定义的键 `{key}`{zh_hint}", within.0),
+                    format!("unknown key `{key}`{}{en_hint}", within.1),
                 ),
             );
-            if let Some(close) = did_you_mean(key, self.known) {
-                f = f.help(Msg::new(
-                    format!("是否应为 `{close}`？"),
-                    format!("did you mean `{close}`?"),
-                ));
-            }
             self.findings.push(f);
         }
     }

@@ -34,6 +34,7 @@ pub fn manifest(src: &Source<'_>, findings: &mut Vec<Finding>) -> Manifest {
     let Some(doc) = fields::parse(src, src.text, 0, findings) else {
         return m;
     };
+    m.parsed = true;
     let mut root = Fields::new(src, 0, doc.get_ref(), doc.span(), ROOT_KEYS, "", findings);
 
     match root.table("center") {

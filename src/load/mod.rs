@@ -73,7 +73,7 @@ enum Job {
 /// What parsing one file gave.
 enum Parsed {
     Category(Category),
-    Standard(Option<Box<crate::model::Standard>>),
+    Standard(Box<crate::model::Standard>),
     Scope(usize, Vec<crate::model::ScopeItem>),
     Staff(Vec<crate::model::Staff>),
     Inspections(Vec<crate::model::Inspection>),
@@ -180,8 +180,8 @@ pub fn load(root: &Path) -> Result<Loaded> {
         let records: &mut Records = &mut repo.records;
         match parsed {
             Parsed::Category(c) => repo.categories.push(c),
-            Parsed::Standard(Some(s)) => repo.standards.push(*s),
-            Parsed::Standard(None) | Parsed::Nothing => {}
+            Parsed::Standard(s) => repo.standards.push(*s),
+            Parsed::Nothing => {}
             Parsed::Scope(i, items) => scope_file(&mut repo.scope, i).items = items,
             Parsed::Staff(s) => records.staff = s,
             Parsed::Inspections(mut v) => records.inspections.append(&mut v),
@@ -223,7 +223,8 @@ fn parse_job(root: &Path, job: Job) -> Result<(Parsed, Vec<Finding>)> {
         Ok(src) => src,
         Err(f) => {
             findings.push(*f);
-            // A category whose index cannot be read is still a category.
+            // A category whose index cannot be read is still a category, and a standard
+            // file that cannot be read is still a standard.
             return Ok(match job {
                 Job::Category { dir, depth } => (
                     Parsed::Category(Category {
@@ -235,6 +236,10 @@ fn parse_job(root: &Path, job: Job) -> Result<(Parsed, Vec<Finding>)> {
                     }),
                     findings,
                 ),
+                Job::Standard { path, kind } => (
+                    Parsed::Standard(Box::new(crate::model::Standard::unreadable(path, kind))),
+                    findings,
+                ),
                 _ => (Parsed::Nothing, findings),
             });
         }
@@ -244,7 +249,7 @@ fn parse_job(root: &Path, job: Job) -> Result<(Parsed, Vec<Finding>)> {
             Parsed::Category(standard::category(&src, dir, depth, &mut findings))
         }
         Job::Standard { kind, .. } => {
-            Parsed::Standard(standard::standard(&src, kind, &mut findings).map(Box::new))
+            Parsed::Standard(Box::new(standard::standard(&src, kind, &mut findings)))
         }
         Job::Scope(i) => Parsed::Scope(i, records::scope(&src, SCOPE_FILES[i].1, &mut findings)),
         Job::Staff => Parsed::Staff(records::staff(&src, &mut findings)),

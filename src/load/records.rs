@@ -76,12 +76,13 @@ pub fn scope(
     findings: &mut Vec<Finding>,
 ) -> Vec<ScopeItem> {
     entries(src, key, SCOPE_ITEM_KEYS, findings, |f| {
+        // An entry without a name is reported, but keeps its id: what refers to it resolves.
         let id = f.req_string("id");
         let name = f.req_string("name");
         let unit = f.string("unit").map(|u| u.value);
         Some(ScopeItem {
             id: id?,
-            name: name?.value,
+            name: name.map(|n| n.value).unwrap_or_default(),
             unit,
         })
     })
@@ -95,7 +96,7 @@ pub fn staff(src: &Source<'_>, findings: &mut Vec<Finding>) -> Vec<Staff> {
         let post = f.string("post");
         Some(Staff {
             id: id?,
-            name: name?.value,
+            name: name.map(|n| n.value).unwrap_or_default(),
             unit,
             post,
         })

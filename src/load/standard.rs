@@ -29,7 +29,19 @@ pub const STANDARD_KEYS: &[&str] = &[
 pub const COVERS_KEYS: &[&str] = &["posts", "services", "assets"];
 pub const CATEGORY_KEYS: &[&str] = &["code", "title"];
 
-pub fn standard(src: &Source<'_>, file: FileKind, findings: &mut Vec<Finding>) -> Option<Standard> {
+/// A standard file. A file whose metadata cannot be read at all is still a standard of the
+/// system (SPEC §2.3), without metadata: it counts, keeps its category from looking empty, and
+/// its file name still answers for it in records.
+pub fn standard(src: &Source<'_>, file: FileKind, findings: &mut Vec<Finding>) -> Standard {
+    read_standard(src, file, findings)
+        .unwrap_or_else(|| Standard::unreadable(src.path.clone(), file))
+}
+
+fn read_standard(
+    src: &Source<'_>,
+    file: FileKind,
+    findings: &mut Vec<Finding>,
+) -> Option<Standard> {
     let (toml, offset, body) = match file {
         FileKind::Toml => (src.text, 0, None),
         FileKind::Markdown => match src.front_matter() {

@@ -52,6 +52,8 @@ pub struct Repository {
 /// `stdkit.toml`. Fields that failed to load are `None`, never defaults in disguise.
 #[derive(Clone, Debug, Default)]
 pub struct Manifest {
+    /// Whether `stdkit.toml` parsed: rules about its sections only apply when it did.
+    pub parsed: bool,
     pub center: Option<String>,
     pub level: CenterLevel,
     pub internal_prefix: Option<String>,
@@ -169,6 +171,49 @@ impl Standard {
     /// The parsed system number, when it parses.
     pub fn system_no(&self) -> Option<SystemNo> {
         self.no.as_ref().and_then(|n| n.value.parse().ok())
+    }
+
+    /// The system number the file name starts with (`101-02-首问负责制.md`), if any: what a
+    /// standard whose own `no` is missing or unreadable still answers to.
+    pub fn file_no(&self) -> Option<SystemNo> {
+        let name = self.path.rsplit('/').next().unwrap_or("");
+        let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
+        let category = digits(name);
+        let rest = name.get(category..)?.strip_prefix('-')?;
+        let seq = digits(rest);
+        if category == 0 || seq == 0 {
+            return None;
+        }
+        format!("{}-{}", &name[..category], &rest[..seq])
+            .parse()
+            .ok()
+    }
+
+    /// A standard file whose metadata could not be read.
+    pub fn unreadable(path: String, file: FileKind) -> Standard {
+        Standard {
+            path,
+            file,
+            head: Pos::START,
+            no: None,
+            title: None,
+            level: None,
+            origin: None,
+            status: None,
+            code: None,
+            code_invalid: false,
+            kind: None,
+            unit: None,
+            owner: None,
+            due: None,
+            published: None,
+            effective: None,
+            replaces: Vec::new(),
+            references: Vec::new(),
+            covers: Covers::default(),
+            formerly: Vec::new(),
+            has_text: false,
+        }
     }
 
     pub fn status(&self) -> Option<Status> {

@@ -16,19 +16,19 @@ pub struct Member {
 
 pub fn json(city: &CenterRates, members: &[Member], lang: Lang) -> String {
     let mut doc = center_json(city, lang);
-    if !members.is_empty() {
-        doc["members"] = members
-            .iter()
-            .map(|m| match &m.rates {
-                Ok(r) => {
-                    let mut v = center_json(r, lang);
-                    v["path"] = json!(m.path);
-                    v
-                }
-                Err(e) => json!({"center": null, "path": m.path, "passes": false, "rates": [], "error": e}),
-            })
-            .collect();
-    }
+    doc["members"] = members
+        .iter()
+        .map(|m| match &m.rates {
+            Ok(r) => {
+                let mut v = center_json(r, lang);
+                v["path"] = json!(m.path);
+                v
+            }
+            Err(e) => {
+                json!({"center": null, "path": m.path, "passes": false, "rates": [], "error": e})
+            }
+        })
+        .collect();
     let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
     s.push('\n');
     s
