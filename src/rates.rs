@@ -285,14 +285,22 @@ fn implementation(
     }
 }
 
+/// A member centre as listed in `[[member]]`: its path, and its rates or why they could not
+/// be computed.
+#[derive(Clone, Debug)]
+pub struct MemberRates {
+    pub path: String,
+    pub rates: Result<CenterRates, String>,
+}
+
 /// The share of member centres that pass.
-pub fn member_acceptance(members: &[(String, Option<CenterRates>)], targets: Targets) -> Rate {
+pub fn member_acceptance(members: &[MemberRates], targets: Targets) -> Rate {
     Rate {
         key: "member-acceptance",
         name: Msg::new("下属中心验收通过率", "member acceptance"),
         numerator: members
             .iter()
-            .filter(|(_, r)| r.as_ref().is_some_and(CenterRates::passes))
+            .filter(|m| m.rates.as_ref().is_ok_and(CenterRates::passes))
             .count() as u64,
         denominator: members.len() as u64,
         target: Some(targets.member_acceptance),

@@ -100,9 +100,11 @@ pub fn build(repo: &Repository) -> SystemTable {
             title: c.title.clone().unwrap_or_default(),
             depth: c.depth,
             own: own.get(c.dir.as_str()).copied().unwrap_or(0),
+            // `own` is sorted by path: a category's subtree is the run of paths from its own.
             total: own
-                .iter()
-                .filter(|(dir, _)| **dir == c.dir || dir.starts_with(&format!("{}/", c.dir)))
+                .range(c.dir.as_str()..)
+                .take_while(|(dir, _)| dir.starts_with(c.dir.as_str()))
+                .filter(|(dir, _)| **dir == c.dir || dir[c.dir.len()..].starts_with('/'))
                 .map(|(_, n)| n)
                 .sum(),
         })

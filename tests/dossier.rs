@@ -27,6 +27,24 @@ fn dossier(repo: &Path, out: &Path) -> std::process::Output {
     )
 }
 
+/// A copy of a shipped example in a scratch directory: `(scratch, repository)`.
+fn example_copy(name: &str, example: &str) -> (PathBuf, PathBuf) {
+    let tmp = scratch(name);
+    let repo = tmp.join("repo");
+    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join(example), &repo);
+    (tmp, repo)
+}
+
+/// The run succeeded; its stderr otherwise.
+fn assert_ok(o: &std::process::Output) {
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
 fn copy_dir(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {
         let entry = entry.unwrap();
@@ -53,12 +71,7 @@ fn two_runs_give_identical_files_listed_in_the_manifest() {
     let (a, b) = (tmp.join("a"), tmp.join("b"));
     for out in [&a, &b] {
         let o = dossier(&repo, out);
-        assert_eq!(
-            o.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&o.stderr)
-        );
+        assert_ok(&o);
     }
     let manifest: serde_json::Value =
         serde_json::from_slice(&std::fs::read(a.join("manifest.json")).unwrap()).unwrap();
@@ -97,20 +110,10 @@ fn two_runs_give_identical_files_listed_in_the_manifest() {
 
 #[test]
 fn a_failed_run_leaves_the_previous_dossier_as_it_was() {
-    let tmp = scratch("atomic");
-    let repo = tmp.join("repo");
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/huaining"),
-        &repo,
-    );
+    let (tmp, repo) = example_copy("atomic", "examples/huaining");
     let out = tmp.join("out");
     let o = dossier(&repo, &out);
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    assert_ok(&o);
     let before = std::fs::read(out.join("manifest.json")).unwrap();
 
     // A chapter saved as GB18030 cannot be printed: the run fails with exit 2.
@@ -147,23 +150,13 @@ fn a_failed_run_leaves_the_previous_dossier_as_it_was() {
 
 #[test]
 fn the_workbook_is_written_even_when_the_volume_leaves_out_the_table() {
-    let tmp = scratch("no-table");
-    let repo = tmp.join("repo");
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/minimal"),
-        &repo,
-    );
+    let (tmp, repo) = example_copy("no-table", "examples/minimal");
     let mut manifest = std::fs::read_to_string(repo.join("stdkit.toml")).unwrap();
     manifest.push_str("\n[dossier]\nsections = [\"cover\", \"standards\"]\n");
     std::fs::write(repo.join("stdkit.toml"), manifest).unwrap();
     let out = tmp.join("out");
     let o = dossier(&repo, &out);
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    assert_ok(&o);
     assert!(out.join("标准体系表.xlsx").is_file());
     let html = std::fs::read_to_string(out.join("dossier.html")).unwrap();
     assert!(

@@ -11,8 +11,8 @@ use sha2::{Digest, Sha256};
 use super::Outcome;
 use crate::cli::DossierArgs;
 use crate::context::Context;
+use crate::dossier::Dossier;
 use crate::dossier::compile::{Inputs, compile, section_list};
-use crate::dossier::{Dossier, MemberRates};
 use crate::finding::{Lang, Severity};
 use crate::load::git::{GitCli, History};
 use crate::model::{FileKind, Level};
@@ -47,13 +47,6 @@ pub fn run(ctx: &Context, args: &DossierArgs, out: &mut dyn Write) -> Result<Out
     let paths: Vec<String> = repo.standards.iter().map(|s| s.path.clone()).collect();
     let history = git.log(&root, &paths)?;
     let (rates, members) = super::rates::with_members(&root, repo, None);
-    let members = members
-        .into_iter()
-        .map(|m| MemberRates {
-            path: m.path,
-            rates: m.rates,
-        })
-        .collect();
 
     let (dossier, mut findings) = compile(Inputs {
         repo,

@@ -9,7 +9,8 @@ use crate::cli::{RatesArgs, RatesFormat};
 use crate::context::Context;
 use crate::model::{Date, Period};
 use crate::rates;
-use crate::report::rates::{Member, json, terminal};
+use crate::rates::MemberRates;
+use crate::report::rates::{json, terminal};
 use crate::report::table::Style;
 
 pub fn run(ctx: &Context, args: &RatesArgs, out: &mut dyn Write) -> Result<Outcome> {
@@ -31,9 +32,9 @@ pub fn with_members(
     root: &std::path::Path,
     repo: &crate::model::Repository,
     period: Option<Period>,
-) -> (rates::CenterRates, Vec<Member>) {
+) -> (rates::CenterRates, Vec<MemberRates>) {
     let mut city = rates::compute(repo, period);
-    let members: Vec<Member> = repo
+    let members: Vec<MemberRates> = repo
         .manifest
         .members
         .iter()
@@ -52,19 +53,15 @@ pub fn with_members(
             }
             .map(|l| rates::compute(&l.repo, period))
             .map_err(|e| format!("{e:#}"));
-            Member {
+            MemberRates {
                 path: m.value.clone(),
                 rates,
             }
         })
         .collect();
     if !members.is_empty() {
-        let pairs: Vec<(String, Option<rates::CenterRates>)> = members
-            .iter()
-            .map(|m| (m.path.clone(), m.rates.as_ref().ok().cloned()))
-            .collect();
         city.rates
-            .push(rates::member_acceptance(&pairs, repo.manifest.targets));
+            .push(rates::member_acceptance(&members, repo.manifest.targets));
     }
     (city, members)
 }

@@ -3,6 +3,7 @@
 
 use crate::model::{Audit, Date, Inspection, Survey, Training};
 use crate::rates::CenterRates;
+pub use crate::rates::MemberRates;
 use crate::table::SystemTable;
 use crate::tasks::Task;
 
@@ -70,12 +71,6 @@ impl Section {
             Section::History(_) => "标准修订记录".to_owned(),
         })
     }
-}
-
-#[derive(Clone, Debug)]
-pub struct MemberRates {
-    pub path: String,
-    pub rates: Result<CenterRates, String>,
 }
 
 /// A centre standard's text for printing.

@@ -398,12 +398,6 @@ impl<'s, 't, 'a> Fields<'s, 't, 'a> {
     }
 }
 
-impl Source<'_> {
-    pub fn location_at(&self, pos: Pos) -> crate::finding::Location {
-        crate::finding::Location::new(self.path.clone(), pos)
-    }
-}
-
 /// The known key closest to `key`, if it is close enough to be a typo.
 pub fn did_you_mean<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
     known

@@ -118,6 +118,10 @@ impl<'a> Source<'a> {
         }
     }
 
+    pub fn location_at(&self, pos: Pos) -> Location {
+        Location::new(self.path.clone(), pos)
+    }
+
     pub fn location(&self, start: usize, end: usize) -> Location {
         Location::new(self.path.clone(), self.pos(start, end))
     }

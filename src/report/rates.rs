@@ -6,15 +6,9 @@ use serde_json::{Value, json};
 
 use super::table::{Style, new_table};
 use crate::finding::Lang;
-use crate::rates::{CenterRates, Rate};
+use crate::rates::{CenterRates, MemberRates, Rate};
 
-/// A member as reported: its path, and its rates or why they could not be computed.
-pub struct Member {
-    pub path: String,
-    pub rates: Result<CenterRates, String>,
-}
-
-pub fn json(city: &CenterRates, members: &[Member], lang: Lang) -> String {
+pub fn json(city: &CenterRates, members: &[MemberRates], lang: Lang) -> String {
     let mut doc = center_json(city, lang);
     doc["members"] = members
         .iter()
@@ -68,7 +62,7 @@ pub fn percent(r: &Rate, lang: Lang) -> String {
     }
 }
 
-pub fn terminal(city: &CenterRates, members: &[Member], lang: Lang, style: Style) -> String {
+pub fn terminal(city: &CenterRates, members: &[MemberRates], lang: Lang, style: Style) -> String {
     let mut out = String::new();
     center_terminal(&mut out, city, lang, style);
     for m in members {

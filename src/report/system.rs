@@ -64,14 +64,20 @@ impl Grid {
     }
 }
 
+/// A table header in the language asked for.
+fn header(lang: Lang, zh: &[&str], en: &[&str]) -> Vec<String> {
+    let names = if lang == Lang::Zh { zh } else { en };
+    names.iter().map(|h| h.to_string()).collect()
+}
+
 fn dash(s: Option<&str>) -> String {
     s.filter(|s| !s.is_empty()).unwrap_or("—").to_owned()
 }
 
 pub fn detail(t: &SystemTable, lang: Lang) -> Grid {
-    let zh = lang == Lang::Zh;
-    let header = if zh {
-        [
+    let header = header(
+        lang,
+        &[
             "序号",
             "体系表编号",
             "标准编号",
@@ -82,9 +88,8 @@ pub fn detail(t: &SystemTable, lang: Lang) -> Grid {
             "实施日期",
             "代替标准号",
             "责任科室",
-        ]
-    } else {
-        [
+        ],
+        &[
             "#",
             "system no",
             "code",
@@ -95,10 +100,10 @@ pub fn detail(t: &SystemTable, lang: Lang) -> Grid {
             "effective",
             "replaces",
             "unit",
-        ]
-    };
+        ],
+    );
     Grid {
-        header: header.iter().map(|h| h.to_string()).collect(),
+        header,
         rows: t.rows.iter().map(|r| detail_row(r, lang)).collect(),
     }
 }
@@ -119,14 +124,13 @@ fn detail_row(r: &Row, lang: Lang) -> Vec<String> {
 }
 
 pub fn stats(t: &SystemTable, lang: Lang) -> Grid {
-    let zh = lang == Lang::Zh;
-    let header = if zh {
-        ["分体系", "级别", "应有数", "现有数", "现有率"]
-    } else {
-        ["subsystem", "level", "planned", "existing", "rate"]
-    };
+    let header = header(
+        lang,
+        &["分体系", "级别", "应有数", "现有数", "现有率"],
+        &["subsystem", "level", "planned", "existing", "rate"],
+    );
     Grid {
-        header: header.iter().map(|h| h.to_string()).collect(),
+        header,
         rows: t.stats.iter().map(|s| stat_row(s, lang)).collect(),
     }
 }
@@ -192,8 +196,9 @@ fn ancestor_continues(tree: &[Node], i: usize, d: usize) -> bool {
 
 pub fn tasks(groups: &[(Option<String>, Vec<Task>)], lang: Lang) -> Grid {
     let zh = lang == Lang::Zh;
-    let header = if zh {
-        [
+    let header = header(
+        lang,
+        &[
             "责任科室",
             "体系表编号",
             "标准名称",
@@ -201,9 +206,8 @@ pub fn tasks(groups: &[(Option<String>, Vec<Task>)], lang: Lang) -> Grid {
             "责任人",
             "完成时限",
             "逾期",
-        ]
-    } else {
-        [
+        ],
+        &[
             "unit",
             "system no",
             "title",
@@ -211,8 +215,8 @@ pub fn tasks(groups: &[(Option<String>, Vec<Task>)], lang: Lang) -> Grid {
             "owner",
             "due",
             "overdue",
-        ]
-    };
+        ],
+    );
     let mut rows = Vec::new();
     for (unit, list) in groups {
         for t in list {
@@ -237,8 +241,5 @@ pub fn tasks(groups: &[(Option<String>, Vec<Task>)], lang: Lang) -> Grid {
             ]);
         }
     }
-    Grid {
-        header: header.iter().map(|h| h.to_string()).collect(),
-        rows,
-    }
+    Grid { header, rows }
 }
