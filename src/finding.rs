@@ -223,3 +223,72 @@ impl Tally {
         }
     }
 }
+
+/// A failure of the tool (not a fault in the user's files) in both languages, with the
+/// system error behind it: carried inside an `anyhow::Error` so that the report layer prints
+/// it in the chosen language.
+#[derive(Debug)]
+pub struct Failure {
+    pub message: Msg,
+    source: Option<Box<dyn std::error::Error + Send + Sync>>,
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message.en)
+    }
+}
+
+impl std::error::Error for Failure {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source.as_deref().map(|e| e as _)
+    }
+}
+
+/// A tool failure with its message in both languages.
+pub fn failure(zh: impl Into<String>, en: impl Into<String>) -> anyhow::Error {
+    anyhow::Error::new(Failure {
+        message: Msg::new(zh, en),
+        source: None,
+    })
+}
+
+/// Turns a system error into a tool failure that says, in both languages, what was being done.
+/// The words are made only when it fails: `.fail_with(|| (zh, en))`.
+pub trait FailWith<T> {
+    fn fail_with<Z: Into<String>, N: Into<String>>(
+        self,
+        words: impl FnOnce() -> (Z, N),
+    ) -> anyhow::Result<T>;
+}
+
+impl<T, E: std::error::Error + Send + Sync + 'static> FailWith<T> for Result<T, E> {
+    fn fail_with<Z: Into<String>, N: Into<String>>(
+        self,
+        words: impl FnOnce() -> (Z, N),
+    ) -> anyhow::Result<T> {
+        self.map_err(|e| {
+            let (zh, en) = words();
+            anyhow::Error::new(Failure {
+                message: Msg::new(zh, en),
+                source: Some(Box::new(e)),
+            })
+        })
+    }
+}
+
+/// The text of an error chain in one language: a `Failure` in the chain speaks the language,
+/// any other error (from the system or a library) is given as it is.
+pub fn describe_error(error: &anyhow::Error, lang: Lang) -> String {
+    let mut line = String::new();
+    for (i, cause) in error.chain().enumerate() {
+        if i > 0 {
+            line.push_str(": ");
+        }
+        match cause.downcast_ref::<Failure>() {
+            Some(f) => line.push_str(f.message.get(lang)),
+            None => line.push_str(&cause.to_string()),
+        }
+    }
+    line
+}

@@ -2,22 +2,42 @@
 
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
-/// Writes `bytes` to `path` through a temporary file in the same directory and a rename, so
-/// that a reader never sees half a file.
+use crate::finding::FailWith;
+
+/// Writes `bytes` to `path` through a temporary file of this process in the same directory
+/// and a rename, so that a reader never sees half a file. The directory must exist; the
+/// temporary file is removed when the write fails.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)
-        .with_context(|| format!("failed to create `{}`", dir.display()))?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.stdkit-tmp"));
-    std::fs::write(&tmp, bytes).with_context(|| format!("failed to write `{}`", tmp.display()))?;
-    std::fs::rename(&tmp, path).with_context(|| format!("failed to write `{}`", path.display()))
+    let tmp = path.with_file_name(format!(".{name}.stdkit-tmp-{}", std::process::id()));
+    let mut file = std::fs::File::create_new(&tmp).fail_with(|| write_words(&tmp))?;
+    // Only now is the temporary file ours to remove.
+    let written = std::io::Write::write_all(&mut file, bytes)
+        .fail_with(|| write_words(&tmp))
+        .and_then(|()| std::fs::rename(&tmp, path).fail_with(|| write_words(path)));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written
+}
+
+/// The words of a failed write.
+pub fn write_words(path: &Path) -> (String, String) {
+    (
+        format!("无法写入 `{}`", path.display()),
+        format!("failed to write `{}`", path.display()),
+    )
+}
+
+/// The words of a failed open or read.
+pub fn open_words(path: &Path) -> (String, String) {
+    (
+        format!("无法打开 `{}`", path.display()),
+        format!("failed to open `{}`", path.display()),
+    )
 }

@@ -14,6 +14,7 @@ pub mod finding;
 pub mod fsx;
 pub mod load;
 pub mod model;
+pub mod output;
 pub mod rates;
 pub mod report;
 pub mod schema;

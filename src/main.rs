@@ -17,7 +17,7 @@ fn main() -> ExitCode {
     match stdkit::run(&cli, &mut stdout) {
         Ok(outcome) => ExitCode::from(outcome.exit_code()),
         Err(error) => {
-            stdkit::report::error(&error);
+            stdkit::report::error(&error, cli.global.lang);
             ExitCode::from(stdkit::commands::FAILURE)
         }
     }

@@ -19,6 +19,8 @@ use crate::model::{FileKind, Level};
 
 pub fn run(ctx: &Context, args: &DossierArgs, out: &mut dyn Write) -> Result<Outcome> {
     let root = crate::load::discover(&ctx.start)?;
+    // Where the volume may go is decided before anything is read.
+    let target = crate::output::dir(&root, &args.output)?;
     let loaded = crate::load::load(&root)?;
     let repo = &loaded.repo;
 
@@ -63,7 +65,8 @@ pub fn run(ctx: &Context, args: &DossierArgs, out: &mut dyn Write) -> Result<Out
     crate::finding::sort(&mut findings);
 
     let files = render(&dossier, &crate::table::build(repo), &root, args)?;
-    let written = write_dir(&args.output, &files, &head)?;
+    let (files, written) = with_manifest(files, &head)?;
+    target.replace(&files)?;
     let report = crate::report::findings::Report {
         findings: &findings,
         standards: repo.standards.len(),
@@ -112,77 +115,33 @@ fn render(
     Ok(files)
 }
 
-/// Writes the files and `manifest.json` into a fresh directory beside `dir`, then swaps it
-/// in: a failed run leaves the previous dossier as it was.
-fn write_dir(
-    dir: &Path,
-    files: &[(&'static str, Vec<u8>)],
+/// The files and, last, `manifest.json` with the SHA-256 of each; and the sums to print.
+fn with_manifest(
+    files: Vec<(&'static str, Vec<u8>)>,
     head: &crate::load::git::Head,
-) -> Result<Vec<(String, String)>> {
-    let parent = dir
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent)
-        .with_context(|| format!("failed to create `{}`", parent.display()))?;
-    let name = dir
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "dossier".into());
-    let tmp = parent.join(format!(".{name}.stdkit-new"));
-    let old = parent.join(format!(".{name}.stdkit-old"));
-    for stale in [&tmp, &old] {
-        if stale.exists() {
-            std::fs::remove_dir_all(stale)
-                .with_context(|| format!("failed to remove `{}`", stale.display()))?;
-        }
-    }
-    let result = (|| -> Result<Vec<(String, String)>> {
-        std::fs::create_dir(&tmp)
-            .with_context(|| format!("failed to create `{}`", tmp.display()))?;
-        let mut sums = Vec::new();
-        for (file, bytes) in files {
-            let path = tmp.join(file);
-            std::fs::write(&path, bytes)
-                .with_context(|| format!("failed to write `{}`", path.display()))?;
-            sums.push((file.to_string(), hex(&Sha256::digest(bytes))));
-        }
-        let manifest = serde_json::json!({
-            "files": sums.iter().map(|(f, s)| serde_json::json!({"path": f, "sha256": s})).collect::<Vec<_>>(),
-            "source": {"commit": head.commit, "dirty": head.dirty},
-            "generator": format!("stdkit {}", env!("CARGO_PKG_VERSION")),
-        });
-        let mut text = serde_json::to_string_pretty(&manifest)?;
-        text.push('\n');
-        let path = tmp.join("manifest.json");
-        std::fs::write(&path, &text)
-            .with_context(|| format!("failed to write `{}`", path.display()))?;
-        sums.push((
-            "manifest.json".into(),
-            hex(&Sha256::digest(text.as_bytes())),
-        ));
-        Ok(sums)
-    })();
-    let sums = match result {
-        Ok(s) => s,
-        Err(e) => {
-            let _ = std::fs::remove_dir_all(&tmp);
-            return Err(e);
-        }
-    };
-    if dir.exists() {
-        std::fs::rename(dir, &old)
-            .with_context(|| format!("failed to move `{}` aside", dir.display()))?;
-    }
-    if let Err(e) = std::fs::rename(&tmp, dir) {
-        let _ = std::fs::rename(&old, dir);
-        return Err(e).with_context(|| format!("failed to write `{}`", dir.display()));
-    }
-    if old.exists() {
-        std::fs::remove_dir_all(&old)
-            .with_context(|| format!("failed to remove `{}`", old.display()))?;
-    }
-    Ok(sums)
+) -> Result<(Vec<(String, Vec<u8>)>, Vec<(String, String)>)> {
+    let sums: Vec<(String, String)> = files
+        .iter()
+        .map(|(name, bytes)| (name.to_string(), hex(&Sha256::digest(bytes))))
+        .collect();
+    let manifest = serde_json::json!({
+        "files": sums.iter().map(|(f, s)| serde_json::json!({"path": f, "sha256": s})).collect::<Vec<_>>(),
+        "source": {"commit": head.commit, "dirty": head.dirty},
+        "generator": format!("stdkit {}", env!("CARGO_PKG_VERSION")),
+    });
+    let mut text = serde_json::to_string_pretty(&manifest)?;
+    text.push('\n');
+    let mut sums = sums;
+    sums.push((
+        crate::output::MANIFEST.into(),
+        hex(&Sha256::digest(text.as_bytes())),
+    ));
+    let mut files: Vec<(String, Vec<u8>)> = files
+        .into_iter()
+        .map(|(name, bytes)| (name.to_owned(), bytes))
+        .collect();
+    files.push((crate::output::MANIFEST.into(), text.into_bytes()));
+    Ok((files, sums))
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -4,11 +4,17 @@ use std::io::Write;
 
 use anyhow::{Context as _, Result};
 
+use crate::finding::FailWith;
+
 use super::Outcome;
 use crate::cli::SchemaArgs;
 
 pub fn run(args: &SchemaArgs, out: &mut dyn Write) -> Result<Outcome> {
     let mut stale = Vec::new();
+    if !args.check && !args.out.is_dir() {
+        // Its own folder: created (one level, never its parents) when absent.
+        std::fs::create_dir(&args.out).fail_with(|| crate::fsx::write_words(&args.out))?;
+    }
     for (name, text) in crate::schema::rendered() {
         let path = args.out.join(name);
         let current = std::fs::read_to_string(&path).unwrap_or_default();

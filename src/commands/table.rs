@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 
 use super::Outcome;
 use crate::cli::{TableArgs, TableFormat};
@@ -12,13 +12,22 @@ use crate::report::table::Style;
 
 pub fn run(ctx: &Context, args: &TableArgs, out: &mut dyn Write) -> Result<Outcome> {
     let root = crate::load::discover(&ctx.start)?;
+    // Where the table may go is decided before anything is read.
+    let target = match &args.output {
+        Some(path) => Some(crate::output::file(&root, path, extension(args.format))?),
+        None if args.format == TableFormat::Xlsx => {
+            return Err(crate::finding::failure(
+                "`--format xlsx` 需要用 `-o FILE` 指定输出文件",
+                "`--format xlsx` needs `-o FILE`",
+            ));
+        }
+        None => None,
+    };
     let loaded = crate::load::load(&root)?;
     let table = crate::table::build(&loaded.repo);
-    if args.format == TableFormat::Xlsx {
-        let Some(path) = &args.output else {
-            bail!("`--format xlsx` needs `-o FILE`");
-        };
-        crate::report::xlsx::write_table(&table, ctx.lang, path)?;
+    if let (TableFormat::Xlsx, Some(target)) = (args.format, &target) {
+        let bytes = crate::report::xlsx::workbook(&table, ctx.lang)?;
+        target.write(&bytes)?;
         return Ok(Outcome::Clean);
     }
     let text = if args.format == TableFormat::Json {
@@ -39,10 +48,21 @@ pub fn run(ctx: &Context, args: &TableArgs, out: &mut dyn Write) -> Result<Outco
             _ => grid.terminal(Style::detect()),
         }
     };
-    match &args.output {
-        Some(path) => crate::fsx::write_atomic(path, text.as_bytes())?,
+    match &target {
+        Some(target) => target.write(text.as_bytes())?,
         None => out.write_all(text.as_bytes())?,
     }
     super::discard(loaded.repo);
     Ok(Outcome::Clean)
+}
+
+/// The file extension of each format: an existing `-o` file is replaced only by its own kind.
+fn extension(format: TableFormat) -> &'static str {
+    match format {
+        TableFormat::Terminal => "txt",
+        TableFormat::Md => "md",
+        TableFormat::Csv => "csv",
+        TableFormat::Json => "json",
+        TableFormat::Xlsx => "xlsx",
+    }
 }

@@ -2,17 +2,12 @@
 
 pub mod findings;
 
-/// Prints a failure of the tool to stderr: one line, with its causes.
-#[allow(
-    clippy::print_stderr,
-    reason = "the report layer is where output happens"
-)]
-pub fn error(error: &anyhow::Error) {
-    let mut line = format!("error: {error}");
-    for cause in error.chain().skip(1) {
-        line.push_str(&format!(": {cause}"));
-    }
-    eprintln!("{line}");
+/// Prints a failure of the tool to stderr: one line, with its causes, in `lang`. A closed
+/// stderr is not a reason to panic: the exit code still tells.
+pub fn error(error: &anyhow::Error, lang: crate::finding::Lang) {
+    use std::io::Write;
+    let line = crate::finding::describe_error(error, lang);
+    let _ = writeln!(std::io::stderr().lock(), "error: {line}");
 }
 
 pub mod rates;

@@ -1,21 +1,11 @@
 //! The standard-system table as an Excel workbook: detail, statistics and tree sheets with a
 //! styled, frozen header and column widths measured for Chinese text.
 
-use std::path::Path;
-
-use anyhow::{Context, Result};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatBorder, Workbook, Worksheet};
 
 use super::system::{Grid, detail, stats};
 use crate::finding::Lang;
 use crate::table::SystemTable;
-
-/// Writes the workbook to `path` atomically.
-pub fn write_table(t: &SystemTable, lang: Lang, path: &Path) -> Result<()> {
-    let bytes =
-        workbook(t, lang).with_context(|| format!("failed to build `{}`", path.display()))?;
-    crate::fsx::write_atomic(path, &bytes)
-}
 
 /// The workbook as bytes; deterministic (fixed creation date).
 pub fn workbook(t: &SystemTable, lang: Lang) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
