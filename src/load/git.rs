@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 
 use crate::dossier::Commit;
 
@@ -34,26 +34,110 @@ const RECORD: char = '\u{1e}';
 const FIELD: char = '\u{1f}';
 
 impl GitCli {
+    /// Runs one git command in `root` without side effects: no hooks, no fsmonitor, no
+    /// filters, pagers or signature programs named by the repository's configuration, no
+    /// optional index writes, messages in English whatever the locale. `None` when there is
+    /// no history to read here (no git, not a repository, no commit, a repository git does not
+    /// trust): that is never a failure.
     fn git(root: &Path, args: &[&str]) -> Result<Option<String>> {
-        let out = match Command::new("git").arg("-C").arg(root).args(args).output() {
+        let Some(overrides) = Self::neutralised(root) else {
+            return Ok(None);
+        };
+        let mut command = Self::command(root);
+        for key in &overrides {
+            command.arg("-c").arg(format!("{key}="));
+        }
+        let Some(out) = Self::output(command.args(args))? else {
+            return Ok(None);
+        };
+        Ok(Some(out))
+    }
+
+    /// The configuration keys of the repository that name a program git could run, each to
+    /// be set to nothing (read with `git config`, which runs none of them).
+    fn neutralised(root: &Path) -> Option<Vec<String>> {
+        let mut command = Self::command(root);
+        command.args(["config", "--list", "--name-only", "-z"]);
+        let names = Self::output(&mut command).ok()??;
+        let mut keys: Vec<String> = names
+            .split('\0')
+            .filter(|k| runs_a_program(k))
+            .map(str::to_owned)
+            .collect();
+        keys.sort();
+        keys.dedup();
+        Some(keys)
+    }
+
+    fn command(root: &Path) -> Command {
+        let mut command = Command::new("git");
+        command
+            .arg("--no-pager")
+            .arg("--no-optional-locks")
+            .args(["-c", "core.fsmonitor=", "-c", "core.hooksPath=/dev/null"])
+            .args([
+                "-c",
+                "log.showSignature=false",
+                "-c",
+                "core.untrackedCache=false",
+            ])
+            .arg("-C")
+            .arg(root)
+            .env("GIT_OPTIONAL_LOCKS", "0")
+            .env("GIT_TERMINAL_PROMPT", "0")
+            .env("LC_ALL", "C")
+            .env("LANGUAGE", "C")
+            .env_remove("GIT_DIR")
+            .env_remove("GIT_WORK_TREE")
+            .env_remove("GIT_INDEX_FILE")
+            .env_remove("GIT_OBJECT_DIRECTORY")
+            .env_remove("GIT_ALTERNATE_OBJECT_DIRECTORIES")
+            .stdin(std::process::Stdio::null());
+        command
+    }
+
+    /// The output of a git command; `None` when git is absent or says no.
+    fn output(command: &mut Command) -> Result<Option<String>> {
+        let out = match command.output() {
             Ok(out) => out,
-            // No git on this machine: no history, not a failure.
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(e).context("failed to run `git`"),
         };
         if !out.status.success() {
-            let err = String::from_utf8_lossy(&out.stderr);
-            if err.contains("not a git repository") || err.contains("does not have any commits") {
-                return Ok(None);
-            }
-            bail!(
-                "`git {}` failed in `{}`: {}",
-                args.join(" "),
-                root.display(),
-                err.trim()
-            );
+            return Ok(None);
         }
         Ok(Some(String::from_utf8_lossy(&out.stdout).into_owned()))
+    }
+}
+
+/// Whether a configuration key (as `git config --name-only` prints it: section and name in
+/// lower case) names a program or a hook git may run.
+fn runs_a_program(key: &str) -> bool {
+    let (section, rest) = key.split_once('.').unwrap_or((key, ""));
+    let name = rest.rsplit('.').next().unwrap_or("");
+    let has_subsection = rest.contains('.');
+    match (section, has_subsection) {
+        ("core", false) => matches!(
+            name,
+            "fsmonitor"
+                | "hookspath"
+                | "pager"
+                | "sshcommand"
+                | "askpass"
+                | "editor"
+                | "gitproxy"
+                | "alternaterefscommand"
+        ),
+        ("filter", true) => matches!(name, "clean" | "smudge" | "process"),
+        ("diff", true) => matches!(name, "command" | "textconv"),
+        ("diff", false) => name == "external",
+        ("merge", true) => name == "driver",
+        ("gpg", _) => name == "program",
+        ("credential", _) => name == "helper",
+        ("pager", _) => true,
+        ("sequence", false) => name == "editor",
+        ("uploadpack", false) => name == "packobjectshook",
+        _ => false,
     }
 }
 
@@ -62,7 +146,17 @@ impl History for GitCli {
         let Some(commit) = Self::git(root, &["rev-parse", "HEAD"])? else {
             return Ok(Head::default());
         };
-        let status = Self::git(root, &["status", "--porcelain", "--", "."])?.unwrap_or_default();
+        let status = Self::git(
+            root,
+            &[
+                "status",
+                "--porcelain",
+                "--ignore-submodules=all",
+                "--",
+                ".",
+            ],
+        )?
+        .unwrap_or_default();
         Ok(Head {
             commit: Some(commit.trim().to_owned()),
             dirty: !status.trim().is_empty(),
