@@ -6,6 +6,8 @@
     reason = "markup is written as literal lines"
 )]
 
+use std::borrow::Cow;
+use std::collections::HashSet;
 use std::fmt::Write as _;
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
@@ -441,11 +443,14 @@ fn tree_svg(t: &crate::table::SystemTable) -> String {
 
 /// Markdown to sanitised HTML. Links keep their text only; images inside the repository are
 /// inlined as data URIs, others dropped (reported by `compile`). The first `# ` heading of a
-/// chapter is its section heading already and is skipped.
+/// chapter is its section heading already and is skipped. Raw HTML in the Markdown goes
+/// through the sanitiser: no script, no style, no address of any scheme; a `data:` URI only
+/// where this function built it.
 fn markdown_html(markdown: &str, path: &str, skip_title: bool, assets: Assets<'_>) -> String {
     let mut skipping = false;
     let mut seen_title = !skip_title;
     let mut in_image = false;
+    let mut inlined = HashSet::new();
     let events = Parser::new_ext(markdown, crate::markdown_options()).filter_map(|e| match e {
         Event::Start(Tag::Heading {
             level: pulldown_cmark::HeadingLevel::H1,
@@ -468,15 +473,10 @@ fn markdown_html(markdown: &str, path: &str, skip_title: bool, assets: Assets<'_
             let data =
                 super::compile::resolve(path, &dest_url).and_then(|p| Some((assets(&p)?, p)));
             data.map(|(bytes, p)| {
-                Event::Html(
-                    format!(
-                        "<img alt=\"{}\" src=\"data:{};base64,{}\">",
-                        esc(&title),
-                        mime(&p),
-                        base64(&bytes)
-                    )
-                    .into(),
-                )
+                let uri = format!("data:{};base64,{}", mime(&p), base64(&bytes));
+                let img = format!("<img alt=\"{}\" src=\"{uri}\">", esc(&title));
+                inlined.insert(uri);
+                Event::Html(img.into())
             })
         }
         Event::End(TagEnd::Image) => {
@@ -489,17 +489,41 @@ fn markdown_html(markdown: &str, path: &str, skip_title: bool, assets: Assets<'_
     });
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, events);
-    sanitizer().clean(&html).to_string()
+    sanitizer(inlined).clean(&html).to_string()
 }
 
-fn sanitizer() -> ammonia::Builder<'static> {
+/// The sanitiser of Markdown HTML. `inlined` holds the `data:` URIs of the images this module
+/// built; any other `data:` value (a link to `data:text/html,…`, an image smuggled in as raw
+/// HTML) is removed, as is every address with a scheme. Relative URLs are refused except a
+/// `#fragment` within the volume.
+fn sanitizer(inlined: HashSet<String>) -> ammonia::Builder<'static> {
     let mut b = ammonia::Builder::default();
-    b.url_schemes(std::collections::HashSet::from(["data"]))
-        .url_relative(ammonia::UrlRelative::Deny)
+    b.url_schemes(HashSet::from(["data"]))
+        .url_relative(ammonia::UrlRelative::Custom(Box::new(fragment_only)))
+        .attribute_filter(move |element, attribute, value| {
+            let ours = element == "img" && attribute == "src" && inlined.contains(value);
+            (ours || !is_data_uri(value)).then_some(Cow::Borrowed(value))
+        })
         .add_tag_attributes("img", ["src", "alt"])
         .add_tag_attributes("td", ["align"])
         .add_tag_attributes("th", ["align"]);
     b
+}
+
+fn fragment_only(url: &str) -> Option<Cow<'_, str>> {
+    url.starts_with('#').then_some(Cow::Borrowed(url))
+}
+
+/// Whether a URL has the `data:` scheme, read as a browser would: leading spaces and control
+/// characters skipped, tabs and newlines inside ignored, any case.
+fn is_data_uri(value: &str) -> bool {
+    let mut scheme = value
+        .trim_start_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'));
+    "data:"
+        .chars()
+        .all(|want| scheme.next().is_some_and(|c| c.eq_ignore_ascii_case(&want)))
 }
 
 fn mime(path: &str) -> &'static str {
@@ -553,10 +577,26 @@ pub fn esc(s: &str) -> String {
     out
 }
 
+/// A value inside a double-quoted CSS string in a `<style>` element: every character that
+/// could end the string, the declaration or the element (quotes, backslash, line ends, form
+/// feed, any control character, `<`, `>`, `&`) is written as a CSS escape `\HEX `.
 fn css_string(s: &str) -> String {
-    s.replace('\\', "\\\\")
-        .replace('"', "\\\"")
-        .replace(['\n', '<', '>'], " ")
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let unsafe_in_css = c.is_control()
+            || matches!(
+                c,
+                '"' | '\'' | '\\' | '<' | '>' | '&' | '\u{2028}' | '\u{2029}'
+            );
+        if unsafe_in_css {
+            // U+0000 is not allowed even escaped: CSS turns it into U+FFFD, so say so.
+            let code = if c == '\0' { 0xfffd } else { u32::from(c) };
+            let _ = write!(out, "\\{code:x} ");
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -593,5 +633,80 @@ mod tests {
             html.contains("src=\"data:image/png;base64,UE5H\""),
             "{html}"
         );
+    }
+
+    #[test]
+    fn a_title_cannot_break_out_of_the_css_string() {
+        let title = "卷\u{c}\r\n\"\\'</style><style>h1{display:none}@import url(x);\u{0}\u{1b}&";
+        let css = css_string(title);
+        for bad in [
+            '\u{c}', '\r', '\n', '"', '\'', '<', '>', '&', '\u{0}', '\u{1b}',
+        ] {
+            assert!(!css.contains(bad), "{bad:?} left raw in {css:?}");
+        }
+        // Every backslash starts one of our escapes: `\HEX ` ends at its space.
+        let escapes = css.split('\\').skip(1);
+        for e in escapes {
+            let hex: String = e.chars().take_while(char::is_ascii_hexdigit).collect();
+            assert!(
+                !hex.is_empty() && e[hex.len()..].starts_with(' '),
+                "{css:?}"
+            );
+        }
+        assert!(css.starts_with("卷\\c \\d \\a \\22 \\5c \\27 \\3c /style\\3e "));
+        assert!(css.contains("\\fffd \\1b \\26 "), "{css:?}");
+        assert_eq!(css_string("标准化工作汇编"), "标准化工作汇编");
+
+        let d = Dossier {
+            title: title.to_owned(),
+            center: "中心\"'".to_owned(),
+            as_of: "2014-12-31".parse().unwrap(),
+            commit: None,
+            dirty: false,
+            sections: vec![Section::Cover],
+        };
+        let html = render(&d, &|_| None);
+        let open = html.find("<style>").unwrap() + "<style>".len();
+        let style = &html[open..html.find("</style>").unwrap()];
+        assert!(!style.contains('<'), "{style}");
+        assert_eq!(html.matches("</style>").count(), 1, "{html}");
+        let top = style.lines().find(|l| l.contains("@top-center {")).unwrap();
+        assert!(top.ends_with("font-size: 9pt; color: #444; }"), "{top}");
+    }
+
+    #[test]
+    fn attribute_values_escape_both_quotes() {
+        assert_eq!(esc("a\"b'c<d>&"), "a&quot;b&#39;c&lt;d&gt;&amp;");
+        let none = |_: &str| None;
+        let html = markdown_html("![x](a.png \"t\\\" onerror='1\")", "", false, &none);
+        assert!(!html.contains("onerror"), "{html}");
+    }
+
+    #[test]
+    fn no_data_or_script_link_survives_the_sanitiser() {
+        let png = |p: &str| (p == "img/a.png").then(|| b"PNG".to_vec());
+        let md = "<a href=\"data:text/html,<script>alert(1)</script>\">x</a>\n\
+                  <a href=\" DATA:text/html;base64,PHNjcmlwdD4=\">y</a>\n\
+                  <a href=\"javascript:alert(1)\">z</a>\n\
+                  <a href=\"https://example.org/\">w</a> <a href=\"mailto:a@b.c\">m</a>\n\
+                  <img src=\"data:image/svg+xml;base64,PHN2Zz4=\">\n\
+                  <a href=\"#s2\">见第二部分</a>\n\n![图](img/a.png)\n";
+        let html = markdown_html(md, "x.md", false, &png);
+        assert!(!html.to_ascii_lowercase().contains("data:text"), "{html}");
+        assert!(!html.contains("svg+xml"), "{html}");
+        assert!(!html.contains("javascript"), "{html}");
+        assert!(
+            !html.contains("example.org") && !html.contains("mailto"),
+            "{html}"
+        );
+        assert!(html.contains("href=\"#s2\""), "{html}");
+        assert_eq!(html.matches("src=\"data:").count(), 1, "{html}");
+        assert!(
+            html.contains("src=\"data:image/png;base64,UE5H\""),
+            "{html}"
+        );
+        for text in ["x", "y", "z", "w", "见第二部分"] {
+            assert!(html.contains(&format!(">{text}</a>")), "{text}: {html}");
+        }
     }
 }
