@@ -1,5 +1,6 @@
 //! Printing the standard-system table and the task list: terminal, Markdown, CSV, JSON.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use super::table::{Style, new_table};
@@ -47,12 +48,14 @@ impl Grid {
     }
 
     /// CSV with a UTF-8 BOM, so that Excel opens the Chinese text correctly; CRLF line ends.
+    /// A text cell that a spreadsheet would run as a formula is defused (see [`defuse`]).
     pub fn csv(&self) -> String {
         let field = |s: &str| {
+            let s = defuse(s);
             if s.contains([',', '"', '\n', '\r']) {
                 format!("\"{}\"", s.replace('"', "\"\""))
             } else {
-                s.to_owned()
+                s.into_owned()
             }
         };
         let mut out = String::from("\u{feff}");
@@ -62,6 +65,30 @@ impl Grid {
         }
         out
     }
+}
+
+/// A CSV cell as a spreadsheet may safely read it: text that starts with `=`, `+`, `-`, `@`,
+/// a tab or a carriage return would be taken for a formula (Excel, WPS, LibreOffice) and gets
+/// a leading `'` (the OWASP rule). A plain number such as `-3`, `+1.5` or `-12.5%` is data,
+/// not a formula, and is left as it is.
+pub fn defuse(cell: &str) -> Cow<'_, str> {
+    let formula = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if formula && !is_plain_number(cell) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
+}
+
+/// An optional sign, digits, an optional fraction and an optional `%`: nothing else.
+fn is_plain_number(cell: &str) -> bool {
+    let unsigned = cell.strip_prefix(['+', '-']).unwrap_or(cell);
+    let number = unsigned.strip_suffix('%').unwrap_or(unsigned);
+    let (whole, fraction) = number.split_once('.').unwrap_or((number, "0"));
+    !whole.is_empty()
+        && !fraction.is_empty()
+        && whole.bytes().all(|b| b.is_ascii_digit())
+        && fraction.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// A table header in the language asked for.
@@ -242,4 +269,40 @@ pub fn tasks(groups: &[(Option<String>, Vec<Task>)], lang: Lang) -> Grid {
         }
     }
     Grid { header, rows }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_cells_are_defused_in_csv() {
+        for cell in [
+            "=HYPERLINK(\"http://x\",\"点击\")",
+            "+cmd|' /C calc'!A0",
+            "-2+3",
+            "@SUM(A1:A2)",
+            "\t=1",
+            "\r=1",
+            "-",
+            "+",
+            "-.5",
+            "1-",
+        ] {
+            let out = defuse(cell);
+            if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+                assert_eq!(out, format!("'{cell}"), "{cell:?}");
+            } else {
+                assert_eq!(out, cell, "{cell:?}");
+            }
+        }
+        for number in ["-3", "+12", "-12.5%", "0", "—", "GB/T 1.1-2009", "12.5%"] {
+            assert_eq!(defuse(number), number);
+        }
+        let g = Grid {
+            header: vec!["a".into(), "b".into()],
+            rows: vec![vec!["=1+1".into(), "@x,y".into()]],
+        };
+        assert_eq!(g.csv(), "\u{feff}a,b\r\n'=1+1,\"'@x,y\"\r\n");
+    }
 }
