@@ -53,6 +53,11 @@ codes! {
     FieldInvalid = "field/invalid", Error, "字段值无效", "a value of the wrong type, an unknown enum value or an impossible date";
     FrontmatterMissing = "frontmatter/missing", Error, "标准文件缺少 +++ 元数据头", "a Markdown standard without +++ front matter";
     FileEncoding = "file/encoding", Error, "文件不是 UTF-8 编码", "a file that is not UTF-8";
+    FileOutside = "file/outside", Error, "文件指向标准库之外，未读取", "a symlink or path leading outside the repository or into a hidden folder, not read";
+    FileSpecial = "file/special", Error, "不是普通文件，未读取", "a FIFO, device, socket or directory where a file is expected, not read";
+    FileTooLarge = "file/too-large", Error, "文件过大，未读取", "a file over 16 MiB, not read";
+    FileUnreadable = "file/unreadable", Error, "文件无法读取", "a file that cannot be read: no permission, a dangling symlink or a loop";
+    FileIgnored = "file/ignored", Error, "文件名不合要求，未读取", "a file whose name keeps it from being read: an upper-case extension or a name that is not UTF-8";
     FileName = "file/name", Warning, "文件名不以体系表编号开头", "a standard's file name does not start with its system number";
     CategoryMissingIndex = "category/missing-index", Error, "类目目录缺少 _index.md", "a category directory without _index.md";
     CategoryCode = "category/code", Error, "类目代码错误", "a category code that does not extend its parent's, does not match its directory, or is used twice";
@@ -283,7 +288,10 @@ pub fn describe_error(error: &anyhow::Error, lang: Lang) -> String {
     let mut line = String::new();
     for (i, cause) in error.chain().enumerate() {
         if i > 0 {
-            line.push_str(": ");
+            line.push_str(match lang {
+                Lang::Zh => "：",
+                Lang::En => ": ",
+            });
         }
         match cause.downcast_ref::<Failure>() {
             Some(f) => line.push_str(f.message.get(lang)),

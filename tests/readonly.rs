@@ -58,7 +58,19 @@ fn broken_example_reports_every_finding_code_once() {
     let mut expected: Vec<&str> = stdkit::finding::Code::ALL
         .iter()
         .map(|c| c.as_str())
+        // Targets and the dossier have cases of their own; so have the files the input rule
+        // refuses (symlinks, FIFOs and huge files do not belong in a shipped example).
         .filter(|c| !c.starts_with("target/") && !c.starts_with("dossier/"))
+        .filter(|c| {
+            ![
+                "file/outside",
+                "file/special",
+                "file/too-large",
+                "file/unreadable",
+                "file/ignored",
+            ]
+            .contains(c)
+        })
         .collect();
     expected.sort();
     assert_eq!(codes, expected);

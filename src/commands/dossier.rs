@@ -24,11 +24,27 @@ pub fn run(ctx: &Context, args: &DossierArgs, out: &mut dyn Write) -> Result<Out
     let loaded = crate::load::load(&root)?;
     let repo = &loaded.repo;
 
-    let chapter_files = crate::load::chapters(&root)?;
+    let chapter_files = crate::load::chapters(&root);
     let mut chapters = BTreeMap::new();
+    let mut refused = BTreeMap::new();
+    let input = crate::load::Input::new(&root);
     for (name, _) in section_list(repo, &chapter_files) {
-        if name.ends_with(".md") && root.join(&name).is_file() {
-            chapters.insert(name.clone(), crate::load::read_text(&root, &name)?);
+        if !name.ends_with(".md") || !crate::load::input_plain(&name) {
+            continue;
+        }
+        match input.read_named(&name) {
+            Ok(bytes) => {
+                chapters.insert(name.clone(), crate::load::decode_text(&name, &bytes)?);
+            }
+            Err(refusal) => {
+                if let Some(f) = refusal.finding(&name) {
+                    let why = crate::finding::Msg::new(
+                        format!("汇编章节 `{name}`：{}", f.message.zh),
+                        format!("dossier chapter `{name}`: {}", f.message.en),
+                    );
+                    refused.insert(name.clone(), why);
+                }
+            }
         }
     }
     let mut texts = BTreeMap::new();
@@ -59,6 +75,7 @@ pub fn run(ctx: &Context, args: &DossierArgs, out: &mut dyn Write) -> Result<Out
         texts,
         audits,
         history,
+        refused,
         rates,
         members,
     });

@@ -36,6 +36,9 @@ pub struct Inputs<'a> {
     pub audits: BTreeMap<String, (String, u32)>,
     /// Commits per standard path, newest first.
     pub history: BTreeMap<String, Vec<super::Commit>>,
+    /// Chapters the input rule refused to read (a symlink leaving the repository, a FIFO…),
+    /// with the reason.
+    pub refused: BTreeMap<String, Msg>,
     pub rates: CenterRates,
     pub members: Vec<MemberRates>,
 }
@@ -135,7 +138,17 @@ pub fn compile(inputs: Inputs<'_>) -> (Dossier, Vec<Finding>) {
                     markdown: markdown.clone(),
                 },
                 None => {
-                    let (zh, en) = if path.ends_with(".md") {
+                    let (zh, en) = if let Some(why) = inputs.refused.get(path) {
+                        (why.zh.clone(), why.en.clone())
+                    } else if !crate::load::input_plain(path) {
+                        (
+                            format!("汇编章节 `{path}` 不在标准库之内（或在隐藏目录中），拒绝读取"),
+                            format!(
+                                "dossier section `{path}` lies outside the repository (or in a \
+                                 hidden folder); refused"
+                            ),
+                        )
+                    } else if path.ends_with(".md") {
                         (
                             format!("汇编章节文件 `{path}` 不存在"),
                             format!("dossier chapter `{path}` does not exist"),
@@ -180,6 +193,12 @@ pub fn compile(inputs: Inputs<'_>) -> (Dossier, Vec<Finding>) {
         commit: inputs.commit,
         dirty: inputs.dirty,
         sections,
+        body_lines: inputs
+            .texts
+            .iter()
+            .chain(&inputs.audits)
+            .map(|(path, (_, line))| (path.clone(), *line))
+            .collect(),
     };
     (dossier, findings)
 }
@@ -215,6 +234,7 @@ fn standard_texts(repo: &Repository, texts: &BTreeMap<String, (String, u32)>) ->
                 && texts.contains_key(&s.path)
         })
         .map(|s| StandardText {
+            path: s.path.clone(),
             no: s.no.as_ref().map(|n| n.value.clone()).unwrap_or_default(),
             code: s.code.as_ref().map(|c| c.code.printed()),
             title: s.title.clone().unwrap_or_default(),

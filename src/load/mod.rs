@@ -4,6 +4,7 @@
 
 mod fields;
 pub mod git;
+mod input;
 mod manifest;
 mod records;
 mod source;
@@ -22,12 +23,13 @@ pub mod keys {
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, bail};
+use anyhow::Result;
 use rayon::prelude::*;
 
+pub use input::{Input, Refusal, plain as input_plain};
 pub use source::Source;
 
-use crate::finding::{self, Finding};
+use crate::finding::{self, FailWith, Finding, failure};
 use crate::model::{Category, FileKind, Records, Repository, ScopeFile};
 
 pub const MANIFEST: &str = "stdkit.toml";
@@ -40,22 +42,50 @@ pub struct Loaded {
 
 /// Finds the repository root: `start` or its nearest ancestor holding `stdkit.toml`.
 pub fn discover(start: &Path) -> Result<PathBuf> {
-    let meta = std::fs::metadata(start)
-        .with_context(|| format!("cannot open repository directory `{}`", start.display()))?;
+    let meta = std::fs::metadata(start).fail_with(|| {
+        (
+            format!("无法打开标准库目录 `{}`", start.display()),
+            format!("cannot open repository directory `{}`", start.display()),
+        )
+    })?;
     if !meta.is_dir() {
-        bail!("`{}` is not a directory", start.display());
+        return Err(failure(
+            format!("`{}` 不是目录", start.display()),
+            format!("`{}` is not a directory", start.display()),
+        ));
     }
-    let start = std::path::absolute(start)
-        .with_context(|| format!("cannot resolve `{}`", start.display()))?;
+    let start = std::path::absolute(start).fail_with(|| {
+        (
+            format!("无法解析路径 `{}`", start.display()),
+            format!("cannot resolve `{}`", start.display()),
+        )
+    })?;
     for dir in start.ancestors() {
-        if dir.join(MANIFEST).is_file() {
-            return Ok(dir.to_path_buf());
+        let manifest = dir.join(MANIFEST);
+        match std::fs::metadata(&manifest) {
+            Ok(meta) if meta.is_file() => return Ok(dir.to_path_buf()),
+            Ok(_) => {
+                return Err(failure(
+                    format!("`{}` 不是文件，而是目录或特殊文件", manifest.display()),
+                    format!(
+                        "`{}` is not a file but a directory or a special file",
+                        manifest.display()
+                    ),
+                ));
+            }
+            Err(_) => {}
         }
     }
-    bail!(
-        "no `{MANIFEST}` in `{}` or any parent directory: not a standards repository",
-        start.display()
-    )
+    Err(failure(
+        format!(
+            "`{}` 及其上级目录中都没有 `{MANIFEST}`：这不是标准库",
+            start.display()
+        ),
+        format!(
+            "no `{MANIFEST}` in `{}` or any parent directory: not a standards repository",
+            start.display()
+        ),
+    ))
 }
 
 /// One file to parse.
@@ -92,7 +122,24 @@ const SCOPE_FILES: [(&str, &[&str]); 3] = [
 /// Loads the repository at `root` (as found by `discover`).
 pub fn load(root: &Path) -> Result<Loaded> {
     let mut findings = Vec::new();
-    let manifest_bytes = read(root, MANIFEST)?.context("the manifest disappeared while loading")?;
+    let input = Input::new(root);
+    let manifest_bytes = input.read(MANIFEST).map_err(|refusal| {
+        let msg = refusal
+            .finding(MANIFEST)
+            .map(|f| {
+                crate::finding::Msg::new(
+                    format!("`{MANIFEST}`：{}", f.message.zh),
+                    format!("`{MANIFEST}`: {}", f.message.en),
+                )
+            })
+            .unwrap_or_else(|| {
+                crate::finding::Msg::new(
+                    format!("`{MANIFEST}` 在读取时消失了"),
+                    format!("`{MANIFEST}` disappeared while loading"),
+                )
+            });
+        failure(msg.zh, msg.en)
+    })?;
     let manifest = match Source::decode(MANIFEST.to_owned(), &manifest_bytes) {
         Ok(src) => manifest::manifest(&src, &mut findings),
         Err(f) => {
@@ -108,11 +155,11 @@ pub fn load(root: &Path) -> Result<Loaded> {
     // so that walking one subsystem overlaps with parsing the others.
     let mut jobs = Vec::new();
     for (i, (path, _)) in SCOPE_FILES.iter().enumerate() {
-        if root.join(path).is_file() {
+        if exists(root, path) {
             jobs.push(Job::Scope(i));
         }
     }
-    if root.join("records/staff.toml").is_file() {
+    if exists(root, "records/staff.toml") {
         jobs.push(Job::Staff);
     }
     for (dir, ext) in [
@@ -121,7 +168,7 @@ pub fn load(root: &Path) -> Result<Loaded> {
         ("records/surveys", "toml"),
         ("records/audits", "md"),
     ] {
-        for path in list(root, dir, ext)? {
+        for path in list(root, dir, ext, &mut findings) {
             jobs.push(match dir {
                 "records/inspections" => Job::Inspections(path),
                 "records/trainings" => Job::Trainings(path),
@@ -130,7 +177,7 @@ pub fn load(root: &Path) -> Result<Loaded> {
             });
         }
     }
-    let (top_dirs, top_files) = system_top(root)?;
+    let (top_dirs, top_files) = system_top(root, &mut findings)?;
     jobs.extend(top_files);
 
     type Results = Vec<Result<(Parsed, Vec<Finding>)>>;
@@ -142,18 +189,20 @@ pub fn load(root: &Path) -> Result<Loaded> {
                 .map(|dir| {
                     let mut jobs = Vec::new();
                     let mut unindexed = Vec::new();
-                    walk_system(root, dir, &mut jobs, &mut unindexed)?;
-                    let results = jobs
+                    let mut walked = Vec::new();
+                    walk_system(root, dir, &mut jobs, &mut unindexed, &mut walked);
+                    let mut results: Results = jobs
                         .into_par_iter()
-                        .map(|job| parse_job(root, job))
+                        .map(|job| parse_job(&input, job))
                         .collect();
+                    results.push(Ok((Parsed::Nothing, walked)));
                     Ok((unindexed, results))
                 })
                 .collect()
         },
         || {
             jobs.into_par_iter()
-                .map(|job| parse_job(root, job))
+                .map(|job| parse_job(&input, job))
                 .collect()
         },
     );
@@ -199,6 +248,12 @@ pub fn load(root: &Path) -> Result<Loaded> {
     Ok(Loaded { repo, findings })
 }
 
+/// Whether anything is at `rel` (a file, a FIFO, a dangling symlink): what is there is read
+/// by the input rule, which turns anything but a regular file into a finding.
+fn exists(root: &Path, rel: &str) -> bool {
+    std::fs::symlink_metadata(root.join(rel)).is_ok()
+}
+
 fn scope_file(scope: &mut crate::model::Scope, i: usize) -> &mut ScopeFile {
     match i {
         0 => &mut scope.posts,
@@ -207,7 +262,7 @@ fn scope_file(scope: &mut crate::model::Scope, i: usize) -> &mut ScopeFile {
     }
 }
 
-fn parse_job(root: &Path, job: Job) -> Result<(Parsed, Vec<Finding>)> {
+fn parse_job(input: &Input, job: Job) -> Result<(Parsed, Vec<Finding>)> {
     let mut findings = Vec::new();
     let path = match &job {
         Job::Category { dir, .. } => format!("{dir}/_index.md"),
@@ -216,32 +271,19 @@ fn parse_job(root: &Path, job: Job) -> Result<(Parsed, Vec<Finding>)> {
         Job::Staff => "records/staff.toml".to_owned(),
         Job::Inspections(p) | Job::Trainings(p) | Job::Surveys(p) | Job::Audit(p) => p.clone(),
     };
-    let Some(bytes) = read(root, &path)? else {
-        return Ok((Parsed::Nothing, findings));
+    let bytes = match input.read(&path) {
+        Ok(bytes) => bytes,
+        Err(Refusal::Missing) => return Ok((Parsed::Nothing, findings)),
+        Err(refusal) => {
+            findings.extend(refusal.finding(&path));
+            return Ok((unreadable(job, path), findings));
+        }
     };
     let src = match Source::decode(path.clone(), &bytes) {
         Ok(src) => src,
         Err(f) => {
             findings.push(*f);
-            // A category whose index cannot be read is still a category, and a standard
-            // file that cannot be read is still a standard.
-            return Ok(match job {
-                Job::Category { dir, depth } => (
-                    Parsed::Category(Category {
-                        dir,
-                        index: Some(path),
-                        code: None,
-                        title: None,
-                        depth,
-                    }),
-                    findings,
-                ),
-                Job::Standard { path, kind } => (
-                    Parsed::Standard(Box::new(crate::model::Standard::unreadable(path, kind))),
-                    findings,
-                ),
-                _ => (Parsed::Nothing, findings),
-            });
+            return Ok((unreadable(job, path), findings));
         }
     };
     let parsed = match job {
@@ -261,160 +303,309 @@ fn parse_job(root: &Path, job: Job) -> Result<(Parsed, Vec<Finding>)> {
     Ok((parsed, findings))
 }
 
-/// Reads one repository file; `Ok(None)` if it vanished.
-fn read(root: &Path, rel: &str) -> Result<Option<Vec<u8>>> {
-    let full = root.join(rel);
-    match std::fs::read(&full) {
-        Ok(bytes) => Ok(Some(bytes)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(e).with_context(|| format!("failed to read `{}`", full.display())),
+/// What a file that could not be read still is: a category whose index cannot be read is
+/// still a category, and a standard file that cannot be read is still a standard.
+fn unreadable(job: Job, path: String) -> Parsed {
+    match job {
+        Job::Category { dir, depth } => Parsed::Category(Category {
+            dir,
+            index: Some(path),
+            code: None,
+            title: None,
+            depth,
+        }),
+        Job::Standard { path, kind } => {
+            Parsed::Standard(Box::new(crate::model::Standard::unreadable(path, kind)))
+        }
+        _ => Parsed::Nothing,
     }
 }
 
-/// Reads the text of a repository file for printing (the dossier, snippets of findings).
+/// Reads the text of a repository file for printing (the dossier); the file was found by
+/// the loader or named by the user, and is read by the input rule either way.
 pub fn read_text(root: &Path, rel: &str) -> Result<String> {
-    let full = root.join(rel);
-    let bytes =
-        std::fs::read(&full).with_context(|| format!("failed to read `{}`", full.display()))?;
-    match Source::decode(rel.to_owned(), &bytes) {
+    let bytes = Input::new(root)
+        .read_named(rel)
+        .map_err(|refusal| match refusal.finding(rel) {
+            Some(f) => failure(
+                format!("`{rel}`：{}", f.message.zh),
+                format!("`{rel}`: {}", f.message.en),
+            ),
+            None => failure(format!("`{rel}` 不存在"), format!("`{rel}` does not exist")),
+        })?;
+    decode_text(rel, &bytes)
+}
+
+/// The text of bytes read from `rel`; a file that is not UTF-8 cannot be printed.
+pub fn decode_text(rel: &str, bytes: &[u8]) -> Result<String> {
+    match Source::decode(rel.to_owned(), bytes) {
         Ok(src) => Ok(src.text.to_owned()),
-        Err(f) => bail!("`{}`: {}", rel, f.message.en),
+        Err(f) => Err(failure(
+            format!("`{rel}`：{}", f.message.zh),
+            format!("`{rel}`: {}", f.message.en),
+        )),
     }
 }
 
-/// The `.ext` files directly in `dir`, sorted, as repository-relative paths.
-fn list(root: &Path, dir: &str, ext: &str) -> Result<Vec<String>> {
+/// The `.ext` files directly in `dir`, sorted, as repository-relative paths; names that keep
+/// a file from being read are findings.
+fn list(root: &Path, dir: &str, ext: &str, findings: &mut Vec<Finding>) -> Vec<String> {
     let full = root.join(dir);
-    if !full.is_dir() {
-        return Ok(Vec::new());
+    if !std::fs::symlink_metadata(&full).is_ok_and(|m| m.is_dir()) {
+        return Vec::new();
     }
     let mut out = Vec::new();
-    let entries =
-        std::fs::read_dir(&full).with_context(|| format!("failed to list `{}`", full.display()))?;
+    let entries = match std::fs::read_dir(&full) {
+        Ok(entries) => entries,
+        Err(e) => {
+            findings.extend(Refusal::Io(e).finding(dir));
+            return out;
+        }
+    };
     for entry in entries {
-        let entry = entry.with_context(|| format!("failed to list `{}`", full.display()))?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if !name.starts_with('.') && name.ends_with(&format!(".{ext}")) && entry.path().is_file() {
-            out.push(format!("{dir}/{name}"));
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                findings.extend(Refusal::Io(e).finding(dir));
+                continue;
+            }
+        };
+        let name = entry.file_name();
+        let rel = format!("{dir}/{}", name.to_string_lossy());
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        match file_name(&name, &rel) {
+            Ok(Some(e)) if e == ext => out.push(rel),
+            Ok(_) => {}
+            Err(f) => findings.push(f),
         }
     }
     out.sort();
-    Ok(out)
+    out
 }
 
 /// The directories directly under `system/` (subsystems), sorted, and jobs for standard
-/// files lying directly in `system/`.
-fn system_top(root: &Path) -> Result<(Vec<std::path::PathBuf>, Vec<Job>)> {
+/// files lying directly in `system/`. A repository without `system/` is not one.
+fn system_top(root: &Path, findings: &mut Vec<Finding>) -> Result<(Vec<PathBuf>, Vec<Job>)> {
     let system = root.join("system");
-    if !system.is_dir() {
-        return Ok((Vec::new(), Vec::new()));
+    if !std::fs::symlink_metadata(&system).is_ok_and(|m| m.is_dir()) {
+        return Err(failure(
+            format!(
+                "标准库 `{}` 中没有 `system/` 目录（标准体系的各分体系和标准放在其中）",
+                root.display()
+            ),
+            format!(
+                "the repository `{}` has no `system/` directory (where the subsystems and                  standards live)",
+                root.display()
+            ),
+        ));
     }
     let mut dirs = Vec::new();
     let mut files = Vec::new();
-    let entries = std::fs::read_dir(&system)
-        .with_context(|| format!("failed to list `{}`", system.display()))?;
+    let entries = std::fs::read_dir(&system).fail_with(|| {
+        (
+            format!("无法列出 `{}`", system.display()),
+            format!("failed to list `{}`", system.display()),
+        )
+    })?;
     for entry in entries {
-        let entry = entry.with_context(|| format!("failed to list `{}`", system.display()))?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with('.') {
+        let Ok(entry) = entry else { continue };
+        let name = entry.file_name();
+        let rel = format!("system/{}", name.to_string_lossy());
+        if name.to_string_lossy().starts_with('.') {
             continue;
         }
-        let kind = entry
-            .file_type()
-            .with_context(|| format!("failed to read `{}`", entry.path().display()))?;
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
         if kind.is_dir() {
-            dirs.push(entry.path());
-        } else if let Some(file) = standard_kind(&name) {
-            files.push(Job::Standard {
-                path: format!("system/{name}"),
-                kind: file,
-            });
+            match name.to_str() {
+                Some(_) => dirs.push(entry.path()),
+                None => findings.push(ignored(&rel, NameFault::NotUtf8)),
+            }
+            continue;
+        }
+        if kind.is_symlink() && entry.path().is_dir() {
+            findings.extend(
+                Refusal::Special("指向目录的符号链接", "a symlink to a directory").finding(&rel),
+            );
+            continue;
+        }
+        match file_name(&name, &rel) {
+            Ok(Some(ext)) => files.push(Job::Standard {
+                path: rel,
+                kind: kind_of(ext),
+            }),
+            Ok(None) => {}
+            Err(f) => findings.push(f),
         }
     }
     dirs.sort();
     Ok((dirs, files))
 }
 
-/// Whether a file name is a standard's, and of which kind.
-fn standard_kind(name: &str) -> Option<FileKind> {
-    if name == "_index.md" {
-        None
-    } else if name.ends_with(".md") {
-        Some(FileKind::Markdown)
-    } else if name.ends_with(".toml") {
-        Some(FileKind::Toml)
-    } else {
-        None
+/// The extension of a file the loader reads (`md` or `toml`), `None` for other files, a
+/// finding for a name that keeps it from being read.
+fn file_name(name: &std::ffi::OsStr, rel: &str) -> Result<Option<&'static str>, Finding> {
+    let lossy = name.to_string_lossy();
+    let Some((_, ext)) = lossy.rsplit_once('.') else {
+        return Ok(None);
+    };
+    let wanted = ["md", "toml"]
+        .into_iter()
+        .find(|w| ext.eq_ignore_ascii_case(w));
+    match wanted {
+        None => Ok(None),
+        Some(_) if name.to_str().is_none() => Err(ignored(rel, NameFault::NotUtf8)),
+        Some(w) if ext != w => Err(ignored(rel, NameFault::Extension(w))),
+        Some(w) => Ok(Some(w)),
     }
+}
+
+fn kind_of(ext: &str) -> FileKind {
+    if ext == "md" {
+        FileKind::Markdown
+    } else {
+        FileKind::Toml
+    }
+}
+
+enum NameFault {
+    NotUtf8,
+    Extension(&'static str),
+}
+
+fn ignored(rel: &str, fault: NameFault) -> Finding {
+    let (zh, en) = match fault {
+        NameFault::NotUtf8 => (
+            "文件名不是 UTF-8 编码，未读取：请重命名".to_owned(),
+            "the file name is not UTF-8; not read: rename it".to_owned(),
+        ),
+        NameFault::Extension(ext) => (
+            format!("扩展名应写作小写 `.{ext}`，未读取"),
+            format!("the extension should be lower-case `.{ext}`; not read"),
+        ),
+    };
+    Finding::new(
+        crate::finding::Code::FileIgnored,
+        crate::finding::Location::new(rel.to_owned(), crate::finding::Pos::START),
+        crate::finding::Msg::new(zh, en),
+    )
 }
 
 /// Walks one subsystem directory in sorted order, queueing categories and standards.
 /// Directories with content but no `_index.md` are returned as categories without an index.
+/// Symlinks to directories are never followed; what cannot be walked is a finding.
 fn walk_system(
     root: &Path,
     start: &Path,
     jobs: &mut Vec<Job>,
     unindexed: &mut Vec<Category>,
-) -> Result<()> {
+    findings: &mut Vec<Finding>,
+) {
     let walker = walkdir::WalkDir::new(start)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'));
-    let mut dirs: Vec<(String, usize, bool, bool)> = Vec::new();
+    let mut dirs: Vec<WalkedDir> = Vec::new();
     let mut by_path: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for entry in walker {
-        let entry = entry.with_context(|| format!("failed to walk `{}`", start.display()))?;
-        let rel = relative(root, entry.path())?;
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let rel = e
+                    .path()
+                    .map_or_else(|| relative(root, start), |p| relative(root, p));
+                let io = e
+                    .into_io_error()
+                    .unwrap_or_else(|| std::io::Error::other("loop"));
+                findings.extend(Refusal::Io(io).finding(&rel));
+                continue;
+            }
+        };
+        let rel = relative(root, entry.path());
         let depth = entry.depth();
         let parent = rel.rsplit_once('/').map_or("", |(p, _)| p).to_owned();
         if entry.file_type().is_dir() {
+            if entry.file_name().to_str().is_none() {
+                findings.push(ignored(&rel, NameFault::NotUtf8));
+                continue;
+            }
             if let Some(&i) = by_path.get(&parent) {
-                dirs[i].3 = true;
+                dirs[i].has_content = true;
             }
             by_path.insert(rel.clone(), dirs.len());
-            dirs.push((rel, depth, false, false));
+            dirs.push(WalkedDir {
+                dir: rel,
+                depth,
+                has_index: false,
+                has_content: false,
+            });
             continue;
         }
-        let name = entry.file_name().to_string_lossy();
-        if name == "_index.md" {
+        if entry.file_type().is_symlink() && entry.path().is_dir() {
+            findings.extend(
+                Refusal::Special("指向目录的符号链接", "a symlink to a directory").finding(&rel),
+            );
+            continue;
+        }
+        if entry.file_name() == "_index.md" {
             if let Some(&i) = by_path.get(&parent) {
-                dirs[i].2 = true;
+                dirs[i].has_index = true;
             }
             continue;
         }
-        let Some(kind) = standard_kind(&name) else {
-            continue;
+        let ext = match file_name(entry.file_name(), &rel) {
+            Ok(Some(ext)) => ext,
+            Ok(None) => continue,
+            Err(f) => {
+                findings.push(f);
+                continue;
+            }
         };
         if let Some(&i) = by_path.get(&parent) {
-            dirs[i].3 = true;
+            dirs[i].has_content = true;
         }
-        jobs.push(Job::Standard { path: rel, kind });
+        jobs.push(Job::Standard {
+            path: rel,
+            kind: kind_of(ext),
+        });
     }
-    for (dir, depth, has_index, has_content) in dirs {
-        if has_index {
-            jobs.push(Job::Category { dir, depth });
-        } else if has_content {
+    for d in dirs {
+        if d.has_index {
+            jobs.push(Job::Category {
+                dir: d.dir,
+                depth: d.depth,
+            });
+        } else if d.has_content {
             unindexed.push(Category {
-                dir,
+                dir: d.dir,
                 index: None,
                 code: None,
                 title: None,
-                depth,
+                depth: d.depth,
             });
         }
     }
-    Ok(())
 }
 
-fn relative(root: &Path, path: &Path) -> Result<String> {
-    let rel = path
-        .strip_prefix(root)
-        .with_context(|| format!("`{}` is outside the repository", path.display()))?;
+/// A directory met while walking `system/`.
+struct WalkedDir {
+    dir: String,
+    depth: usize,
+    has_index: bool,
+    has_content: bool,
+}
+
+/// The repository-relative `/`-separated form of a walked path.
+fn relative(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
     let parts: Vec<String> = rel
         .components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect();
-    Ok(parts.join("/"))
+    parts.join("/")
 }
 
 /// The source lines that findings point at, for the human report. Files that cannot be read
@@ -435,8 +626,9 @@ pub fn snippets(root: &Path, findings: &[Finding]) -> crate::report::findings::S
         }
     }
     let mut out = crate::report::findings::Snippets::new();
+    let input = Input::new(root);
     for (path, lines) in wanted {
-        let Ok(bytes) = std::fs::read(root.join(path)) else {
+        let Ok(bytes) = input.read(path) else {
             continue;
         };
         let text = match String::from_utf8(bytes) {
@@ -468,17 +660,12 @@ pub fn body(root: &Path, rel: &str) -> Result<(String, u32)> {
 }
 
 /// The Markdown chapters under `dossier/`, sorted.
-pub fn chapters(root: &Path) -> Result<Vec<String>> {
-    list(root, "dossier", "md")
+pub fn chapters(root: &Path) -> Vec<String> {
+    list(root, "dossier", "md", &mut Vec::new())
 }
 
-/// Reads a repository file as bytes for inlining (pictures in the dossier); `None` if the
-/// path is not a file inside the repository.
+/// Reads a repository file as bytes for inlining (pictures in the dossier); `None` unless the
+/// input rule lets it be read.
 pub fn asset(root: &Path, rel: &str) -> Option<Vec<u8>> {
-    let full = root.join(rel);
-    let canon = full.canonicalize().ok()?;
-    if !canon.starts_with(root.canonicalize().ok()?) {
-        return None;
-    }
-    std::fs::read(canon).ok()
+    Input::new(root).read_named(rel).ok()
 }
