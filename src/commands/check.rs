@@ -8,7 +8,7 @@ use super::Outcome;
 use crate::cli::{CheckArgs, Deny};
 use crate::context::Context;
 use crate::finding::{Finding, Severity};
-use crate::report::findings::{Report, render};
+use crate::report::findings::{Report, write};
 
 pub fn run(ctx: &Context, args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome> {
     let root = crate::load::discover(&ctx.start)?;
@@ -28,7 +28,7 @@ pub fn run(ctx: &Context, args: &CheckArgs, out: &mut dyn Write) -> Result<Outco
         color: ctx.color,
         snippets: &snippets,
     };
-    out.write_all(render(args.format, &report).as_bytes())?;
+    write(args.format, &report, out)?;
     super::discard(loaded.repo);
     let deny_warnings = args.deny == Some(Deny::Warnings);
     let failed = findings

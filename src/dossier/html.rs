@@ -54,8 +54,13 @@ pub fn render(d: &Dossier, assets: Assets<'_>) -> String {
          <meta name=\"generator\" content=\"stdkit\"><title>{title}</title>\
          <style>{css}</style></head><body>\n<div class=\"running\">{title}</div>\n{body}</body></html>\n",
         title = esc(&d.title),
-        css = CSS.replace("@TITLE@", &css_string(&d.title)),
+        css = stylesheet(&d.title),
     )
+}
+
+/// The stylesheet, the volume's title in its running header.
+fn stylesheet(title: &str) -> String {
+    CSS.replace("@TITLE@", &css_string(title))
 }
 
 const CSS: &str = r#"
@@ -657,19 +662,8 @@ mod tests {
         assert!(css.contains("\\fffd \\1b \\26 "), "{css:?}");
         assert_eq!(css_string("标准化工作汇编"), "标准化工作汇编");
 
-        let d = Dossier {
-            title: title.to_owned(),
-            center: "中心\"'".to_owned(),
-            as_of: "2014-12-31".parse().unwrap(),
-            commit: None,
-            dirty: false,
-            sections: vec![Section::Cover],
-        };
-        let html = render(&d, &|_| None);
-        let open = html.find("<style>").unwrap() + "<style>".len();
-        let style = &html[open..html.find("</style>").unwrap()];
+        let style = stylesheet(title);
         assert!(!style.contains('<'), "{style}");
-        assert_eq!(html.matches("</style>").count(), 1, "{html}");
         let top = style.lines().find(|l| l.contains("@top-center {")).unwrap();
         assert!(top.ends_with("font-size: 9pt; color: #444; }"), "{top}");
     }

@@ -1,13 +1,16 @@
-//! Printing findings: human (rustc-like snippets), short, json (SPEC §4.2), github, sarif.
+//! Printing findings: human (rustc-like snippets), short, github; json (SPEC §4.2) and sarif
+//! in `report::json`. Every line-based format keeps one finding on one line.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
+use std::io::{self, BufWriter, Write};
+use std::ops::Range;
 
 use annotate_snippets::renderer::DecorStyle;
 use annotate_snippets::{AnnotationKind, Element, Group, Level, Origin, Renderer, Snippet};
-use serde_json::json;
 
-use crate::finding::{Code, Finding, Lang, Location, Severity, Tally};
+use super::{needs_escape, push_safe, terminal_safe};
+use crate::finding::{Finding, Lang, Location, Severity, Tally};
 
 /// Source lines of the files that findings point into, keyed by path then line.
 pub type Snippets = BTreeMap<String, BTreeMap<u32, String>>;
@@ -31,14 +34,26 @@ pub struct Report<'a> {
     pub snippets: &'a Snippets,
 }
 
-pub fn render(format: Format, r: &Report<'_>) -> String {
+/// Writes the report in `format` to `out`, finding by finding: memory does not grow with the
+/// number of findings beyond the findings themselves.
+pub fn write(format: Format, r: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let mut out = BufWriter::new(out);
     match format {
-        Format::Human => human(r),
-        Format::Short => short(r),
-        Format::Json => json(r),
-        Format::Github => github(r),
-        Format::Sarif => sarif(r),
+        Format::Human => human(r, &mut out)?,
+        Format::Short => short(r, &mut out)?,
+        Format::Json => super::json::findings(r, &mut out)?,
+        Format::Github => github(r, &mut out)?,
+        Format::Sarif => super::json::sarif(r, &mut out)?,
     }
+    out.flush()
+}
+
+/// The report in `format` as one string.
+pub fn render(format: Format, r: &Report<'_>) -> String {
+    let mut out = Vec::new();
+    // Writing into memory cannot fail.
+    let _ = write(format, r, &mut out);
+    String::from_utf8(out).unwrap_or_default()
 }
 
 fn summary_line(r: &Report<'_>) -> String {
@@ -63,21 +78,20 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-fn human(r: &Report<'_>) -> String {
+fn human(r: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
     let renderer = if r.color {
         Renderer::styled()
     } else {
         Renderer::plain()
     }
     .decor_style(DecorStyle::Ascii);
-    let mut out = String::new();
     for f in r.findings {
         let level = match f.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
         };
         let mut group = level
-            .primary_title(f.message.get(r.lang))
+            .primary_title(terminal_safe(f.message.get(r.lang)))
             .id(f.code.as_str())
             .elements(snippet(r, &f.location, None, true));
         for rel in &f.related {
@@ -91,15 +105,12 @@ fn human(r: &Report<'_>) -> String {
         let mut report = vec![group];
         if let Some(help) = &f.help {
             report.push(Group::with_title(
-                Level::HELP.secondary_title(help.get(r.lang)),
+                Level::HELP.secondary_title(terminal_safe(help.get(r.lang))),
             ));
         }
-        out.push_str(&renderer.render(&report));
-        out.push_str("\n\n");
+        write!(out, "{}\n\n", renderer.render(&report))?;
     }
-    out.push_str(&summary_line(r));
-    out.push('\n');
-    out
+    writeln!(out, "{}", summary_line(r))
 }
 
 fn snippet<'a>(
@@ -108,13 +119,15 @@ fn snippet<'a>(
     label: Option<&'a str>,
     primary: bool,
 ) -> Vec<Element<'a>> {
+    let path = terminal_safe(&at.path);
+    let label = label.map(terminal_safe);
     let Some(line) = r
         .snippets
         .get(&at.path)
         .and_then(|lines| lines.get(&at.pos.line))
     else {
         // A directory, or a file that could not be read again: name the place only.
-        let mut out = vec![Origin::path(at.path.as_str()).into()];
+        let mut out = vec![Origin::path(path).into()];
         if let Some(label) = label {
             out.push(Level::NOTE.message(label).into());
         }
@@ -122,23 +135,50 @@ fn snippet<'a>(
     };
     let start = byte_at(line, at.pos.column as usize - 1);
     let end = byte_at(line, (at.pos.column + at.pos.len) as usize - 1).max(start);
+    let (line, span) = safe_source(line, start..end);
     let kind = if primary {
         AnnotationKind::Primary
     } else {
         AnnotationKind::Context
     };
-    let mut a = kind.span(start..end);
+    let mut a = kind.span(span);
     if let Some(label) = label {
         a = a.label(label);
     }
     vec![
-        Snippet::source(line.as_str())
+        Snippet::source(line)
             .line_start(at.pos.line as usize)
-            .path(at.path.as_str())
+            .path(path)
             .fold(false)
             .annotation(a)
             .into(),
     ]
+}
+
+/// A source line with its characters that are not safe on a terminal escaped (see
+/// [`terminal_safe`]), and the byte span moved to match. Tabs stay: the renderer lays them out.
+fn safe_source(line: &str, span: Range<usize>) -> (Cow<'_, str>, Range<usize>) {
+    if !line.chars().any(|c| c != '\t' && needs_escape(c)) {
+        return (Cow::Borrowed(line), span);
+    }
+    let mut out = String::with_capacity(line.len() + 8);
+    let (mut start, mut end) = (None, None);
+    for (i, c) in line.char_indices() {
+        if i == span.start {
+            start = Some(out.len());
+        }
+        if i == span.end {
+            end = Some(out.len());
+        }
+        if c == '\t' {
+            out.push(c);
+        } else {
+            push_safe(&mut out, c);
+        }
+    }
+    let start = start.unwrap_or(out.len());
+    let end = end.unwrap_or(out.len()).max(start);
+    (Cow::Owned(out), start..end)
 }
 
 /// The byte offset of the `n`th character (clamped to the end).
@@ -146,59 +186,26 @@ fn byte_at(line: &str, n: usize) -> usize {
     line.char_indices().nth(n).map_or(line.len(), |(i, _)| i)
 }
 
-fn short(r: &Report<'_>) -> String {
-    let mut out = String::new();
+/// One line per finding, whatever its path and message hold, then the summary line.
+fn short(r: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
     for f in r.findings {
-        let _ = writeln!(
+        writeln!(
             out,
             "{}:{}:{}: {}[{}]: {}",
-            f.location.path,
+            terminal_safe(&f.location.path),
             f.location.pos.line,
             f.location.pos.column,
             f.severity.as_str(),
             f.code,
-            f.message.get(r.lang)
-        );
+            terminal_safe(f.message.get(r.lang))
+        )?;
     }
-    out.push_str(&summary_line(r));
-    out.push('\n');
-    out
+    writeln!(out, "{}", summary_line(r))
 }
 
-fn json(r: &Report<'_>) -> String {
-    let t = Tally::of(r.findings);
-    let findings: Vec<_> = r
-        .findings
-        .iter()
-        .map(|f| {
-            json!({
-                "code": f.code.as_str(),
-                "severity": f.severity.as_str(),
-                "path": f.location.path,
-                "line": f.location.pos.line,
-                "column": f.location.pos.column,
-                "message": f.message.get(r.lang),
-                "help": f.help.as_ref().map(|h| h.get(r.lang)),
-                "related": f.related.iter().map(|rel| json!({
-                    "path": rel.location.path,
-                    "line": rel.location.pos.line,
-                    "column": rel.location.pos.column,
-                    "message": rel.message.get(r.lang),
-                })).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
-    let doc = json!({
-        "findings": findings,
-        "summary": {"errors": t.errors, "warnings": t.warnings, "standards": r.standards},
-    });
-    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
-    s.push('\n');
-    s
-}
-
-fn github(r: &Report<'_>) -> String {
-    let mut out = String::new();
+/// GitHub workflow commands, one line per finding; the help goes on a second line of the
+/// annotation (an encoded line break).
+fn github(r: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
     for f in r.findings {
         let kind = match f.severity {
             Severity::Error => "error",
@@ -209,7 +216,7 @@ fn github(r: &Report<'_>) -> String {
             message.push('\n');
             message.push_str(help.get(r.lang));
         }
-        let _ = writeln!(
+        writeln!(
             out,
             "::{kind} file={},line={},col={},title={}::{}",
             escape_property(&f.location.path),
@@ -217,72 +224,141 @@ fn github(r: &Report<'_>) -> String {
             f.location.pos.column,
             escape_property(f.code.as_str()),
             escape_data(&message)
-        );
+        )?;
     }
-    out
+    Ok(())
 }
 
+/// A workflow command's message: `%`, CR and LF encoded as the runner decodes them, any other
+/// control character shown escaped (see [`terminal_safe`]).
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
+    let encoded = s
+        .replace('%', "%25")
         .replace('\r', "%0D")
-        .replace('\n', "%0A")
+        .replace('\n', "%0A");
+    terminal_safe(&encoded).into_owned()
 }
 
 fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-fn sarif(r: &Report<'_>) -> String {
-    let rules: Vec<_> = Code::ALL
-        .iter()
-        .map(|c| {
-            json!({
-                "id": c.as_str(),
-                "shortDescription": {"text": c.describe(r.lang)},
-                "defaultConfiguration": {"level": c.severity().as_str()},
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::finding::{Code, Msg, Pos};
+
+    const ESC: char = '\u{1b}';
+
+    /// Every character a terminal or a line reader may take for a line break.
+    const BREAKS: [char; 7] = [
+        '\n', '\r', '\u{b}', '\u{c}', '\u{85}', '\u{2028}', '\u{2029}',
+    ];
+
+    fn finding(path: &str, message: &str) -> Finding {
+        Finding::new(
+            Code::FieldInvalid,
+            Location::new(path, Pos::START),
+            Msg::new(message, message),
+        )
+        .help(Msg::new(message, message))
+    }
+
+    fn report<'a>(findings: &'a [Finding], snippets: &'a Snippets) -> Report<'a> {
+        Report {
+            findings,
+            standards: 1,
+            lang: Lang::Zh,
+            color: false,
+            snippets,
+        }
+    }
+
+    fn any_text() -> impl Strategy<Value = String> {
+        // Mostly the characters that matter here, and now and then anything at all.
+        prop_oneof![
+            "[a-z/\\.\\n\\r\\t\\x0b\\x0c\\x1b\\x00\\u{85}\\u{9b}\\u{2028}\\u{2029}标准:%,]{0,24}",
+            any::<String>(),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn short_has_one_line_per_finding(
+            texts in prop::collection::vec((any_text(), any_text()), 0..6)
+        ) {
+            let findings: Vec<Finding> =
+                texts.iter().map(|(p, m)| finding(p, m)).collect();
+            let snippets = Snippets::new();
+            let out = render(Format::Short, &report(&findings, &snippets));
+            let lines: Vec<&str> = out.split(BREAKS).collect();
+            // n findings, the summary, and the empty rest after the final newline.
+            prop_assert_eq!(lines.len(), findings.len() + 2, "{:?}", out);
+            prop_assert!(lines.last() == Some(&""));
+            prop_assert!(!out.contains(ESC));
+
+            let out = render(Format::Github, &report(&findings, &snippets));
+            prop_assert_eq!(out.split(BREAKS).count(), findings.len() + 1, "{:?}", out);
+            prop_assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{:?}", out);
+        }
+    }
+
+    #[test]
+    fn short_shows_control_characters_escaped() {
+        let findings = [finding("system/a\nb.md", "值 `x\r\n\u{1b}[2J\t标准` 无效")];
+        let snippets = Snippets::new();
+        let out = render(Format::Short, &report(&findings, &snippets));
+        assert_eq!(
+            out,
+            "system/a\\nb.md:1:1: error[field/invalid]: 值 `x\\r\\n\\u{1b}[2J\\t标准` 无效\n\
+             1 个错误，0 个警告（共检查 1 项标准）\n"
+        );
+    }
+
+    #[test]
+    fn human_prints_no_raw_terminal_sequence() {
+        let path = "system/\u{1b}]0;title\u{7}.md";
+        let mut findings = vec![finding(
+            path,
+            "标题 `\u{1b}[31m红\u{9b}2J` 无效\n伪造的一行",
+        )];
+        findings[0].location.pos = Pos {
+            line: 1,
+            column: 8,
+            len: 3,
+        };
+        let findings = findings
+            .into_iter()
+            .map(|f| {
+                f.related(
+                    Location::new("a\u{1b}c.md", Pos::START),
+                    Msg::new("首次\u{9b}出现", "first"),
+                )
             })
-        })
-        .collect();
-    let location = |l: &Location| {
-        json!({"physicalLocation": {
-            "artifactLocation": {"uri": l.path, "uriBaseId": "%SRCROOT%"},
-            "region": {"startLine": l.pos.line, "startColumn": l.pos.column,
-                       "endColumn": l.pos.column + l.pos.len},
-        }})
-    };
-    let results: Vec<_> = r
-        .findings
-        .iter()
-        .map(|f| {
-            json!({
-                "ruleId": f.code.as_str(),
-                "ruleIndex": Code::ALL.iter().position(|c| *c == f.code),
-                "level": f.severity.as_str(),
-                "message": {"text": f.message.get(r.lang)},
-                "locations": [location(&f.location)],
-                "relatedLocations": f.related.iter().enumerate().map(|(i, rel)| {
-                    let mut l = location(&rel.location);
-                    l["id"] = json!(i);
-                    l["message"] = json!({"text": rel.message.get(r.lang)});
-                    l
-                }).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
-    let doc = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "stdkit",
-                "version": env!("CARGO_PKG_VERSION"),
-                "rules": rules,
-            }},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }],
-    });
-    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
-    s.push('\n');
-    s
+            .collect::<Vec<_>>();
+        let mut snippets = Snippets::new();
+        snippets
+            .entry(path.to_owned())
+            .or_default()
+            .insert(1, "title=\"\u{9b}31m红\u{1b}[0m\"".to_owned());
+        let out = render(Format::Human, &report(&findings, &snippets));
+        assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out:?}");
+        assert!(out.contains("\\u{1b}[31m红\\u{9b}2J"), "{out}");
+        assert!(
+            out.contains("伪造的一行") && !out.contains("\n伪造的一行"),
+            "{out}"
+        );
+        // The underline still sits under the three characters it pointed at.
+        let source = out.lines().find(|l| l.contains("title=")).unwrap();
+        let marks = out.lines().find(|l| l.contains('^')).unwrap();
+        let at = |s: &str, i: usize| s[..i].chars().count();
+        assert_eq!(
+            at(marks, marks.find('^').unwrap()),
+            at(source, source.find("\\u{9b}").unwrap()),
+            "{out}"
+        );
+        assert_eq!(marks.matches('^').count(), "\\u{9b}31".len(), "{out}");
+    }
 }

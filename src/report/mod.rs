@@ -1,16 +1,78 @@
 //! The report layer: the only code that turns results into text for people or machines.
 
+use std::borrow::Cow;
+
 pub mod findings;
+pub mod json;
 
 /// Prints a failure of the tool to stderr: one line, with its causes, in `lang`. A closed
 /// stderr is not a reason to panic: the exit code still tells.
 pub fn error(error: &anyhow::Error, lang: crate::finding::Lang) {
     use std::io::Write;
     let line = crate::finding::describe_error(error, lang);
-    let _ = writeln!(std::io::stderr().lock(), "error: {line}");
+    let _ = writeln!(std::io::stderr().lock(), "error: {}", terminal_safe(&line));
+}
+
+/// User text (a value, a file name, a message quoting them) made safe for one line of a
+/// terminal or of a line-based format: every control character (C0, DEL, C1: line ends, tabs,
+/// the escape that starts a terminal sequence), the Unicode line and paragraph separators and
+/// the bidirectional controls are written as Rust's `escape_debug` writes them (`\n`, `\r`,
+/// `\t`, `\0`, `\u{1b}`). Every printable character, Chinese included, stays as it is; so do
+/// quotes and backslashes. The colours of the report are added after this, never escaped.
+pub fn terminal_safe(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(needs_escape) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        push_safe(&mut out, c);
+    }
+    Cow::Owned(out)
+}
+
+/// Whether a character must not reach a terminal as it is (see [`terminal_safe`]).
+pub fn needs_escape(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{2028}' | '\u{2029}' | '\u{61c}' | '\u{200e}' | '\u{200f}'
+                | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+        )
+}
+
+/// Appends one character of user text, escaped if it must be (see [`terminal_safe`]).
+pub fn push_safe(out: &mut String, c: char) {
+    use std::fmt::Write as _;
+    match c {
+        '\n' => out.push_str("\\n"),
+        '\r' => out.push_str("\\r"),
+        '\t' => out.push_str("\\t"),
+        '\0' => out.push_str("\\0"),
+        c if needs_escape(c) => {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        }
+        c => out.push(c),
+    }
 }
 
 pub mod rates;
 pub mod system;
 pub mod table;
 pub mod xlsx;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_shown_escaped() {
+        assert_eq!(
+            terminal_safe("a\nb\rc\td\0e\u{1b}[31mf\u{7f}\u{9b}g\u{2028}h\u{202e}i"),
+            "a\\nb\\rc\\td\\0e\\u{1b}[31mf\\u{7f}\\u{9b}g\\u{2028}h\\u{202e}i"
+        );
+        assert!(matches!(
+            terminal_safe("标准 `101-01` \"引号\" \\ é ☃"),
+            Cow::Borrowed(_)
+        ));
+    }
+}

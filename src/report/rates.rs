@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 use serde_json::{Value, json};
 
 use super::table::{Style, new_table};
+use super::terminal_safe;
 use crate::finding::Lang;
 use crate::rates::{CenterRates, MemberRates, Rate};
 
@@ -70,7 +71,7 @@ pub fn terminal(city: &CenterRates, members: &[MemberRates], lang: Lang, style: 
         match &m.rates {
             Ok(r) => center_terminal(&mut out, r, lang, style),
             Err(e) => {
-                let _ = writeln!(out, "{}: {e}", m.path);
+                let _ = writeln!(out, "{}: {}", terminal_safe(&m.path), terminal_safe(e));
             }
         }
     }
@@ -92,7 +93,7 @@ fn center_terminal(out: &mut String, r: &CenterRates, lang: Lang, style: Style) 
     let _ = writeln!(
         out,
         "{}（{}{period}）",
-        r.center,
+        terminal_safe(&r.center),
         if zh { "评价期 " } else { "period " }
     );
     let header: Vec<&str> = if zh {
@@ -134,7 +135,7 @@ fn center_terminal(out: &mut String, r: &CenterRates, lang: Lang, style: Style) 
             None => "",
         };
         table.add_row(vec![
-            rate.name.get(lang).to_owned(),
+            terminal_safe(rate.name.get(lang)).into_owned(),
             rate.numerator.to_string(),
             rate.denominator.to_string(),
             percent(rate, lang),
@@ -167,8 +168,8 @@ fn center_terminal(out: &mut String, r: &CenterRates, lang: Lang, style: Style) 
         let _ = writeln!(
             out,
             "  {}：{}",
-            rate.name.get(lang),
-            rate.definition.get(lang)
+            terminal_safe(rate.name.get(lang)),
+            terminal_safe(rate.definition.get(lang))
         );
     }
 }

@@ -4,6 +4,7 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use super::table::{Style, new_table};
+use super::terminal_safe;
 use crate::finding::Lang;
 use crate::table::{Node, Row, Stat, SystemTable};
 use crate::tasks::Task;
@@ -15,11 +16,12 @@ pub struct Grid {
 }
 
 impl Grid {
+    /// A terminal table; user text in the cells is made safe (see [`terminal_safe`]).
     pub fn terminal(&self, style: Style) -> String {
         let header: Vec<&str> = self.header.iter().map(String::as_str).collect();
         let mut t = new_table(style, &header);
         for r in &self.rows {
-            t.add_row(r.clone());
+            t.add_row(r.iter().map(|c| terminal_safe(c).into_owned()));
         }
         format!("{t}\n")
     }
@@ -183,9 +185,9 @@ fn stat_row(s: &Stat, lang: Lang) -> Vec<String> {
     ]
 }
 
-/// The structure diagram as an indented tree with counts.
+/// The structure diagram as an indented tree with counts, for a terminal.
 pub fn tree(t: &SystemTable, lang: Lang) -> String {
-    let mut out = format!("{}\n", t.center);
+    let mut out = format!("{}\n", terminal_safe(&t.center));
     for (i, n) in t.tree.iter().enumerate() {
         let last_sibling = !t.tree[i + 1..]
             .iter()
@@ -205,7 +207,12 @@ pub fn tree(t: &SystemTable, lang: Lang) -> String {
             Lang::Zh => format!("（{} 项）", n.total),
             Lang::En => format!(" ({} standards)", n.total),
         };
-        let _ = writeln!(out, "{prefix}{} {}{count}", n.code, n.title);
+        let _ = writeln!(
+            out,
+            "{prefix}{} {}{count}",
+            terminal_safe(&n.code),
+            terminal_safe(&n.title)
+        );
     }
     out
 }

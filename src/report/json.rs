@@ -1,0 +1,266 @@
+//! Findings as JSON (SPEC §4.2) and as SARIF 2.1.0, written finding by finding: each finding
+//! is a small borrowed struct serialised straight into the output, never a tree of values.
+//! Keys are in alphabetical order, the order of the documents these writers have always made.
+
+use std::cell::Cell;
+use std::io::{self, Write};
+
+use serde::{Serialize, Serializer};
+
+use super::findings::Report;
+use crate::finding::{Code, Finding, Lang, Location, Tally};
+
+/// `--format json`: the findings, then the summary.
+pub fn findings(r: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let t = Tally::of(r.findings);
+    let doc = JsonDoc {
+        findings: Lazy::new(r.findings.iter().map(|f| json_finding(f, r.lang))),
+        summary: Summary {
+            errors: t.errors,
+            standards: r.standards,
+            warnings: t.warnings,
+        },
+    };
+    pretty(&doc, out)
+}
+
+/// `--format sarif`: one run of the tool, its rules, one result per finding.
+pub fn sarif(r: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let doc = SarifDoc {
+        schema: "https://json.schemastore.org/sarif-2.1.0.json",
+        runs: [Run {
+            column_kind: "unicodeCodePoints",
+            results: Lazy::new(r.findings.iter().map(|f| sarif_result(f, r.lang))),
+            tool: Tool {
+                driver: Driver {
+                    name: "stdkit",
+                    rules: Lazy::new(Code::ALL.iter().map(|c| Rule::new(*c, r.lang))),
+                    version: env!("CARGO_PKG_VERSION"),
+                },
+            },
+        }],
+        version: "2.1.0",
+    };
+    pretty(&doc, out)
+}
+
+/// Pretty JSON (two-space indent) and a final newline, straight into `out`.
+fn pretty(doc: &impl Serialize, out: &mut dyn Write) -> io::Result<()> {
+    let mut ser = serde_json::Serializer::pretty(&mut *out);
+    doc.serialize(&mut ser)?;
+    out.write_all(b"\n")
+}
+
+/// A JSON array written from an iterator as it goes: nothing is collected first. Serialised
+/// once (the iterator is used up).
+struct Lazy<I>(Cell<Option<I>>);
+
+impl<I> Lazy<I> {
+    fn new(items: I) -> Lazy<I> {
+        Lazy(Cell::new(Some(items)))
+    }
+}
+
+impl<I: Iterator<Item: Serialize>> Serialize for Lazy<I> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.take().into_iter().flatten())
+    }
+}
+
+#[derive(Serialize)]
+struct JsonDoc<F> {
+    findings: F,
+    summary: Summary,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    errors: usize,
+    standards: usize,
+    warnings: usize,
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a, R> {
+    code: &'a str,
+    column: u32,
+    help: Option<&'a str>,
+    line: u32,
+    message: &'a str,
+    path: &'a str,
+    related: R,
+    severity: &'a str,
+}
+
+fn json_finding(f: &Finding, lang: Lang) -> JsonFinding<'_, impl Serialize> {
+    JsonFinding {
+        code: f.code.as_str(),
+        column: f.location.pos.column,
+        help: f.help.as_ref().map(|h| h.get(lang)),
+        line: f.location.pos.line,
+        message: f.message.get(lang),
+        path: &f.location.path,
+        related: Lazy::new(f.related.iter().map(move |rel| JsonRelated {
+            column: rel.location.pos.column,
+            line: rel.location.pos.line,
+            message: rel.message.get(lang),
+            path: &rel.location.path,
+        })),
+        severity: f.severity.as_str(),
+    }
+}
+
+#[derive(Serialize)]
+struct JsonRelated<'a> {
+    column: u32,
+    line: u32,
+    message: &'a str,
+    path: &'a str,
+}
+
+#[derive(Serialize)]
+struct SarifDoc<R> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    runs: [R; 1],
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run<R, D> {
+    column_kind: &'static str,
+    results: R,
+    tool: Tool<D>,
+}
+
+#[derive(Serialize)]
+struct Tool<D> {
+    driver: D,
+}
+
+#[derive(Serialize)]
+struct Driver<R> {
+    name: &'static str,
+    rules: R,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Rule {
+    default_configuration: Level,
+    id: &'static str,
+    short_description: Text<'static>,
+}
+
+impl Rule {
+    fn new(c: Code, lang: Lang) -> Rule {
+        Rule {
+            default_configuration: Level {
+                level: c.severity().as_str(),
+            },
+            id: c.as_str(),
+            short_description: Text {
+                text: c.describe(lang),
+            },
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Level {
+    level: &'static str,
+}
+
+#[derive(Serialize)]
+struct Text<'a> {
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult<'a, R> {
+    level: &'a str,
+    locations: [SarifLocation<'a>; 1],
+    message: Text<'a>,
+    related_locations: R,
+    rule_id: &'a str,
+    rule_index: Option<usize>,
+}
+
+fn sarif_result(f: &Finding, lang: Lang) -> SarifResult<'_, impl Serialize> {
+    let related = f
+        .related
+        .iter()
+        .enumerate()
+        .map(move |(i, rel)| SarifLocation {
+            id: Some(i),
+            message: Some(Text {
+                text: rel.message.get(lang),
+            }),
+            physical_location: Physical::new(&rel.location),
+        });
+    SarifResult {
+        level: f.severity.as_str(),
+        locations: [SarifLocation {
+            id: None,
+            message: None,
+            physical_location: Physical::new(&f.location),
+        }],
+        message: Text {
+            text: f.message.get(lang),
+        },
+        related_locations: Lazy::new(related),
+        rule_id: f.code.as_str(),
+        rule_index: Code::ALL.iter().position(|c| *c == f.code),
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifLocation<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<Text<'a>>,
+    physical_location: Physical<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Physical<'a> {
+    artifact_location: Artifact<'a>,
+    region: Region,
+}
+
+impl<'a> Physical<'a> {
+    fn new(l: &'a Location) -> Physical<'a> {
+        Physical {
+            artifact_location: Artifact {
+                uri: &l.path,
+                uri_base_id: "%SRCROOT%",
+            },
+            region: Region {
+                end_column: l.pos.column.saturating_add(l.pos.len),
+                start_column: l.pos.column,
+                start_line: l.pos.line,
+            },
+        }
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Artifact<'a> {
+    uri: &'a str,
+    uri_base_id: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    end_column: u32,
+    start_column: u32,
+    start_line: u32,
+}
