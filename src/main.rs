@@ -1,5 +1,6 @@
 //! The `stdkit` binary: parse, run, map to an exit code. Nothing else.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -13,8 +14,12 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = stdkit::cli::Cli::parse();
-    let mut stdout = std::io::stdout().lock();
-    match stdkit::run(&cli, &mut stdout) {
+    let mut stdout = stdkit::report::Pipe::new(std::io::stdout().lock());
+    let run = stdkit::run(&cli, &mut stdout).and_then(|outcome| {
+        stdout.flush()?;
+        Ok(outcome)
+    });
+    match run {
         Ok(outcome) => ExitCode::from(outcome.exit_code()),
         Err(error) => {
             stdkit::report::error(&error, cli.global.lang);

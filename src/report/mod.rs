@@ -1,6 +1,7 @@
 //! The report layer: the only code that turns results into text for people or machines.
 
 use std::borrow::Cow;
+use std::io::{self, Write};
 
 pub mod findings;
 pub mod json;
@@ -8,9 +9,53 @@ pub mod json;
 /// Prints a failure of the tool to stderr: one line, with its causes, in `lang`. A closed
 /// stderr is not a reason to panic: the exit code still tells.
 pub fn error(error: &anyhow::Error, lang: crate::finding::Lang) {
-    use std::io::Write;
     let line = crate::finding::describe_error(error, lang);
     let _ = writeln!(std::io::stderr().lock(), "error: {}", terminal_safe(&line));
+}
+
+/// Standard output for a run. A reader that goes away (`stdkit table | head -1`) is not a
+/// failure of the run: the rest of the output is dropped quietly and the run ends with the exit
+/// code it would have had. Any other write error (a full disk) is returned as it is.
+pub struct Pipe<W> {
+    inner: W,
+    closed: bool,
+}
+
+impl<W: Write> Pipe<W> {
+    pub fn new(inner: W) -> Self {
+        Pipe {
+            inner,
+            closed: false,
+        }
+    }
+
+    fn quiet<T>(&mut self, done: T, result: io::Result<T>) -> io::Result<T> {
+        match result {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(done)
+            }
+            other => other,
+        }
+    }
+}
+
+impl<W: Write> Write for Pipe<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.closed {
+            return Ok(buf.len());
+        }
+        let result = self.inner.write(buf);
+        self.quiet(buf.len(), result)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        let result = self.inner.flush();
+        self.quiet((), result)
+    }
 }
 
 /// User text (a value, a file name, a message quoting them) made safe for one line of a
