@@ -53,11 +53,6 @@ codes! {
     FieldInvalid = "field/invalid", Error, "字段值无效", "a value of the wrong type, an unknown enum value or an impossible date";
     FrontmatterMissing = "frontmatter/missing", Error, "标准文件缺少 +++ 元数据头", "a Markdown standard without +++ front matter";
     FileEncoding = "file/encoding", Error, "文件不是 UTF-8 编码", "a file that is not UTF-8";
-    FileOutside = "file/outside", Error, "文件指向标准库之外，未读取", "a symlink or path leading outside the repository or into a hidden folder, not read";
-    FileSpecial = "file/special", Error, "不是普通文件，未读取", "a FIFO, device, socket or directory where a file is expected, not read";
-    FileTooLarge = "file/too-large", Error, "文件过大，未读取", "a file over 16 MiB, not read";
-    FileUnreadable = "file/unreadable", Error, "文件无法读取", "a file that cannot be read: no permission, a dangling symlink or a loop";
-    FileIgnored = "file/ignored", Error, "文件名不合要求，未读取", "a file whose name keeps it from being read: an upper-case extension or a name that is not UTF-8";
     FileName = "file/name", Warning, "文件名不以体系表编号开头", "a standard's file name does not start with its system number";
     CategoryMissingIndex = "category/missing-index", Error, "类目目录缺少 _index.md", "a category directory without _index.md";
     CategoryCode = "category/code", Error, "类目代码错误", "a category code that does not extend its parent's, does not match its directory, or is used twice";
@@ -88,6 +83,12 @@ codes! {
     TargetMissed = "target/missed", Error, "指标未达到目标值", "a rate below its target";
     DossierSection = "dossier/section", Error, "汇编章节无法识别或文件不存在", "an unknown dossier section or a missing chapter file";
     DossierLink = "dossier/link", Warning, "链接或图片指向标准库之外，已拒绝", "a link or image pointing outside the repository, refused";
+    // Added after the first release: kept last so that SARIF rule indices stay stable.
+    FileOutside = "file/outside", Error, "文件指向标准库之外，未读取", "a symlink or path leading outside the repository or into a hidden folder, not read";
+    FileSpecial = "file/special", Error, "不是普通文件，未读取", "a FIFO, device, socket or directory where a file is expected, not read";
+    FileTooLarge = "file/too-large", Error, "文件过大，未读取", "a file over 16 MiB, not read";
+    FileUnreadable = "file/unreadable", Error, "文件无法读取", "a file that cannot be read: no permission, a dangling symlink or a loop";
+    FileIgnored = "file/ignored", Error, "文件名不合要求，未读取", "a file whose name keeps it from being read: an upper-case extension or a name that is not UTF-8";
 }
 
 impl fmt::Display for Code {

@@ -26,14 +26,35 @@ pub fn parse<'a>(
     if let Some(e) = syntax.first() {
         let span = e.span().unwrap_or(0..0);
         let message = e.message().trim_end_matches('\n').to_owned();
-        findings.push(Finding::new(
-            Code::TomlSyntax,
-            src.location(offset + span.start, offset + span.end),
-            Msg::new(
-                format!("TOML 语法错误：{message}"),
-                format!("TOML syntax error: {message}"),
+        let at = src.location(offset + span.start, offset + span.end);
+        let finding = match duplicate(toml, &message, span.clone()) {
+            Some((key, first)) => {
+                let mut f = Finding::new(
+                    Code::TomlSyntax,
+                    at,
+                    Msg::new(
+                        format!("TOML 语法错误：键 `{key}` 重复定义"),
+                        format!("TOML syntax error: the key `{key}` is defined twice"),
+                    ),
+                );
+                if let Some(first) = first {
+                    f = f.related(
+                        src.location(offset + first.start, offset + first.end),
+                        Msg::new("首次定义在此", "first defined here"),
+                    );
+                }
+                f
+            }
+            None => Finding::new(
+                Code::TomlSyntax,
+                at,
+                Msg::new(
+                    format!("TOML 语法错误：{message}"),
+                    format!("TOML syntax error: {message}"),
+                ),
             ),
-        ));
+        };
+        findings.push(finding);
         return None;
     }
     for e in dates {
@@ -53,6 +74,39 @@ pub fn parse<'a>(
         ));
     }
     Some(table)
+}
+
+/// For a duplicate-key error: the key, and where it was first defined in the same table (the
+/// nearest earlier line defining it after the last table header).
+fn duplicate(
+    toml: &str,
+    message: &str,
+    span: Range<usize>,
+) -> Option<(String, Option<Range<usize>>)> {
+    if !message.starts_with("duplicate key") {
+        return None;
+    }
+    let key = toml.get(span.clone())?.trim().trim_matches('"').to_owned();
+    if key.is_empty() {
+        return None;
+    }
+    let before = toml.get(..span.start)?;
+    let mut first = None;
+    let mut at = 0;
+    for line in before.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with('[') {
+            first = None;
+        } else if let Some((name, _)) = trimmed.split_once('=')
+            && name.trim().trim_matches('"') == key
+            && first.is_none()
+        {
+            let start = at + (line.len() - trimmed.len());
+            first = Some(start..start + name.trim_end().len());
+        }
+        at += line.len();
+    }
+    Some((key, first))
 }
 
 /// Reader of one table. Keys read are marked; `finish` reports the rest as unknown.
