@@ -47,20 +47,19 @@ fn read_standard(
         FileKind::Markdown => match src.front_matter() {
             Some(fm) => (fm.toml, fm.toml_offset, Some((fm.body, fm.body_line))),
             None => {
-                findings.push(
-                    Finding::new(
-                        Code::FrontmatterMissing,
-                        Location::new(src.path.clone(), Pos::START),
-                        Msg::new(
-                            "标准文件应以 `+++` 元数据头开头",
-                            "a Markdown standard must start with `+++` front matter",
-                        ),
-                    )
-                    .help(Msg::new(
-                        "在第一行写 `+++`，接着写 `no`、`title` 等字段，再以一行 `+++` 结束",
-                        "start with a line `+++`, then `no`, `title` …, then a line `+++`",
-                    )),
-                );
+                let missing = Finding::new(
+                    Code::FrontmatterMissing,
+                    Location::new(src.path.clone(), Pos::START),
+                    Msg::new(
+                        "标准文件应以 `+++` 元数据头开头",
+                        "a Markdown standard must start with `+++` front matter",
+                    ),
+                )
+                .help(Msg::new(
+                    "在第一行写 `+++`，接着写 `no`、`title` 等字段，再以一行 `+++` 结束",
+                    "start with a line `+++`, then `no`, `title` …, then a line `+++`",
+                ));
+                findings.push(no_front_matter(src, missing));
                 return None;
             }
         },
@@ -217,14 +216,15 @@ pub fn category(
         depth,
     };
     let Some(fm) = src.front_matter() else {
-        findings.push(Finding::new(
+        let missing = Finding::new(
             Code::FrontmatterMissing,
             Location::new(src.path.clone(), Pos::START),
             Msg::new(
                 "类目 `_index.md` 应以 `+++` 元数据头开头（含 `code` 和 `title`）",
                 "a category's `_index.md` must start with `+++` front matter (`code`, `title`)",
             ),
-        ));
+        );
+        findings.push(no_front_matter(src, missing));
         return cat;
     };
     let Some(doc) = fields::parse(src, fm.toml, fm.toml_offset, findings) else {
@@ -243,4 +243,43 @@ pub fn category(
     cat.title = f.req_string("title").map(|t| t.value);
     f.finish();
     cat
+}
+
+/// Why a Markdown file has no front matter, said as precisely as the text allows: line ends
+/// that are CR only (so the file is one line), a `+++` opened and never closed, or else
+/// `missing`.
+fn no_front_matter(src: &Source<'_>, missing: Finding) -> Finding {
+    let at = Location::new(src.path.clone(), Pos::START);
+    let text = src.text;
+    if text.contains('\r') && !text.contains('\n') {
+        return Finding::new(
+            Code::FrontmatterMissing,
+            at,
+            Msg::new(
+                "文件的行尾只有 CR（旧式 Mac 行尾），整个文件被读成一行，元数据头无法识别",
+                "the file's line ends are CR only (old Mac style), so it reads as one line and \
+                 its front matter cannot be found",
+            ),
+        )
+        .help(Msg::new(
+            "请将文件另存为 LF 或 CRLF 行尾",
+            "save the file with LF or CRLF line ends",
+        ));
+    }
+    let first = text.lines().next().unwrap_or("");
+    if first.trim_end() == "+++" {
+        return Finding::new(
+            Code::FrontmatterMissing,
+            at,
+            Msg::new(
+                "第 1 行的 `+++` 元数据头没有结束",
+                "the front matter opened by `+++` on line 1 is never closed",
+            ),
+        )
+        .help(Msg::new(
+            "在元数据之后、正文之前加一行 `+++`",
+            "add a line `+++` after the metadata, before the text",
+        ));
+    }
+    missing
 }
