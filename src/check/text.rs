@@ -1428,17 +1428,18 @@ mod tests {
             for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
                 let entry = entry.unwrap();
                 let name = entry.file_name().to_string_lossy();
-                if entry.file_type().is_file() && name.ends_with(".md") {
-                    if let Ok(text) = std::fs::read_to_string(entry.path()) {
-                        let body = match text
-                            .strip_prefix("+++\n")
-                            .and_then(|t| t.split_once("\n+++\n"))
-                        {
-                            Some((_, body)) => body.to_owned(),
-                            None => text,
-                        };
-                        texts.push(body);
-                    }
+                if entry.file_type().is_file()
+                    && name.ends_with(".md")
+                    && let Ok(text) = std::fs::read_to_string(entry.path())
+                {
+                    let body = match text
+                        .strip_prefix("+++\n")
+                        .and_then(|t| t.split_once("\n+++\n"))
+                    {
+                        Some((_, body)) => body.to_owned(),
+                        None => text,
+                    };
+                    texts.push(body);
                 }
             }
         }

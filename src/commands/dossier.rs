@@ -132,11 +132,14 @@ fn render(
     Ok(files)
 }
 
+/// Files by name, with their bytes.
+type Files = Vec<(String, Vec<u8>)>;
+
 /// The files and, last, `manifest.json` with the SHA-256 of each; and the sums to print.
 fn with_manifest(
     files: Vec<(&'static str, Vec<u8>)>,
     head: &crate::load::git::Head,
-) -> Result<(Vec<(String, Vec<u8>)>, Vec<(String, String)>)> {
+) -> Result<(Files, Vec<(String, String)>)> {
     let sums: Vec<(String, String)> = files
         .iter()
         .map(|(name, bytes)| (name.to_string(), hex(&Sha256::digest(bytes))))

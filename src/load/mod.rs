@@ -378,7 +378,7 @@ fn list(root: &Path, dir: &str, ext: &str, findings: &mut Vec<Finding>) -> Vec<S
         match file_name(&name, &rel) {
             Ok(Some(e)) if e == ext => out.push(rel),
             Ok(_) => {}
-            Err(f) => findings.push(f),
+            Err(f) => findings.push(*f),
         }
     }
     out.sort();
@@ -438,7 +438,7 @@ fn system_top(root: &Path, findings: &mut Vec<Finding>) -> Result<(Vec<PathBuf>,
                 kind: kind_of(ext),
             }),
             Ok(None) => {}
-            Err(f) => findings.push(f),
+            Err(f) => findings.push(*f),
         }
     }
     dirs.sort();
@@ -447,7 +447,7 @@ fn system_top(root: &Path, findings: &mut Vec<Finding>) -> Result<(Vec<PathBuf>,
 
 /// The extension of a file the loader reads (`md` or `toml`), `None` for other files, a
 /// finding for a name that keeps it from being read.
-fn file_name(name: &std::ffi::OsStr, rel: &str) -> Result<Option<&'static str>, Finding> {
+fn file_name(name: &std::ffi::OsStr, rel: &str) -> Result<Option<&'static str>, Box<Finding>> {
     let lossy = name.to_string_lossy();
     let Some((_, ext)) = lossy.rsplit_once('.') else {
         return Ok(None);
@@ -457,8 +457,8 @@ fn file_name(name: &std::ffi::OsStr, rel: &str) -> Result<Option<&'static str>, 
         .find(|w| ext.eq_ignore_ascii_case(w));
     match wanted {
         None => Ok(None),
-        Some(_) if name.to_str().is_none() => Err(ignored(rel, NameFault::NotUtf8)),
-        Some(w) if ext != w => Err(ignored(rel, NameFault::Extension(w))),
+        Some(_) if name.to_str().is_none() => Err(Box::new(ignored(rel, NameFault::NotUtf8))),
+        Some(w) if ext != w => Err(Box::new(ignored(rel, NameFault::Extension(w)))),
         Some(w) => Ok(Some(w)),
     }
 }
@@ -560,7 +560,7 @@ fn walk_system(
             Ok(Some(ext)) => ext,
             Ok(None) => continue,
             Err(f) => {
-                findings.push(f);
+                findings.push(*f);
                 continue;
             }
         };
