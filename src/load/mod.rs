@@ -2,6 +2,7 @@
 //! in sorted order, parses files in parallel, and turns every fault it meets into a finding;
 //! it never writes.
 
+mod encoding;
 mod fields;
 pub mod git;
 mod input;
