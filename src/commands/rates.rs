@@ -42,7 +42,16 @@ pub fn with_members(
             // A member is its own repository: its directory holds `stdkit.toml` (no search
             // upward, which would find the city's own manifest).
             let dir = root.join(&m.value);
-            let rates = if dir.join(crate::load::MANIFEST).is_file() {
+            let itself = match (dir.canonicalize(), root.canonicalize()) {
+                (Ok(d), Ok(r)) => r.starts_with(d),
+                _ => false,
+            };
+            let rates = if itself {
+                Err(anyhow::anyhow!(
+                    "member `{}` is this centre itself",
+                    m.value
+                ))
+            } else if dir.join(crate::load::MANIFEST).is_file() {
                 crate::load::load(&dir)
             } else {
                 Err(anyhow::anyhow!(

@@ -152,6 +152,8 @@ pub fn load(root: &Path) -> Result<Loaded> {
         }
     };
 
+    members_are_others(root, &manifest, &mut findings);
+
     // Scope and records, and each subsystem of `system/`: walked and parsed side by side,
     // so that walking one subsystem overlaps with parsing the others.
     let mut jobs = Vec::new();
@@ -247,6 +249,35 @@ pub fn load(root: &Path) -> Result<Loaded> {
     }
     finding::sort(&mut findings);
     Ok(Loaded { repo, findings })
+}
+
+/// A member centre is another repository: one that resolves to this repository itself (or a
+/// folder above it, which holds it) is a finding, and is not loaded as a member.
+fn members_are_others(root: &Path, manifest: &crate::model::Manifest, findings: &mut Vec<Finding>) {
+    let Ok(own) = root.canonicalize() else {
+        return;
+    };
+    for m in &manifest.members {
+        let Ok(dir) = root.join(&m.value).canonicalize() else {
+            continue;
+        };
+        if own.starts_with(&dir) {
+            findings.push(Finding::new(
+                crate::finding::Code::FieldInvalid,
+                crate::finding::Location::new(MANIFEST, m.pos),
+                crate::finding::Msg::new(
+                    format!(
+                        "成员中心 `{}` 是本中心自己（或其上级目录），不能作为成员",
+                        m.value
+                    ),
+                    format!(
+                        "member `{}` is this centre itself (or a folder above it), not a member",
+                        m.value
+                    ),
+                ),
+            ));
+        }
+    }
 }
 
 /// Whether anything is at `rel` (a file, a FIFO, a dangling symlink): what is there is read
