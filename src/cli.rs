@@ -142,7 +142,7 @@ pub enum TasksFormat {
 
 #[derive(Debug, Args)]
 pub struct DossierArgs {
-    /// 输出目录（整体替换，失败时保留原有内容）
+    /// 输出目录：须不存在、为空，或是上次生成的汇编目录（整体替换，失败时保留原有内容）
     #[arg(short, long, value_name = "DIR")]
     pub output: PathBuf,
     /// 另外查找字体的目录（如仿宋_GB2312、SimSun、SimHei 所在目录），优先于内置字体
