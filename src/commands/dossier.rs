@@ -96,7 +96,8 @@ pub fn run(ctx: &Context, args: &DossierArgs, out: &mut dyn Write) -> Result<Out
         out.write_all(text.as_bytes())?;
     }
     for (name, sum) in &written {
-        writeln!(out, "{}  {}", sum, args.output.join(name).display())?;
+        let path = args.output.join(name).display().to_string();
+        writeln!(out, "{}  {}", sum, crate::report::terminal_safe(&path))?;
     }
     let failed = findings.iter().any(|f| f.severity == Severity::Error);
     Ok(if failed {
