@@ -4,10 +4,10 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 
 use crate::cli::{Color, GlobalArgs};
-use crate::finding::Lang;
+use crate::finding::{FailWith, Lang};
 use crate::model::Date;
 
 pub struct Context {
@@ -22,7 +22,8 @@ impl Context {
     pub fn resolve(args: &GlobalArgs) -> Result<Context> {
         let start = match &args.repo {
             Some(dir) => dir.clone(),
-            None => std::env::current_dir().context("cannot read the current directory")?,
+            None => std::env::current_dir()
+                .fail_with(|| ("无法读取当前目录", "cannot read the current directory"))?,
         };
         let color = match args.color {
             Color::Always => true,
@@ -33,9 +34,12 @@ impl Context {
             }
         };
         let as_of = match &args.as_of {
-            Some(text) => text
-                .parse::<Date>()
-                .with_context(|| format!("`--as-of {text}` is not a date like 2014-12-31"))?,
+            Some(text) => text.parse::<Date>().map_err(|_| {
+                crate::finding::failure(
+                    format!("`--as-of {text}` 不是日期，应写作 2014-12-31 这样的形式"),
+                    format!("`--as-of {text}` is not a date like 2014-12-31"),
+                )
+            })?,
             None => jiff::ZonedDateTime::now().date(),
         };
         Ok(Context {
