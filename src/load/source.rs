@@ -7,17 +7,67 @@ use crate::finding::{Code, Finding, Location, Msg, Pos};
 pub struct Source<'a> {
     pub path: String,
     pub text: &'a str,
-    /// Line starts found so far: positions are asked for near the top of most files (the
-    /// metadata), so lines are indexed only as far as the furthest position asked for.
+    /// Line starts and character counts found so far: positions are asked for near the top of
+    /// most files (the metadata), so the text is indexed only as far as the furthest position
+    /// asked for.
     lines: std::cell::RefCell<LineIndex>,
 }
+
+/// The width in bytes of the blocks whose character counts are kept: a position costs at most
+/// a few blocks of counting, however long its line, in whatever order positions are asked.
+const BLOCK: usize = 64;
+
+/// How far past the furthest offset asked for the text is indexed, so that nearby positions
+/// need no new scan.
+const AHEAD: usize = 16 * BLOCK;
 
 #[derive(Default)]
 struct LineIndex {
     /// Byte offsets of the line starts up to `scanned`.
     starts: Vec<usize>,
-    /// How far the text has been scanned for newlines.
+    /// `blocks[k]`: the number of characters before byte `k * BLOCK`, up to `scanned`.
+    blocks: Vec<usize>,
+    /// How far the text has been indexed: a multiple of `BLOCK`, or the text's length.
     scanned: usize,
+    /// The number of characters before `scanned`.
+    chars: usize,
+}
+
+impl LineIndex {
+    /// Indexes `text` at least up to byte `upto`.
+    fn reach(&mut self, text: &str, upto: usize) {
+        if upto <= self.scanned || self.scanned == text.len() {
+            return;
+        }
+        let to = (upto + AHEAD).next_multiple_of(BLOCK).min(text.len());
+        for (k, block) in text.as_bytes()[self.scanned..to].chunks(BLOCK).enumerate() {
+            let at = self.scanned + k * BLOCK;
+            self.blocks.push(self.chars);
+            self.chars += chars_in(block);
+            self.starts.extend(
+                block
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, b)| **b == b'\n')
+                    .map(|(i, _)| at + i + 1),
+            );
+        }
+        self.scanned = to;
+    }
+
+    /// The number of characters before byte `at` (a character boundary within `scanned`).
+    fn chars_before(&self, text: &str, at: usize) -> usize {
+        let Some(last) = self.blocks.len().checked_sub(1) else {
+            return 0;
+        };
+        let k = (at / BLOCK).min(last);
+        self.blocks[k] + chars_in(&text.as_bytes()[k * BLOCK..at])
+    }
+}
+
+/// The number of characters in UTF-8 bytes: the bytes that do not continue a character.
+fn chars_in(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|b| **b & 0xC0 != 0x80).count()
 }
 
 impl<'a> Source<'a> {
@@ -69,48 +119,28 @@ impl<'a> Source<'a> {
             text,
             lines: std::cell::RefCell::new(LineIndex {
                 starts: vec![0],
-                scanned: 0,
+                ..LineIndex::default()
             }),
         }
     }
 
-    /// The 0-based line of a byte offset and the offset at which that line starts.
-    fn line_of(&self, start: usize) -> (usize, usize) {
-        let mut index = self.lines.borrow_mut();
-        if index.scanned <= start {
-            let from = index.scanned;
-            // Scan a little past the offset so that nearby positions need no new scan.
-            let to = (start + 1024).min(self.text.len());
-            let bytes = &self.text.as_bytes()[from..to];
-            index.starts.extend(
-                bytes
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, b)| **b == b'\n')
-                    .map(|(i, _)| from + i + 1),
-            );
-            index.scanned = to;
-        }
-        let line = index.starts.partition_point(|&s| s <= start) - 1;
-        (line, index.starts[line])
-    }
-
-    /// The position of a byte offset; `end` gives the width of the pointed-at text.
+    /// The position of a byte offset; `end` gives the width of the pointed-at text, which
+    /// stops at the end of the line. Costs the width plus a few blocks, wherever the offset is.
     pub fn pos(&self, start: usize, end: usize) -> Pos {
-        let start = start.min(self.text.len());
-        let (line, line_start) = self.line_of(start);
-        let column = self.text[line_start..floor(self.text, start)]
-            .chars()
-            .count()
-            + 1;
-        let line_end = self.text[line_start..]
-            .find(['\n', '\r'])
-            .map_or(self.text.len(), |i| line_start + i);
-        let end = end.clamp(start, line_end.max(start));
-        let len = self.text[floor(self.text, start)..floor(self.text, end)]
-            .chars()
-            .count()
-            .max(1);
+        let text = self.text;
+        let start = floor(text, start.min(text.len()));
+        let end = end.clamp(start, text.len());
+        let end = text.as_bytes()[start..end]
+            .iter()
+            .position(|b| matches!(b, b'\n' | b'\r'))
+            .map_or(floor(text, end), |i| start + i);
+        let mut index = self.lines.borrow_mut();
+        index.reach(text, end);
+        let line = index.starts.partition_point(|&s| s <= start) - 1;
+        let line_start = index.starts[line];
+        let before = index.chars_before(text, start);
+        let column = before - index.chars_before(text, line_start) + 1;
+        let len = (index.chars_before(text, end) - before).max(1);
         Pos {
             line: line as u32 + 1,
             column: column as u32,
@@ -229,6 +259,99 @@ mod tests {
         assert_eq!(s.pos(0, 1).line, 1);
         let at = s.text.find("\"7\"").unwrap();
         assert_eq!(s.pos(at, at + 3).line, 7);
+    }
+
+    /// Positions counted the slow way: characters from the line start.
+    fn naive(text: &str, start: usize, end: usize) -> (u32, u32, u32) {
+        let start = floor(text, start.min(text.len()));
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line = text[..start].matches('\n').count() + 1;
+        let column = text[line_start..start].chars().count() + 1;
+        let end = floor(text, end.clamp(start, text.len()));
+        let end = text[start..end]
+            .find(['\n', '\r'])
+            .map_or(end, |i| start + i);
+        let len = text[start..end].chars().count().max(1);
+        (line as u32, column as u32, len as u32)
+    }
+
+    fn at(s: &Source<'_>, start: usize, end: usize) -> (u32, u32, u32) {
+        let p = s.pos(start, end);
+        (p.line, p.column, p.len)
+    }
+
+    #[test]
+    fn positions_on_a_long_line_of_mixed_text_are_exact() {
+        // One line of 3,000 inline tables mixing ASCII, two-, three- and four-byte characters.
+        let items: Vec<String> = (0..3000)
+            .map(|i| format!("{{id = \"P{i}\", name = \"岗位é{i}😀\"}}"))
+            .collect();
+        let text = format!("# 岗位\npost = [{}]\nx = 1\n", items.join(", "));
+        let s = Source::new("scope/posts.toml".into(), &text);
+        let name = |i: usize| {
+            let at = text.find(&format!("\"岗位é{i}😀\"")).unwrap();
+            (at, at + format!("\"岗位é{i}😀\"").len())
+        };
+        let (start, end) = name(2999);
+        let line = &text[text.find("post").unwrap()..start];
+        assert_eq!(
+            at(&s, start, end),
+            (
+                2,
+                line.chars().count() as u32 + 1,
+                "\"岗位é2999😀\"".chars().count() as u32
+            )
+        );
+        for i in (0..3000).step_by(7) {
+            let (start, end) = name(i);
+            assert_eq!(at(&s, start, end), naive(&text, start, end), "item {i}");
+        }
+        let x = text.find("x = 1").unwrap();
+        assert_eq!(at(&s, x, x + 1), (3, 1, 1));
+    }
+
+    #[test]
+    fn positions_asked_out_of_order_are_exact() {
+        let text: String = (0..400)
+            .map(|i| {
+                if i % 37 == 0 {
+                    "\r\n".to_owned()
+                } else {
+                    format!("\"标准{i}\" = \"ab😀c\", ")
+                }
+            })
+            .collect();
+        let s = Source::new("a.toml".into(), &text);
+        // Offsets in a scrambled order, landing inside characters too, widths crossing lines.
+        let n = text.len();
+        let mut k = 12_345usize;
+        for _ in 0..3000 {
+            k = (k * 1_103_515_245 + 12_345) % (1 << 31);
+            let start = k % (n + 3);
+            let end = start + (k / 7) % 40;
+            assert_eq!(
+                at(&s, start, end),
+                naive(&text, start, end),
+                "{start}..{end}"
+            );
+        }
+        assert_eq!(at(&s, n, n + 5), naive(&text, n, n + 5));
+        assert_eq!(at(&s, 0, 0), (1, 1, 1));
+    }
+
+    #[test]
+    fn positions_at_block_edges_and_in_empty_text_are_exact() {
+        let s = Source::new("e.toml".into(), "");
+        assert_eq!(at(&s, 0, 3), (1, 1, 1));
+        let text = format!("{}\n{}", "字".repeat(200), "a".repeat(BLOCK * 3));
+        let s = Source::new("b.toml".into(), &text);
+        for start in (0..=text.len()).rev() {
+            assert_eq!(
+                at(&s, start, start + 2),
+                naive(&text, start, start + 2),
+                "{start}"
+            );
+        }
     }
 
     #[test]
