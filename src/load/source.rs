@@ -1,6 +1,6 @@
 //! Text of one file as read: encoding check, BOM, front matter split, byte offset → position.
 
-use crate::finding::{Code, Finding, Location, Msg, Pos};
+use crate::finding::{Finding, Location, Pos};
 
 /// A decoded file: its repository-relative path and its text without BOM, borrowed from the
 /// bytes read.
@@ -87,28 +87,15 @@ impl<'a> Source<'a> {
                 let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
                 let line = prefix.matches('\n').count() as u32 + 1;
                 let column = prefix.rsplit('\n').next().unwrap_or("").chars().count() as u32 + 1;
-                let guess = guess_encoding(bytes);
-                Err(Box::new(
-                    Finding::new(
-                        Code::FileEncoding,
-                        Location::new(
-                            path,
-                            Pos {
-                                line,
-                                column,
-                                len: 1,
-                            },
-                        ),
-                        Msg::new(
-                            format!("文件不是 UTF-8 编码，看起来是 {guess}"),
-                            format!("file is not UTF-8; it looks like {guess}"),
-                        ),
-                    )
-                    .help(Msg::new(
-                        format!("请将文件另存为 UTF-8，例如 `iconv -f {guess} -t UTF-8`"),
-                        format!("save the file as UTF-8, e.g. `iconv -f {guess} -t UTF-8`"),
-                    )),
-                ))
+                Err(Box::new(super::encoding::finding(
+                    path,
+                    Pos {
+                        line,
+                        column,
+                        len: 1,
+                    },
+                    bytes,
+                )))
             }
         }
     }
@@ -199,20 +186,10 @@ fn floor(text: &str, mut i: usize) -> usize {
     i
 }
 
-fn guess_encoding(bytes: &[u8]) -> &'static str {
-    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-    detector.feed(bytes, true);
-    let encoding = detector.guess(Some(b"cn"), chardetng::Utf8Detection::Deny);
-    if encoding == encoding_rs::GBK || encoding == encoding_rs::GB18030 {
-        "GB18030"
-    } else {
-        encoding.name()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::finding::Code;
 
     #[test]
     fn positions_count_characters_not_bytes() {
