@@ -56,8 +56,14 @@ impl CenterRates {
 }
 
 /// Computes the rates of one repository for `period` (else its manifest's; without one,
-/// every record counts).
+/// every record counts). Records that break a rule count nowhere.
 pub fn compute(repo: &Repository, period: Option<Period>) -> CenterRates {
+    compute_excluding(repo, period).0
+}
+
+/// The rates, and how many records they leave out because `check` rejects them.
+pub fn compute_excluding(repo: &Repository, period: Option<Period>) -> (CenterRates, u64) {
+    let rejected = crate::check::rejected(repo);
     let period = period.or(repo.manifest.period);
     let t = repo.manifest.targets;
     let in_period = |d| period.is_none_or(|p: Period| p.contains(d));
@@ -90,16 +96,33 @@ pub fn compute(repo: &Repository, period: Option<Period>) -> CenterRates {
                 .flat_map(|s| pick(&s.covers).iter().map(|id| id.value.as_str()))
                 .collect()
         };
-    let part = |file: &crate::model::ScopeFile, set: &HashSet<&str>| -> (u64, u64) {
-        let ids: HashSet<&str> = file.items.iter().map(|i| i.id.value.as_str()).collect();
+    let part = |file: &crate::model::ScopeFile,
+                rejected: &HashSet<usize>,
+                set: &HashSet<&str>|
+     -> (u64, u64) {
+        let ids: HashSet<&str> = file
+            .items
+            .iter()
+            .enumerate()
+            .filter(|(n, _)| !rejected.contains(n))
+            .map(|(_, i)| i.id.value.as_str())
+            .collect();
         (
             ids.iter().filter(|id| set.contains(*id)).count() as u64,
             ids.len() as u64,
         )
     };
-    let posts = part(&repo.scope.posts, &covered(|c| &c.posts));
-    let services = part(&repo.scope.services, &covered(|c| &c.services));
-    let assets = part(&repo.scope.assets, &covered(|c| &c.assets));
+    let posts = part(&repo.scope.posts, &rejected.posts, &covered(|c| &c.posts));
+    let services = part(
+        &repo.scope.services,
+        &rejected.services,
+        &covered(|c| &c.services),
+    );
+    let assets = part(
+        &repo.scope.assets,
+        &rejected.assets,
+        &covered(|c| &c.assets),
+    );
     rates.push(Rate {
         key: "coverage",
         name: Msg::new("标准化覆盖率", "standardization coverage"),
@@ -155,18 +178,12 @@ pub fn compute(repo: &Repository, period: Option<Period>) -> CenterRates {
         });
     }
 
-    rates.push(implementation(repo, period, &in_period, t));
+    rates.push(implementation(repo, &rejected, period, &in_period, t));
 
-    let staff: HashSet<&str> = repo
-        .records
-        .staff
-        .iter()
+    let staff: HashSet<&str> = sound(&repo.records.staff, &rejected.staff)
         .map(|s| s.id.value.as_str())
         .collect();
-    let trained: HashSet<&str> = repo
-        .records
-        .trainings
-        .iter()
+    let trained: HashSet<&str> = sound(&repo.records.trainings, &rejected.trainings)
         .filter(|tr| in_period(tr.date.value))
         .flat_map(|tr| tr.attendees.iter().map(|a| a.value.as_str()))
         .filter(|a| staff.contains(a))
@@ -184,17 +201,14 @@ pub fn compute(repo: &Repository, period: Option<Period>) -> CenterRates {
         when_empty: Msg::new("人员名册为空", "the staff roster is empty"),
     });
 
-    let surveys: Vec<_> = repo
-        .records
-        .surveys
-        .iter()
+    let surveys: Vec<_> = sound(&repo.records.surveys, &rejected.surveys)
         .filter(|s| period.is_none_or(|p| p.overlaps(s.from.value, s.to.value)))
         .collect();
     rates.push(Rate {
         key: "satisfaction",
         name: Msg::new("满意率", "satisfaction"),
-        numerator: surveys.iter().map(|s| s.satisfied.value).sum(),
-        denominator: surveys.iter().map(|s| s.responses.value).sum(),
+        numerator: total(surveys.iter().map(|s| s.satisfied.value)),
+        denominator: total(surveys.iter().map(|s| s.responses.value)),
         target: Some(t.satisfaction),
         definition: Msg::new(
             "与评价期有重叠的各次调查的满意数之和 ÷ 有效答复数之和",
@@ -203,15 +217,32 @@ pub fn compute(repo: &Repository, period: Option<Period>) -> CenterRates {
         when_empty: Msg::new("评价期内没有满意度调查", "no survey overlaps the period"),
     });
 
-    CenterRates {
+    let center = CenterRates {
         center: repo.manifest.center.clone().unwrap_or_default(),
         period,
         rates,
-    }
+    };
+    (center, rejected.count())
+}
+
+/// The records of a list that no rule rejects.
+fn sound<'r, T>(list: &'r [T], rejected: &HashSet<usize>) -> impl Iterator<Item = &'r T> {
+    list.iter()
+        .enumerate()
+        .filter(move |(n, _)| !rejected.contains(n))
+        .map(|(_, r)| r)
+}
+
+/// A sum of counts, exact: the rules keep the counts they accept within `MAX_COUNT` in all,
+/// so the sum always fits; were it ever not to, it would stop at the largest `u64`.
+fn total(counts: impl Iterator<Item = u64>) -> u64 {
+    let sum: u128 = counts.map(u128::from).sum();
+    u64::try_from(sum).unwrap_or(u64::MAX)
 }
 
 fn implementation(
     repo: &Repository,
+    rejected: &crate::check::Rejected,
     period: Option<Period>,
     in_period: &dyn Fn(crate::model::Date) -> bool,
     t: Targets,
@@ -233,7 +264,7 @@ fn implementation(
         }
     }
     let mut latest: HashMap<usize, &crate::model::Inspection> = HashMap::new();
-    for ins in &repo.records.inspections {
+    for ins in sound(&repo.records.inspections, &rejected.inspections) {
         if !in_period(ins.date.value) {
             continue;
         }
@@ -285,6 +316,14 @@ fn implementation(
     }
 }
 
+/// How many records the rates of a centre, and of each of its members in order, leave out
+/// because `check` rejects them (0 for a member that could not be loaded).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Excluded {
+    pub center: u64,
+    pub members: Vec<u64>,
+}
+
 /// A member centre as listed in `[[member]]`: its path, and its rates or why they could not
 /// be computed.
 #[derive(Clone, Debug)]
@@ -309,5 +348,59 @@ pub fn member_acceptance(members: &[MemberRates], targets: Targets) -> Rate {
             "member centres meeting every target ÷ all member centres",
         ),
         when_empty: Msg::new("没有下属中心", "there are no member centres"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::Pos;
+    use crate::model::{At, MAX_COUNT, Survey};
+
+    fn survey(responses: u64, satisfied: u64) -> Survey {
+        let date = |s: &str| At::new(s.parse().unwrap(), Pos::START);
+        Survey {
+            path: "records/surveys/2014.toml".into(),
+            head: Pos::START,
+            from: date("2014-03-01"),
+            to: date("2014-03-31"),
+            method: "问卷".into(),
+            responses: At::new(responses, Pos::START),
+            satisfied: At::new(satisfied, Pos::START),
+        }
+    }
+
+    fn satisfaction(surveys: Vec<Survey>) -> (u64, u64, u64) {
+        let mut repo = Repository::default();
+        repo.records.surveys = surveys;
+        let (rates, excluded) = compute_excluding(&repo, None);
+        let r = rates.get("satisfaction").unwrap();
+        (r.numerator, r.denominator, excluded)
+    }
+
+    #[test]
+    fn a_survey_with_more_satisfied_than_responses_counts_nowhere() {
+        assert_eq!(
+            satisfaction(vec![survey(1000, 900), survey(10, 200)]),
+            (900, 1000, 1)
+        );
+    }
+
+    #[test]
+    fn survey_sums_never_wrap() {
+        // Each count is at the limit: the first survey fills the total, the others would
+        // take it past what a rate holds exactly and are rejected instead of wrapping.
+        let at_limit = || survey(MAX_COUNT, MAX_COUNT);
+        assert_eq!(
+            satisfaction(vec![at_limit(), at_limit(), at_limit()]),
+            (MAX_COUNT, MAX_COUNT, 2)
+        );
+        assert_eq!(total([u64::MAX, u64::MAX].into_iter()), u64::MAX);
+        assert_eq!(total([u64::MAX - 1, 1].into_iter()), u64::MAX);
+    }
+
+    #[test]
+    fn nothing_is_excluded_from_a_clean_repository() {
+        assert_eq!(satisfaction(vec![survey(800, 787)]), (787, 800, 0));
     }
 }

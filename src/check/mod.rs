@@ -7,6 +7,8 @@ mod numbering;
 mod records;
 pub mod text;
 
+pub use records::{Rejected, rejected};
+
 use crate::finding::{self, Finding};
 use crate::model::{Date, Repository};
 

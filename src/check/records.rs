@@ -1,20 +1,30 @@
 //! Scope, records and tasks: duplicate and dangling ids, inconsistent records, overdue work.
+//! The record rules also say which records they reject, so that the rates leave those out.
 
 use std::collections::{HashMap, HashSet};
 
 use crate::finding::{Code, Finding, Location, Msg};
-use crate::model::{At, Date, Outcome, Repository, ScopeFile, Status, SystemNo};
+use crate::model::{At, Date, MAX_COUNT, Outcome, Repository, ScopeFile, Status, SystemNo};
 
 pub fn check(repo: &Repository, as_of: Date, out: &mut Vec<Finding>) {
-    let posts = ids(&repo.scope.posts, out);
-    let services = ids(&repo.scope.services, out);
-    let assets = ids(&repo.scope.assets, out);
+    let mut rules = Rules {
+        out: Some(out),
+        rejected: Rejected::default(),
+    };
+    let known = scope(repo, &mut rules);
+    records(repo, &known[0], &mut rules);
+    let Some(out) = rules.out else {
+        return;
+    };
     for s in &repo.standards {
-        for (list, known, file) in [
-            (&s.covers.posts, &posts, &repo.scope.posts.path),
-            (&s.covers.services, &services, &repo.scope.services.path),
-            (&s.covers.assets, &assets, &repo.scope.assets.path),
-        ] {
+        for ((list, file), known) in [
+            (&s.covers.posts, &repo.scope.posts.path),
+            (&s.covers.services, &repo.scope.services.path),
+            (&s.covers.assets, &repo.scope.assets.path),
+        ]
+        .into_iter()
+        .zip(&known)
+        {
             for id in list {
                 if !known.contains(id.value.as_str()) {
                     out.push(unknown_scope(s.location(id.pos), &id.value, file));
@@ -46,55 +56,165 @@ pub fn check(repo: &Repository, as_of: Date, out: &mut Vec<Finding>) {
             ),
         ));
     }
+}
+
+/// The records each record rule rejects, by index in their lists: scope entries, staff,
+/// inspections, trainings and surveys that are reported, or were reported while loading.
+/// The rates count none of them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Rejected {
+    pub posts: HashSet<usize>,
+    pub services: HashSet<usize>,
+    pub assets: HashSet<usize>,
+    pub staff: HashSet<usize>,
+    pub inspections: HashSet<usize>,
+    pub trainings: HashSet<usize>,
+    pub surveys: HashSet<usize>,
+}
+
+/// One of the lists of records in [`Rejected`].
+#[derive(Clone, Copy)]
+enum List {
+    Posts,
+    Services,
+    Assets,
+    Staff,
+    Inspections,
+    Trainings,
+    Surveys,
+}
+
+impl Rejected {
+    fn list(&mut self, list: List) -> &mut HashSet<usize> {
+        match list {
+            List::Posts => &mut self.posts,
+            List::Services => &mut self.services,
+            List::Assets => &mut self.assets,
+            List::Staff => &mut self.staff,
+            List::Inspections => &mut self.inspections,
+            List::Trainings => &mut self.trainings,
+            List::Surveys => &mut self.surveys,
+        }
+    }
+
+    /// How many records are rejected.
+    pub fn count(&self) -> u64 {
+        [
+            &self.posts,
+            &self.services,
+            &self.assets,
+            &self.staff,
+            &self.inspections,
+            &self.trainings,
+            &self.surveys,
+        ]
+        .iter()
+        .map(|set| set.len() as u64)
+        .sum()
+    }
+}
+
+/// The records of `repo` that `check` rejects, without building its findings.
+pub fn rejected(repo: &Repository) -> Rejected {
+    let mut rules = Rules {
+        out: None,
+        rejected: Rejected::default(),
+    };
+    let known = scope(repo, &mut rules);
+    records(repo, &known[0], &mut rules);
+    rules.rejected
+}
+
+/// The known ids of the three scope files (posts, services, assets).
+fn scope<'r>(repo: &'r Repository, rules: &mut Rules<'_>) -> [HashSet<&'r str>; 3] {
+    [
+        ids(&repo.scope.posts, rules, List::Posts),
+        ids(&repo.scope.services, rules, List::Services),
+        ids(&repo.scope.assets, rules, List::Assets),
+    ]
+}
+
+/// Where the record rules put what they find: the findings (for `check`) and the rejected
+/// records (for the rates).
+struct Rules<'o> {
+    out: Option<&'o mut Vec<Finding>>,
+    rejected: Rejected,
+}
+
+impl Rules<'_> {
+    /// Rejects record `index` of `list`, reporting `finding` when findings are kept.
+    fn reject(&mut self, list: List, index: usize, finding: impl FnOnce() -> Finding) {
+        self.rejected.list(list).insert(index);
+        if let Some(out) = self.out.as_deref_mut() {
+            out.push(finding());
+        }
+    }
+
+    /// Rejects a record that the loader already reported.
+    fn reported(&mut self, list: List, index: usize) {
+        self.rejected.list(list).insert(index);
+    }
+}
+
+/// The rules over staff, inspections, trainings and surveys.
+fn records(repo: &Repository, posts: &HashSet<&str>, rules: &mut Rules<'_>) {
     let numbers = system_numbers(repo);
     let mut staff: HashMap<&str, Location> = HashMap::new();
-    for p in &repo.records.staff {
-        let here = Location::new(repo.records.staff_path.clone(), p.id.pos);
+    for (n, p) in repo.records.staff.iter().enumerate() {
+        let here = || Location::new(repo.records.staff_path.clone(), p.id.pos);
+        if p.faulty {
+            rules.reported(List::Staff, n);
+        }
         if let Some(first) = staff.get(p.id.value.as_str()) {
-            out.push(
+            rules.reject(List::Staff, n, || {
                 Finding::new(
                     Code::RecordInvalid,
-                    here,
+                    here(),
                     Msg::new(
                         format!("人员编号 `{}` 重复", p.id.value),
                         format!("staff id `{}` is used twice", p.id.value),
                     ),
                 )
-                .related(first.clone(), Msg::new("首次使用于此", "first used here")),
-            );
+                .related(first.clone(), Msg::new("首次使用于此", "first used here"))
+            });
             continue;
         }
-        staff.insert(p.id.value.as_str(), here);
+        staff.insert(p.id.value.as_str(), here());
         if let Some(post) = &p.post
             && !posts.contains(post.value.as_str())
         {
-            out.push(unknown_scope(
-                Location::new(repo.records.staff_path.clone(), post.pos),
-                &post.value,
-                &repo.scope.posts.path,
-            ));
+            rules.reject(List::Staff, n, || {
+                unknown_scope(
+                    Location::new(repo.records.staff_path.clone(), post.pos),
+                    &post.value,
+                    &repo.scope.posts.path,
+                )
+            });
         }
     }
 
-    for i in &repo.records.inspections {
-        known_standard(&numbers, &i.path, &i.standard, out);
+    for (n, i) in repo.records.inspections.iter().enumerate() {
+        let pick = List::Inspections;
+        known_standard(&numbers, &i.path, &i.standard, rules, pick, n);
         let here = |pos| Location::new(&*i.path, pos);
         if i.result == Outcome::Nonconform
             && i.finding.as_deref().is_none_or(|f| f.trim().is_empty())
         {
-            out.push(Finding::new(
-                Code::RecordInvalid,
-                here(i.head),
-                Msg::new(
-                    "检查结果为“不符合”的记录应写明 `finding`（问题描述）",
-                    "a `nonconform` inspection needs a `finding`",
-                ),
-            ));
+            rules.reject(pick, n, || {
+                Finding::new(
+                    Code::RecordInvalid,
+                    here(i.head),
+                    Msg::new(
+                        "检查结果为“不符合”的记录应写明 `finding`（问题描述）",
+                        "a `nonconform` inspection needs a `finding`",
+                    ),
+                )
+            });
         }
         if let Some(r) = &i.rectified
             && r.value < i.date.value
         {
-            out.push(
+            rules.reject(pick, n, || {
                 Finding::new(
                     Code::RecordInvalid,
                     here(r.pos),
@@ -109,37 +229,49 @@ pub fn check(repo: &Repository, as_of: Date, out: &mut Vec<Finding>) {
                 .related(
                     here(i.date.pos),
                     Msg::new("检查日期在此", "inspection date here"),
-                ),
-            );
+                )
+            });
         }
     }
-    for t in &repo.records.trainings {
-        for n in &t.standards {
-            known_standard(&numbers, &t.path, n, out);
+    for (n, t) in repo.records.trainings.iter().enumerate() {
+        let pick = List::Trainings;
+        for no in &t.standards {
+            known_standard(&numbers, &t.path, no, rules, pick, n);
         }
         for a in &t.attendees {
             if !staff.contains_key(a.value.as_str()) {
-                out.push(Finding::new(
-                    Code::RecordUnknownStaff,
-                    Location::new(&*t.path, a.pos),
-                    Msg::new(
-                        format!(
-                            "参训人员 `{}` 不在人员名册 `{}` 中",
-                            a.value, repo.records.staff_path
+                rules.reject(pick, n, || {
+                    Finding::new(
+                        Code::RecordUnknownStaff,
+                        Location::new(&*t.path, a.pos),
+                        Msg::new(
+                            format!(
+                                "参训人员 `{}` 不在人员名册 `{}` 中",
+                                a.value, repo.records.staff_path
+                            ),
+                            format!(
+                                "attendee `{}` is not in `{}`",
+                                a.value, repo.records.staff_path
+                            ),
                         ),
-                        format!(
-                            "attendee `{}` is not in `{}`",
-                            a.value, repo.records.staff_path
-                        ),
-                    ),
-                ));
+                    )
+                });
             }
         }
     }
-    for s in &repo.records.surveys {
+    surveys(repo, rules);
+}
+
+/// Each survey on its own, then their totals: the surveys accepted so far may not add up to
+/// more than [`MAX_COUNT`] answers, so that the rates' sums stay exact.
+fn surveys(repo: &Repository, rules: &mut Rules<'_>) {
+    let pick = List::Surveys;
+    let mut total: u128 = 0;
+    for (n, s) in repo.records.surveys.iter().enumerate() {
         let here = |pos| Location::new(&*s.path, pos);
+        let before = rules.rejected.surveys.len();
         if s.satisfied.value > s.responses.value {
-            out.push(
+            rules.reject(pick, n, || {
                 Finding::new(
                     Code::RecordInvalid,
                     here(s.satisfied.pos),
@@ -157,11 +289,11 @@ pub fn check(repo: &Repository, as_of: Date, out: &mut Vec<Finding>) {
                 .related(
                     here(s.responses.pos),
                     Msg::new("答复数在此", "responses here"),
-                ),
-            );
+                )
+            });
         }
         if s.to.value < s.from.value {
-            out.push(
+            rules.reject(pick, n, || {
                 Finding::new(
                     Code::RecordInvalid,
                     here(s.to.pos),
@@ -170,31 +302,54 @@ pub fn check(repo: &Repository, as_of: Date, out: &mut Vec<Finding>) {
                         format!("`to` {} is before `from` {}", s.to.value, s.from.value),
                     ),
                 )
-                .related(here(s.from.pos), Msg::new("开始日期在此", "from here")),
-            );
+                .related(here(s.from.pos), Msg::new("开始日期在此", "from here"))
+            });
         }
+        if rules.rejected.surveys.len() > before {
+            continue;
+        }
+        let sum = total + u128::from(s.responses.value);
+        if sum > u128::from(MAX_COUNT) {
+            rules.reject(pick, n, || {
+                Finding::new(
+                    Code::RecordInvalid,
+                    here(s.responses.pos),
+                    Msg::new(
+                        format!("各次调查的有效答复数合计超过 {MAX_COUNT}，无法计算满意率"),
+                        format!(
+                            "the surveys' `responses` add up to more than {MAX_COUNT}, too many to compute the satisfaction rate"
+                        ),
+                    ),
+                )
+            });
+            continue;
+        }
+        total = sum;
     }
 }
 
-/// The ids of one scope file, reporting ids used twice.
-fn ids<'r>(file: &'r ScopeFile, out: &mut Vec<Finding>) -> HashSet<&'r str> {
+/// The ids of one scope file, reporting ids used twice; the later uses are rejected.
+fn ids<'r>(file: &'r ScopeFile, rules: &mut Rules<'_>, pick: List) -> HashSet<&'r str> {
     let mut first: HashMap<&str, Location> = HashMap::new();
-    for item in &file.items {
-        let here = Location::new(file.path.clone(), item.id.pos);
+    for (n, item) in file.items.iter().enumerate() {
+        let here = || Location::new(file.path.clone(), item.id.pos);
+        if item.faulty {
+            rules.reported(pick, n);
+        }
         match first.get(item.id.value.as_str()) {
-            Some(prev) => out.push(
+            Some(prev) => rules.reject(pick, n, || {
                 Finding::new(
                     Code::ScopeDuplicate,
-                    here,
+                    here(),
                     Msg::new(
                         format!("编号 `{}` 在 `{}` 中重复", item.id.value, file.path),
                         format!("id `{}` is used twice in `{}`", item.id.value, file.path),
                     ),
                 )
-                .related(prev.clone(), Msg::new("首次使用于此", "first used here")),
-            ),
+                .related(prev.clone(), Msg::new("首次使用于此", "first used here"))
+            }),
             None => {
-                first.insert(item.id.value.as_str(), here);
+                first.insert(item.id.value.as_str(), here());
             }
         }
     }
@@ -230,21 +385,25 @@ fn known_standard(
     numbers: &HashSet<SystemNo>,
     path: &str,
     no: &At<String>,
-    out: &mut Vec<Finding>,
+    rules: &mut Rules<'_>,
+    list: List,
+    index: usize,
 ) {
     let known = no
         .value
         .parse::<SystemNo>()
         .is_ok_and(|n| numbers.contains(&n));
     if !known {
-        out.push(Finding::new(
-            Code::RecordUnknownStandard,
-            Location::new(path.to_owned(), no.pos),
-            Msg::new(
-                format!("记录中的体系表编号 `{}` 不存在", no.value),
-                format!("system number `{}` does not exist", no.value),
-            ),
-        ));
+        rules.reject(list, index, || {
+            Finding::new(
+                Code::RecordUnknownStandard,
+                Location::new(path.to_owned(), no.pos),
+                Msg::new(
+                    format!("记录中的体系表编号 `{}` 不存在", no.value),
+                    format!("system number `{}` does not exist", no.value),
+                ),
+            )
+        });
     }
 }
 

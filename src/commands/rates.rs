@@ -9,7 +9,7 @@ use crate::cli::{RatesArgs, RatesFormat};
 use crate::context::Context;
 use crate::model::{Date, Period};
 use crate::rates;
-use crate::rates::MemberRates;
+use crate::rates::{Excluded, MemberRates};
 use crate::report::rates::{json, terminal};
 use crate::report::table::Style;
 
@@ -17,10 +17,10 @@ pub fn run(ctx: &Context, args: &RatesArgs, out: &mut dyn Write) -> Result<Outco
     let root = crate::load::discover(&ctx.start)?;
     let loaded = crate::load::load(&root)?;
     let period = args.period.as_deref().map(parse_period).transpose()?;
-    let (city, members) = with_members(&root, &loaded.repo, period);
+    let (city, members, excluded) = gather(&root, &loaded.repo, period);
     let text = match args.format {
-        RatesFormat::Json => json(&city, &members, ctx.lang),
-        RatesFormat::Terminal => terminal(&city, &members, ctx.lang, Style::detect()),
+        RatesFormat::Json => json(&city, &members, &excluded, ctx.lang),
+        RatesFormat::Terminal => terminal(&city, &members, &excluded, ctx.lang, Style::detect()),
     };
     out.write_all(text.as_bytes())?;
     super::discard(loaded.repo);
@@ -33,7 +33,21 @@ pub fn with_members(
     repo: &crate::model::Repository,
     period: Option<Period>,
 ) -> (rates::CenterRates, Vec<MemberRates>) {
-    let mut city = rates::compute(repo, period);
+    let (city, members, _) = gather(root, repo, period);
+    (city, members)
+}
+
+/// The rates of a repository and of its members, and how many records each left out.
+fn gather(
+    root: &std::path::Path,
+    repo: &crate::model::Repository,
+    period: Option<Period>,
+) -> (rates::CenterRates, Vec<MemberRates>, Excluded) {
+    let (mut city, center) = rates::compute_excluding(repo, period);
+    let mut excluded = Excluded {
+        center,
+        members: Vec::new(),
+    };
     let members: Vec<MemberRates> = repo
         .manifest
         .members
@@ -60,8 +74,10 @@ pub fn with_members(
                     crate::load::MANIFEST
                 ))
             }
-            .map(|l| rates::compute(&l.repo, period))
+            .map(|l| rates::compute_excluding(&l.repo, period))
             .map_err(|e| format!("{e:#}"));
+            excluded.members.push(rates.as_ref().map_or(0, |(_, n)| *n));
+            let rates = rates.map(|(r, _)| r);
             MemberRates {
                 path: m.value.clone(),
                 rates,
@@ -72,7 +88,7 @@ pub fn with_members(
         city.rates
             .push(rates::member_acceptance(&members, repo.manifest.targets));
     }
-    (city, members)
+    (city, members, excluded)
 }
 
 /// `FROM..TO`, both dates included.

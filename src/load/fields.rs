@@ -8,7 +8,7 @@ use toml::de::{DeTable, DeValue};
 
 use super::source::Source;
 use crate::finding::{Code, Finding, Msg, Pos};
-use crate::model::{At, Date};
+use crate::model::{At, Date, MAX_COUNT};
 
 /// Parses TOML text that starts at byte `offset` of `src`. A syntax error is a `toml/syntax`
 /// finding and gives no table; an impossible date (`2014-02-30`), which the TOML parser also
@@ -223,6 +223,23 @@ impl<'s, 't, 'a> Fields<'s, 't, 'a> {
         self.required(key, Self::string)
     }
 
+    /// A required string that must not be empty or only spaces (an id, a name).
+    pub fn req_text(&mut self, key: &str) -> Option<At<String>> {
+        let text = self.req_string(key)?;
+        if !text.value.trim().is_empty() {
+            return Some(text);
+        }
+        self.findings.push(Finding::new(
+            Code::FieldInvalid,
+            self.src.location_at(text.pos),
+            Msg::new(
+                format!("`{key}` 不能为空"),
+                format!("`{key}` must not be blank"),
+            ),
+        ));
+        None
+    }
+
     /// Reads `key` with `read`, reporting it as missing when absent.
     fn required<T>(&mut self, key: &str, read: fn(&mut Self, &str) -> Option<T>) -> Option<T> {
         let present = self.entry(key).is_some();
@@ -319,6 +336,24 @@ impl<'s, 't, 'a> Fields<'s, 't, 'a> {
             self.invalid(v.span(), key, "非负整数", "a non-negative integer");
         }
         n.map(|n| At::new(n, self.pos(v.span())))
+    }
+
+    /// A required count of people or answers: a non-negative integer no larger than
+    /// [`MAX_COUNT`], so that any sum of counts the rules accept stays exact.
+    pub fn count(&mut self, key: &str) -> Option<At<u64>> {
+        let n = self.uint(key, true)?;
+        if n.value <= MAX_COUNT {
+            return Some(n);
+        }
+        self.findings.push(Finding::new(
+            Code::FieldInvalid,
+            self.src.location_at(n.pos),
+            Msg::new(
+                format!("`{key}` 的值 {} 过大，应不超过 {MAX_COUNT}", n.value),
+                format!("`{key}` is too large: {} is more than {MAX_COUNT}", n.value),
+            ),
+        ));
+        None
     }
 
     pub fn float(&mut self, key: &str) -> Option<At<f64>> {

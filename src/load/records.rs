@@ -28,28 +28,41 @@ pub const INSPECTION: &[&str] = &["inspection"];
 pub const TRAINING: &[&str] = &["training"];
 pub const SURVEY: &[&str] = &["survey"];
 
-/// Reads every `[[key]]` entry of a file with `read`, which sees the entry's fields.
+/// Reads every `[[key]]` entry of a file with `read`, which sees the entry's fields. Each
+/// value comes with whether reading its entry gave a finding (an unknown key, a blank or
+/// invalid value): such an entry breaks a rule and counts in no rate.
 fn entries<T>(
     src: &Source<'_>,
     key: &'static [&'static str],
     known: &'static [&'static str],
     findings: &mut Vec<Finding>,
     mut read: impl FnMut(&mut Fields<'_, '_, '_>) -> Option<T>,
-) -> Vec<T> {
+) -> Vec<(T, bool)> {
     let Some(doc) = fields::parse(src, src.text, 0, findings) else {
         return Vec::new();
     };
     let mut root = Fields::new(src, 0, doc.get_ref(), doc.span(), key, "", findings);
     let mut out = Vec::new();
     for (t, span) in root.tables(key[0]) {
+        let before = root.findings.len();
         let mut f = Fields::new(src, 0, t, span, known, key[0], root.findings);
-        if let Some(v) = read(&mut f) {
-            out.push(v);
-        }
+        let value = read(&mut f);
         f.finish();
+        if let Some(v) = value {
+            out.push((v, root.findings.len() > before));
+        }
     }
     root.finish();
     out
+}
+
+/// The entries of a record file that were read without a finding: the others are reported
+/// and left out of every later rule, like an entry without a required key.
+fn sound<T>(entries: Vec<(T, bool)>) -> Vec<T> {
+    entries
+        .into_iter()
+        .filter_map(|(v, faulty)| (!faulty).then_some(v))
+        .collect()
 }
 
 /// The file's path as one shared allocation for all its entries.
@@ -75,23 +88,27 @@ pub fn scope(
     key: &'static [&'static str],
     findings: &mut Vec<Finding>,
 ) -> Vec<ScopeItem> {
+    // An entry without a name is reported, but keeps its id: what refers to it resolves.
     entries(src, key, SCOPE_ITEM_KEYS, findings, |f| {
-        // An entry without a name is reported, but keeps its id: what refers to it resolves.
-        let id = f.req_string("id");
-        let name = f.req_string("name");
+        let id = f.req_text("id");
+        let name = f.req_text("name");
         let unit = f.string("unit").map(|u| u.value);
         Some(ScopeItem {
             id: id?,
             name: name.map(|n| n.value).unwrap_or_default(),
             unit,
+            faulty: false,
         })
     })
+    .into_iter()
+    .map(|(item, faulty)| ScopeItem { faulty, ..item })
+    .collect()
 }
 
 pub fn staff(src: &Source<'_>, findings: &mut Vec<Finding>) -> Vec<Staff> {
     entries(src, STAFF, STAFF_KEYS, findings, |f| {
-        let id = f.req_string("id");
-        let name = f.req_string("name");
+        let id = f.req_text("id");
+        let name = f.req_text("name");
         let unit = f.string("unit").map(|u| u.value);
         let post = f.string("post");
         Some(Staff {
@@ -99,16 +116,20 @@ pub fn staff(src: &Source<'_>, findings: &mut Vec<Finding>) -> Vec<Staff> {
             name: name.map(|n| n.value).unwrap_or_default(),
             unit,
             post,
+            faulty: false,
         })
     })
+    .into_iter()
+    .map(|(staff, faulty)| Staff { faulty, ..staff })
+    .collect()
 }
 
 pub fn inspections(src: &Source<'_>, findings: &mut Vec<Finding>) -> Vec<Inspection> {
-    entries(src, INSPECTION, INSPECTION_KEYS, findings, |f| {
+    sound(entries(src, INSPECTION, INSPECTION_KEYS, findings, |f| {
         let head = f.head();
         let date = f.req_date("date");
-        let standard = f.req_string("standard");
-        let inspector = f.req_string("inspector");
+        let standard = f.req_text("standard");
+        let inspector = f.req_text("inspector");
         let result = f.choice("result", true, Outcome::parse, Outcome::spellings);
         let finding = f.string("finding").map(|s| s.value);
         let rectified = f.date("rectified");
@@ -122,14 +143,14 @@ pub fn inspections(src: &Source<'_>, findings: &mut Vec<Finding>) -> Vec<Inspect
             finding,
             rectified,
         })
-    })
+    }))
 }
 
 pub fn trainings(src: &Source<'_>, findings: &mut Vec<Finding>) -> Vec<Training> {
-    entries(src, TRAINING, TRAINING_KEYS, findings, |f| {
+    sound(entries(src, TRAINING, TRAINING_KEYS, findings, |f| {
         let head = f.head();
         let date = f.req_date("date");
-        let topic = f.req_string("topic");
+        let topic = f.req_text("topic");
         let standards = f.strings("standards");
         let present = f.table_has("attendees");
         let attendees = f.strings("attendees");
@@ -144,17 +165,17 @@ pub fn trainings(src: &Source<'_>, findings: &mut Vec<Finding>) -> Vec<Training>
             standards,
             attendees,
         })
-    })
+    }))
 }
 
 pub fn surveys(src: &Source<'_>, findings: &mut Vec<Finding>) -> Vec<Survey> {
-    entries(src, SURVEY, SURVEY_KEYS, findings, |f| {
+    sound(entries(src, SURVEY, SURVEY_KEYS, findings, |f| {
         let head = f.head();
         let from = f.req_date("from");
         let to = f.req_date("to");
-        let method = f.req_string("method");
-        let responses = f.uint("responses", true);
-        let satisfied = f.uint("satisfied", true);
+        let method = f.req_text("method");
+        let responses = f.count("responses");
+        let satisfied = f.count("satisfied");
         Some(Survey {
             path: shared(src),
             head,
@@ -164,7 +185,7 @@ pub fn surveys(src: &Source<'_>, findings: &mut Vec<Finding>) -> Vec<Survey> {
             responses: responses?,
             satisfied: satisfied?,
         })
-    })
+    }))
 }
 
 /// An audit report's front matter (the body is read again when the dossier prints it).
@@ -190,7 +211,7 @@ pub fn audit(src: &Source<'_>, findings: &mut Vec<Finding>) -> Option<Audit> {
         "",
         findings,
     );
-    let title = f.req_string("title");
+    let title = f.req_text("title");
     let date = f.req_date("date");
     let auditors = f.strings("auditors").into_iter().map(|a| a.value).collect();
     f.finish();

@@ -253,6 +253,9 @@ pub struct ScopeItem {
     pub id: At<String>,
     pub name: String,
     pub unit: Option<String>,
+    /// Reading the entry gave a finding (its name is missing, say): its id still resolves,
+    /// but the rates leave it out.
+    pub faulty: bool,
 }
 
 /// Evidence of implementation.
@@ -282,6 +285,8 @@ pub struct Staff {
     pub name: String,
     pub unit: Option<String>,
     pub post: Option<At<String>>,
+    /// Reading the entry gave a finding: its id still resolves, but the rates leave it out.
+    pub faulty: bool,
 }
 
 /// A record file's path, shared by all the entries read from it.
@@ -308,6 +313,10 @@ pub struct Training {
     pub standards: Vec<At<String>>,
     pub attendees: Vec<At<String>>,
 }
+
+/// The largest count a survey may hold, and the largest sum of counts the rules accept:
+/// 2⁵³ − 1, the largest integer a rate's value (a double) holds exactly.
+pub const MAX_COUNT: u64 = (1 << 53) - 1;
 
 #[derive(Clone, Debug)]
 pub struct Survey {

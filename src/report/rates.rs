@@ -7,15 +7,21 @@ use serde_json::{Value, json};
 use super::table::{Style, new_table};
 use super::terminal_safe;
 use crate::finding::Lang;
-use crate::rates::{CenterRates, MemberRates, Rate};
+use crate::rates::{CenterRates, Excluded, MemberRates, Rate};
 
-pub fn json(city: &CenterRates, members: &[MemberRates], lang: Lang) -> String {
-    let mut doc = center_json(city, lang);
+pub fn json(
+    city: &CenterRates,
+    members: &[MemberRates],
+    excluded: &Excluded,
+    lang: Lang,
+) -> String {
+    let mut doc = center_json(city, excluded.center, lang);
     doc["members"] = members
         .iter()
-        .map(|m| match &m.rates {
+        .zip(excluded.members.iter().chain(std::iter::repeat(&0)))
+        .map(|(m, excluded)| match &m.rates {
             Ok(r) => {
-                let mut v = center_json(r, lang);
+                let mut v = center_json(r, *excluded, lang);
                 v["path"] = json!(m.path);
                 v
             }
@@ -29,13 +35,18 @@ pub fn json(city: &CenterRates, members: &[MemberRates], lang: Lang) -> String {
     s
 }
 
-fn center_json(r: &CenterRates, lang: Lang) -> Value {
-    json!({
+/// A centre's rates; `excluded` (the records left out) only when there are some.
+fn center_json(r: &CenterRates, excluded: u64, lang: Lang) -> Value {
+    let mut v = json!({
         "center": r.center,
         "period": r.period.map(|p| json!({"from": p.from.to_string(), "to": p.to.to_string()})),
         "rates": r.rates.iter().map(|rate| rate_json(rate, lang)).collect::<Vec<_>>(),
         "passes": r.passes(),
-    })
+    });
+    if excluded > 0 {
+        v["excluded"] = json!(excluded);
+    }
+    v
 }
 
 fn rate_json(r: &Rate, lang: Lang) -> Value {
@@ -63,13 +74,22 @@ pub fn percent(r: &Rate, lang: Lang) -> String {
     }
 }
 
-pub fn terminal(city: &CenterRates, members: &[MemberRates], lang: Lang, style: Style) -> String {
+pub fn terminal(
+    city: &CenterRates,
+    members: &[MemberRates],
+    excluded: &Excluded,
+    lang: Lang,
+    style: Style,
+) -> String {
     let mut out = String::new();
-    center_terminal(&mut out, city, lang, style);
-    for m in members {
+    center_terminal(&mut out, city, excluded.center, lang, style);
+    for (m, excluded) in members
+        .iter()
+        .zip(excluded.members.iter().chain(std::iter::repeat(&0)))
+    {
         out.push('\n');
         match &m.rates {
-            Ok(r) => center_terminal(&mut out, r, lang, style),
+            Ok(r) => center_terminal(&mut out, r, *excluded, lang, style),
             Err(e) => {
                 let _ = writeln!(out, "{}: {}", terminal_safe(&m.path), terminal_safe(e));
             }
@@ -78,7 +98,7 @@ pub fn terminal(city: &CenterRates, members: &[MemberRates], lang: Lang, style: 
     out
 }
 
-fn center_terminal(out: &mut String, r: &CenterRates, lang: Lang, style: Style) {
+fn center_terminal(out: &mut String, r: &CenterRates, excluded: u64, lang: Lang, style: Style) {
     let zh = lang == Lang::Zh;
     let period = r.period.map_or_else(
         || {
@@ -155,6 +175,13 @@ fn center_terminal(out: &mut String, r: &CenterRates, lang: Lang, style: Style) 
         (false, false, false) => "result: some rates cannot be judged (denominator 0)",
     };
     let _ = writeln!(out, "{verdict}");
+    if excluded > 0 {
+        let _ = match (zh, excluded) {
+            (true, n) => writeln!(out, "已排除 {n} 条不合规记录，详见 `stdkit check`"),
+            (false, 1) => writeln!(out, "excluded 1 invalid record; see `stdkit check`"),
+            (false, n) => writeln!(out, "excluded {n} invalid records; see `stdkit check`"),
+        };
+    }
     let _ = writeln!(
         out,
         "{}",
