@@ -1,6 +1,8 @@
 //! The acceptance dossier as data: what `compile` builds and every writer (HTML, PDF, XLSX)
 //! renders. No I/O and no formatting here.
 
+use std::collections::BTreeMap;
+
 use crate::model::{Audit, Date, Inspection, Survey, Training};
 use crate::rates::CenterRates;
 pub use crate::rates::MemberRates;
@@ -18,6 +20,9 @@ pub struct Dossier {
     /// Whether the work tree had uncommitted changes.
     pub dirty: bool,
     pub sections: Vec<Section>,
+    /// The line of its file each Markdown body of a standard text or an audit report starts
+    /// at (after the front matter), by path: where a message about the printed text points.
+    pub body_lines: BTreeMap<String, u32>,
 }
 
 /// One part of the volume. Every part but the cover and the contents has a heading that
@@ -76,6 +81,8 @@ impl Section {
 /// A centre standard's text for printing.
 #[derive(Clone, Debug)]
 pub struct StandardText {
+    /// The standard's file, repository-relative.
+    pub path: String,
     pub no: String,
     /// The code in printed form (`Q/AQZW 10102—2014`), if it has one.
     pub code: Option<String>,

@@ -7,21 +7,113 @@ use super::*;
 /// Escapes text for Typst markup: every ASCII punctuation character is backslash-escaped
 /// (`\#`, `\*`, `\[`, `\/`, `\"` …), so that no markup, code, math, label, reference, list
 /// marker, shorthand (`--`, `...`, `~`), smart quote or URL can arise from it; line breaks
-/// become spaces and other control characters are dropped.
+/// become spaces and other control characters are dropped. A word too long for a line (see
+/// [`LONG_RUN`]) may break after any of its characters.
 pub(super) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 4);
-    for c in text.chars() {
-        match c {
-            '\n' | '\t' => out.push(' '),
-            c if c.is_ascii_punctuation() => {
-                out.push('\\');
-                out.push(c);
+    escape_into(&mut out, text, &mut 0);
+    out
+}
+
+/// The longest run of characters without a break opportunity (no space, no Chinese) that is
+/// printed as it is. A longer run (a URL, a file path, a string of letters) gets a zero-width
+/// space after each of its characters, which Typst may break at and never prints: like CSS
+/// `overflow-wrap: anywhere`, only for words that could not fit a table cell otherwise.
+pub(super) const LONG_RUN: usize = 24;
+
+/// The invisible break opportunity between the characters of a long run (`sym.zws`).
+pub(super) const ZWSP: char = '\u{200B}';
+
+/// [`escape`], appended to `out`. `run` carries the length of the run of solid characters
+/// `out` ends with (text written in pieces, as Markdown's, counts as one run); it is updated.
+pub(super) fn escape_into(out: &mut String, text: &str, run: &mut usize) {
+    escape_runs(out, text, run, LONG_RUN);
+}
+
+/// [`escape`] without break opportunities, for a text known to fit its line (a commit id).
+pub(super) fn escape_solid(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 4);
+    escape_runs(&mut out, text, &mut 0, usize::MAX);
+    out
+}
+
+fn escape_runs(out: &mut String, text: &str, run: &mut usize, limit: usize) {
+    for_runs(text, run, limit, |piece| match piece {
+        Piece::Char(c, breakable) => {
+            if breakable {
+                out.push(ZWSP);
             }
+            if c.is_ascii_punctuation() {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+        Piece::Space(c) => match c {
+            '\n' | '\t' => out.push(' '),
             c if c.is_control() => {}
             c => out.push(c),
+        },
+    });
+}
+
+/// `text` with a zero-width space after each character of its long runs, for code blocks
+/// (the text of a `raw` string literal, nothing escaped).
+pub(super) fn breakable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for_runs(text, &mut 0, LONG_RUN, |piece| match piece {
+        Piece::Char(c, breakable) => {
+            if breakable {
+                out.push(ZWSP);
+            }
+            out.push(c);
         }
-    }
+        Piece::Space(c) => out.push(c),
+    });
     out
+}
+
+/// A character of text cut into runs: a character of a run (and whether a break opportunity
+/// goes before it), or one that ends runs (white space, controls, Chinese).
+enum Piece {
+    Char(char, bool),
+    Space(char),
+}
+
+/// Whether a character ends a run: Typst may break a line at it or beside it (the no-break
+/// spaces are part of the run).
+fn ends_run(c: char) -> bool {
+    (c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{2007}' | '\u{202f}'))
+        || c.is_control()
+        || is_wide(c)
+}
+
+/// Calls `f` with each character of `text`, marking which characters of runs longer than
+/// `limit` (counting the `run` characters before `text`) take a break opportunity before
+/// them.
+fn for_runs(text: &str, run: &mut usize, limit: usize, mut f: impl FnMut(Piece)) {
+    let mut rest = text;
+    while !rest.is_empty() {
+        let end = rest.find(ends_run).unwrap_or(rest.len());
+        let (word, tail) = rest.split_at(end);
+        let before = *run;
+        let len = word.chars().count();
+        let long = before + len > limit;
+        for (i, c) in word.chars().enumerate() {
+            f(Piece::Char(c, long && before + i > 0));
+        }
+        *run = before + len;
+        let mut chars = tail.chars();
+        if let Some(c) = chars.next() {
+            // A Chinese character is printed as it is, and breaks the run.
+            if !is_wide(c) {
+                f(Piece::Space(c));
+            } else {
+                f(Piece::Char(c, false));
+            }
+            *run = 0;
+        }
+        rest = chars.as_str();
+    }
 }
 
 /// A Typst string literal holding `text` exactly.
@@ -151,6 +243,8 @@ pub(super) const PRELUDE: &str = r##"
 
 #let stdno(body) = box(body)
 #let code(body) = box(fill: luma(238), inset: (x: 2pt), outset: (y: 2pt), radius: 1pt, text(font: mono, size: 0.85em, body))
+// Inline code too long for a box: it breaks over lines.
+#let code-flow(body) = highlight(fill: luma(238), radius: 1pt, extent: 1pt, text(font: mono, size: 0.85em, body))
 #let note(body) = block(above: 0.8em, below: 0.8em, par(first-line-indent: 0pt, text(size: 10.5pt, fill: luma(60), body)))
 #let empty = note[（无记录）]
 #let meta(body) = block(above: 0.4em, below: 0.8em, par(first-line-indent: 0pt, text(size: 10.5pt, body)))
@@ -184,8 +278,13 @@ pub(super) const PRELUDE: &str = r##"
 })
 "##;
 
-/// The whole Typst source of the dossier.
-pub(super) fn typst_source(d: &Dossier, book: &FontBook) -> String {
+/// The category levels drawn nested in the structure diagram, below its root (Typst fails
+/// at about 11); the categories below them are drawn at the last of these levels, among
+/// their ancestors' siblings, their codes telling the hierarchy.
+pub(super) const MAX_TREE_DEPTH: usize = 8;
+
+/// The whole Typst source of the dossier, with the origin of each stretch of it.
+pub(super) fn typst_source(d: &Dossier, book: &FontBook) -> (String, Origins) {
     let present = |family: &str| book.contains_family(&family.to_lowercase());
     let list = |preferred: &[&str], fallback: &[&str]| -> String {
         preferred
@@ -226,16 +325,22 @@ pub(super) fn typst_source(d: &Dossier, book: &FontBook) -> String {
         ],
     );
 
-    let mut w = Writer { out: &mut out };
+    let mut origins = Origins::default();
+    let mut w = Writer {
+        out: &mut out,
+        origins: &mut origins,
+    };
     let mut first = true;
     for section in &d.sections {
         if !first && !matches!(section, Section::Cover) {
             w.line("#pagebreak(weak: true)");
         }
         first = false;
+        let heading = section.heading().unwrap_or_else(|| "封面".to_owned());
+        w.origins.section(w.out.len(), &heading);
         w.section(d, title, section);
     }
-    out
+    (out, origins)
 }
 
 /// Replaces each `@KEY@` of `template` by its value, in one pass (a value is never scanned
@@ -280,6 +385,7 @@ pub(super) fn list_of<'a>(
 
 pub(super) struct Writer<'a> {
     pub(super) out: &'a mut String,
+    pub(super) origins: &'a mut Origins,
 }
 
 impl Writer<'_> {
@@ -328,13 +434,19 @@ impl Writer<'_> {
                 self.heading(1, &heading, false);
                 self.line("#outline(title: none, depth: 2, indent: 2em)");
             }
-            Section::Chapter { markdown, .. } => {
+            Section::Chapter { markdown, path, .. } => {
                 self.heading(1, &heading, true);
                 self.line("#[");
                 self.line("#set text(font: fang, size: 16pt)");
                 self.line("#show heading: set text(size: 16pt)");
                 self.line("#set par(leading: 0.8em, spacing: 0.8em)");
-                markdown_to_typst(self.out, markdown, 2);
+                markdown_to_typst(
+                    self.out,
+                    self.origins,
+                    markdown,
+                    2,
+                    MdFile { path, line: 1 },
+                );
                 self.line("]");
             }
             Section::SystemTable(t) => {
@@ -351,7 +463,7 @@ impl Writer<'_> {
             }
             Section::Standards(texts) => {
                 self.heading(1, &heading, true);
-                self.standards(texts);
+                self.standards(texts, &d.body_lines);
             }
             Section::Inspections(list) => {
                 self.heading(1, &heading, true);
@@ -367,7 +479,7 @@ impl Writer<'_> {
             }
             Section::Audits(list) => {
                 self.heading(1, &heading, true);
-                self.audits(list);
+                self.audits(list, &d.body_lines);
             }
             Section::History(list) => {
                 self.heading(1, &heading, true);
@@ -409,8 +521,8 @@ impl Writer<'_> {
         };
         let _ = writeln!(
             self.out,
-            "#text(size: 9pt, fill: luma(80)){}",
-            content(&commit)
+            "#text(size: 9pt, fill: luma(80))[{}]",
+            escape_solid(&commit)
         );
         self.line("#v(1fr)");
         self.line("]");
@@ -440,23 +552,26 @@ impl Writer<'_> {
                 "#tnode(0, text(font: hei){}, [",
                 content(&format!("{root}（{total}项）"))
             );
+            // Categories below MAX_TREE_DEPTH levels are drawn at the last one.
+            let depth = |i: usize| t.tree.get(i).map(|n| n.depth.min(MAX_TREE_DEPTH - 1));
             let mut open: Vec<usize> = Vec::new();
             for (i, n) in t.tree.iter().enumerate() {
-                let has_kids = t.tree.get(i + 1).is_some_and(|next| next.depth > n.depth);
+                let n_depth = n.depth.min(MAX_TREE_DEPTH - 1);
+                let has_kids = depth(i + 1).is_some_and(|next| next > n_depth);
                 let label = format!("{} {}（{}项）", n.code, n.title, n.total);
-                let label = if n.depth == 0 {
+                let label = if n_depth == 0 {
                     format!("text(font: hei){}", content(&label))
                 } else {
                     content(&label)
                 };
-                let _ = write!(self.out, "\n#tnode({}, {label}, ", n.depth + 1);
+                let _ = write!(self.out, "\n#tnode({}, {label}, ", n_depth + 1);
                 if has_kids {
                     self.push("[");
-                    open.push(n.depth);
+                    open.push(n_depth);
                 } else {
                     self.push("none)");
                     // Close the parents whose subtree ends here.
-                    let next_depth = t.tree.get(i + 1).map_or(0, |next| next.depth);
+                    let next_depth = depth(i + 1).unwrap_or(0);
                     while open.last().is_some_and(|d| *d >= next_depth) {
                         open.pop();
                         self.push("])");
@@ -746,7 +861,7 @@ impl Writer<'_> {
         }
     }
 
-    pub(super) fn standards(&mut self, texts: &[StandardText]) {
+    pub(super) fn standards(&mut self, texts: &[StandardText], lines: &BTreeMap<String, u32>) {
         if texts.is_empty() {
             self.empty();
             return;
@@ -786,7 +901,11 @@ impl Writer<'_> {
             self.line("#line(length: 100%, stroke: 0.8pt)");
             self.line("#[");
             self.line("#set text(font: song, size: 12pt)");
-            markdown_to_typst(self.out, &s.markdown, 3);
+            let file = MdFile {
+                path: &s.path,
+                line: lines.get(&s.path).copied().unwrap_or(1),
+            };
+            markdown_to_typst(self.out, self.origins, &s.markdown, 3, file);
             self.line("]");
         }
     }
@@ -902,7 +1021,7 @@ impl Writer<'_> {
         );
     }
 
-    pub(super) fn audits(&mut self, list: &[(Audit, String)]) {
+    pub(super) fn audits(&mut self, list: &[(Audit, String)], lines: &BTreeMap<String, u32>) {
         if list.is_empty() {
             self.empty();
             return;
@@ -921,7 +1040,11 @@ impl Writer<'_> {
             self.line("#set text(font: fang, size: 16pt)");
             self.line("#show heading: set text(size: 16pt)");
             self.line("#set par(leading: 0.8em, spacing: 0.8em)");
-            markdown_to_typst(self.out, body, 3);
+            let file = MdFile {
+                path: &a.path,
+                line: lines.get(&a.path).copied().unwrap_or(1),
+            };
+            markdown_to_typst(self.out, self.origins, body, 3, file);
             self.line("]");
         }
     }
@@ -964,10 +1087,18 @@ impl Writer<'_> {
     }
 }
 
-/// A table cell of standard numbers in printed form, one a line, each unbreakable.
+/// A table cell of standard numbers in printed form, one a line, each unbreakable (unless
+/// too long for any cell).
 pub(super) fn std_nos<'a>(codes: impl Iterator<Item = &'a String>) -> String {
     let parts: Vec<String> = codes
-        .map(|c| format!("#stdno{}", content(&printed_code(c))))
+        .map(|c| {
+            let code = printed_code(c);
+            if code.chars().count() > LONG_RUN {
+                escape(&code)
+            } else {
+                format!("#stdno{}", content(&code))
+            }
+        })
         .collect();
     format!("[{}]", parts.join(" #linebreak() "))
 }

@@ -17,11 +17,12 @@
 //! Every piece of user text reaches Typst through [`escape`] (markup) or [`str_lit`] (string
 //! literals): nothing from the repository is ever Typst code.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 use pulldown_cmark::{Alignment, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use typst::diag::{FileError, FileResult, Severity, SourceDiagnostic, Warned};
 use typst::foundations::{Bytes, Datetime, Duration, Smart};
@@ -41,10 +42,12 @@ use crate::tasks::Task;
 mod fonts;
 mod markdown;
 mod markup;
+mod origin;
 
 use fonts::*;
 use markdown::*;
 use markup::*;
+use origin::*;
 
 /// The fonts embedded in the binary: GB2312 subsets of Noto CJK (SIL OFL 1.1).
 static EMBEDDED: [&[u8]; 3] = [
@@ -86,56 +89,82 @@ pub fn render(d: &Dossier, font_dirs: &[PathBuf]) -> Result<Vec<u8>> {
         timestamp: Timestamp::new_local(datetime(d.as_of), 8 * 60),
         ..PdfOptions::default()
     };
-    typst_pdf::pdf(&doc, &options).map_err(|errors| diagnostics_error("PDF export", &errors, None))
+    typst_pdf::pdf(&doc, &options).map_err(|errors| {
+        let errors: Vec<_> = errors.into_iter().map(|e| (e, None)).collect();
+        failure_message(Stage::Export, &errors, &[])
+    })
 }
 
-/// Compiles the dossier into laid-out pages.
+/// Compiles the dossier into laid-out pages. A failure names the Markdown file and line
+/// that produced the failing markup, else the sections that fail on their own.
 fn layout(d: &Dossier, font_dirs: &[PathBuf]) -> Result<PagedDocument> {
+    let errors = match compile(d, font_dirs) {
+        Ok(doc) => return Ok(doc),
+        Err(errors) => errors,
+    };
+    let unplaced = if errors.iter().any(|(_, place)| place.is_none()) {
+        failing_sections(d, font_dirs)
+    } else {
+        Vec::new()
+    };
+    Err(failure_message(Stage::Typesetting, &errors, &unplaced))
+}
+
+/// The laid-out pages, or each error with the place it came from, if that can be told.
+fn compile(
+    d: &Dossier,
+    font_dirs: &[PathBuf],
+) -> std::result::Result<PagedDocument, Vec<(SourceDiagnostic, Option<Origin>)>> {
     let fonts = Fonts::collect(font_dirs);
-    let source = typst_source(d, &fonts.book);
+    let (source, origins) = typst_source(d, &fonts.book);
     let world = DossierWorld::new(source, fonts, datetime(d.as_of));
     let Warned {
         output,
         warnings: _,
     } = typst::compile::<PagedDocument>(&world);
-    output.map_err(|errors| diagnostics_error("typesetting", &errors, Some(&world)))
+    output.map_err(|errors| {
+        errors
+            .into_iter()
+            .filter(|e| e.severity == Severity::Error)
+            .map(|e| {
+                // The error's own place, else the innermost place of its trace, outside the
+                // prelude (whose functions and show rules run for the user's content).
+                let place = std::iter::once(world.range(e.span))
+                    .chain(e.trace.iter().map(|t| world.range(t.span)))
+                    .flatten()
+                    .map(|range| origins.find(range.start))
+                    .find(|place| place.section.is_some())
+                    .map(Origin::from);
+                (e, place)
+            })
+            .collect()
+    })
+}
+
+/// The headings of the sections that fail to compile on their own: where an error that
+/// points into the prelude (a function of it applied to the user's content) comes from.
+fn failing_sections(d: &Dossier, font_dirs: &[PathBuf]) -> Vec<String> {
+    d.sections
+        .iter()
+        .filter(|section| {
+            let alone = Dossier {
+                title: d.title.clone(),
+                center: d.center.clone(),
+                as_of: d.as_of,
+                commit: d.commit.clone(),
+                dirty: d.dirty,
+                sections: vec![(*section).clone()],
+                body_lines: d.body_lines.clone(),
+            };
+            compile(&alone, font_dirs).is_err()
+        })
+        .map(|section| section.heading().unwrap_or_else(|| "封面".to_owned()))
+        .collect()
 }
 
 fn datetime(d: Date) -> Datetime {
     Datetime::from_ymd(i32::from(d.year()), d.month() as u8, d.day() as u8)
         .expect("a civil date is a valid Typst date")
-}
-
-fn diagnostics_error(
-    what: &str,
-    errors: &[SourceDiagnostic],
-    world: Option<&DossierWorld>,
-) -> anyhow::Error {
-    let mut msg = format!("PDF dossier: {what} failed");
-    for e in errors.iter().filter(|e| e.severity == Severity::Error) {
-        let _ = write!(msg, "\n  {}", e.message);
-        if let Some(world) = world
-            && let Some(range) = world.range(e.span)
-        {
-            let text = world.main.text();
-            let (from, to) = (
-                range.start.saturating_sub(60),
-                (range.end + 60).min(text.len()),
-            );
-            let from = (0..=from)
-                .rev()
-                .find(|i| text.is_char_boundary(*i))
-                .unwrap_or(0);
-            let to = (to..=text.len())
-                .find(|i| text.is_char_boundary(*i))
-                .unwrap_or(text.len());
-            let _ = write!(msg, "\n    near: {:?}", &text[from..to]);
-        }
-        for hint in &e.hints {
-            let _ = write!(msg, "\n    hint: {}", hint.v);
-        }
-    }
-    anyhow!(msg)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -325,6 +354,7 @@ mod tests {
             as_of: date("2014-12-31"),
             commit: Some("0123456789abcdef0123456789abcdef01234567".into()),
             dirty: true,
+            body_lines: BTreeMap::new(),
             sections: vec![
                 Section::Cover,
                 Section::Contents,
@@ -349,6 +379,7 @@ mod tests {
                 },
                 Section::Tasks(vec![(Some("窗口管理科".into()), vec![task])]),
                 Section::Standards(vec![StandardText {
+                    path: "system/2/201/201-06.md".into(),
                     no: "201-06".into(),
                     code: Some("Q/AQZW 20106—2014".into()),
                     title: "AB岗工作制".into(),
@@ -445,6 +476,33 @@ mod tests {
     }
 
     #[test]
+    fn long_runs_may_break_after_each_character() {
+        let count = |s: &str| s.matches(ZWSP).count();
+        assert_eq!(escape(&"a".repeat(LONG_RUN)), "a".repeat(LONG_RUN));
+        assert_eq!(count(&escape(&"a".repeat(30))), 29);
+        assert_eq!(escape(&"a".repeat(30)).replace(ZWSP, ""), "a".repeat(30));
+        // Spaces and Chinese end a run.
+        let words = format!("{} {}中{}", "a".repeat(20), "b".repeat(20), "c".repeat(20));
+        assert_eq!(escape(&words), words);
+        // Punctuation is still escaped; a run written in pieces counts as one.
+        assert_eq!(escape(&"/".repeat(30)).replace(ZWSP, ""), "\\/".repeat(30));
+        let (mut out, mut run) = (String::new(), 0);
+        escape_into(&mut out, &"b".repeat(20), &mut run);
+        escape_into(&mut out, &"c".repeat(10), &mut run);
+        assert_eq!(count(&out), 10);
+        assert_eq!(escape_solid(&"f".repeat(40)), "f".repeat(40));
+        let code = format!("{}\n  {}", "x=1;".repeat(10), "y");
+        assert_eq!(breakable(&code).replace(ZWSP, ""), code);
+        assert_eq!(count(&breakable(&code)), 39);
+        // A long standard number is no longer one unbreakable box.
+        assert_eq!(
+            std_nos([&"GB/T 1.1-2020".to_owned()].into_iter()),
+            "[#stdno[GB\\/T 1\\.1—2020]]"
+        );
+        assert!(!std_nos([&"Q".repeat(40)].into_iter()).contains("#stdno"));
+    }
+
+    #[test]
     fn hostile_text_prints_literally_and_the_pdf_is_deterministic() {
         let d = small();
         let doc = layout(&d, &[]).unwrap();
@@ -511,6 +569,7 @@ mod tests {
             as_of: date("2026-11-28"),
             commit: None,
             dirty: false,
+            body_lines: BTreeMap::new(),
             sections: vec![
                 Section::Contents,
                 Section::Chapter {
@@ -547,6 +606,226 @@ mod tests {
         assert!(text.contains("验收材料汇编") && text.contains("（无记录）"));
     }
 
+    /// Markdown nested far deeper than Typst allows, with words no line can hold.
+    fn deep_markdown() -> String {
+        let mut md = String::from("# 深层\n\n## 1 范围\n\n");
+        for i in 0..40 {
+            let _ = writeln!(md, "{}- 第{}层列表项", "  ".repeat(i), i + 1);
+        }
+        md.push('\n');
+        for i in 1..=100 {
+            let _ = writeln!(md, "{} 第{i}层引用", ">".repeat(i));
+        }
+        md.push('\n');
+        let (mut open, mut close) = (String::new(), String::new());
+        for i in 1..=30 {
+            let d = if i % 2 == 0 { '*' } else { '_' };
+            open = format!("{open}{d}强{i}层 ");
+            close = format!(" {i}调{d}{close}");
+        }
+        let _ = writeln!(md, "{open}核心{close}\n");
+        let _ = writeln!(md, "网址：https://example.org/{}/end\n", "a".repeat(270));
+        let _ = writeln!(md, "单词：{}\n", "x".repeat(500));
+        let _ = writeln!(md, "代码：`{}`\n", "code_".repeat(60));
+        let _ = writeln!(md, "```\n{}\n```\n", "let_x_=".repeat(60));
+        let _ = writeln!(
+            md,
+            "| 项目 | 说明 |\n|---|---|\n| {} | {} |\n",
+            "标准化建设验收材料汇编".repeat(40),
+            "y".repeat(400)
+        );
+        md
+    }
+
+    /// A volume of deep texts in every kind of Markdown section and a category tree 20
+    /// levels deep with a long title at the bottom.
+    fn deep() -> Dossier {
+        let mut d = small();
+        let md = deep_markdown();
+        let tree: Vec<Node> = (0..20)
+            .map(|depth| Node {
+                code: format!("2{}", "1".repeat(depth)),
+                title: if depth == 19 {
+                    format!("{}{}", "很长的类目名称".repeat(20), "Z".repeat(120))
+                } else {
+                    format!("第{depth}层类目")
+                },
+                depth,
+                own: usize::from(depth == 19),
+                total: 1,
+            })
+            .collect();
+        for section in &mut d.sections {
+            match section {
+                Section::Chapter { markdown, .. } => *markdown = md.clone(),
+                Section::Standards(texts) => texts[0].markdown = md.clone(),
+                Section::Audits(list) => list[0].1 = md.clone(),
+                Section::SystemTable(t) => t.tree = tree.clone(),
+                _ => {}
+            }
+        }
+        d
+    }
+
+    /// A text item placed on a page: left and right edge and baseline, in points from the
+    /// page's top left corner.
+    struct Placed {
+        left: f64,
+        right: f64,
+        y: f64,
+        text: String,
+    }
+
+    /// Every text item of a page, where it is.
+    fn placed(page: &typst_layout::Page) -> Vec<Placed> {
+        fn walk(frame: &typst::layout::Frame, x0: f64, y0: f64, out: &mut Vec<Placed>) {
+            for (pos, item) in frame.items() {
+                let (x, y) = (x0 + pos.x.to_pt(), y0 + pos.y.to_pt());
+                match item {
+                    typst::layout::FrameItem::Group(g) => walk(
+                        &g.frame,
+                        x + g.transform.tx.to_pt(),
+                        y + g.transform.ty.to_pt(),
+                        out,
+                    ),
+                    typst::layout::FrameItem::Text(t) => out.push(Placed {
+                        left: x,
+                        right: x + t.width().to_pt(),
+                        y,
+                        text: t.text.to_string(),
+                    }),
+                    _ => {}
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&page.frame, 0.0, 0.0, &mut out);
+        out
+    }
+
+    /// The body text of every page (running header and page number left out), without
+    /// white space or break opportunities: a word broken over two pages reads as one.
+    fn body_text(doc: &PagedDocument) -> String {
+        let mut text = String::new();
+        for page in doc.pages() {
+            let (width, height) = (page.frame.width(), page.frame.height());
+            let (top, bottom) = if width < height {
+                (37.0, 35.0)
+            } else {
+                (28.0, 26.0)
+            };
+            let (top, bottom) = (
+                typst::layout::Abs::mm(top).to_pt(),
+                height.to_pt() - typst::layout::Abs::mm(bottom).to_pt(),
+            );
+            for item in placed(page) {
+                if item.y > top && item.y < bottom {
+                    text.extend(
+                        item.text
+                            .chars()
+                            .filter(|c| !c.is_whitespace() && *c != ZWSP),
+                    );
+                }
+            }
+        }
+        text
+    }
+
+    #[test]
+    fn deep_nesting_prints_every_item_and_quote() {
+        let doc = layout(&deep(), &[]).unwrap();
+        let text = body_text(&doc);
+        // Each deep text is printed three times (chapter, standard, audit report).
+        for i in 1..=40 {
+            assert_eq!(
+                text.matches(&format!("第{i}层列表项")).count(),
+                3,
+                "item {i}"
+            );
+        }
+        for i in 1..=100 {
+            assert_eq!(
+                text.matches(&format!("第{i}层引用")).count(),
+                3,
+                "quote {i}"
+            );
+        }
+        for i in 1..=30 {
+            assert_eq!(text.matches(&format!("强{i}层")).count(), 3, "emphasis {i}");
+        }
+        assert!(text.contains(&"x".repeat(500)));
+        assert!(text.contains(&format!("https://example.org/{}/end", "a".repeat(270))));
+        assert!(text.contains(&"code_".repeat(60)));
+        assert!(text.contains(&"let_x_=".repeat(60)));
+        assert!(text.contains(&"很长的类目名称".repeat(20)));
+        for depth in 0..20 {
+            assert!(
+                text.contains(&format!("2{}", "1".repeat(depth))),
+                "category {depth}"
+            );
+        }
+    }
+
+    #[test]
+    fn long_words_break_within_the_margins() {
+        let doc = layout(&deep(), &[]).unwrap();
+        // The narrowest margin is 26 mm; a few points of tolerance for glyph overhang.
+        let margin = typst::layout::Abs::mm(26.0).to_pt() - 3.0;
+        for (n, page) in doc.pages().iter().enumerate() {
+            let width = page.frame.width().to_pt();
+            for item in placed(page) {
+                assert!(
+                    item.left >= margin - 1.0 && item.right <= width - margin,
+                    "page {}: `{}` from {:.1} to {:.1} of {width:.1}",
+                    n + 1,
+                    item.text,
+                    item.left,
+                    item.right,
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_typst_error_names_the_markdown_file_and_line() {
+        let mut d = small();
+        d.sections.retain(|s| matches!(s, Section::Standards(_)));
+        if let Section::Standards(texts) = &mut d.sections[0] {
+            texts[0].markdown =
+                "# 标题\n\n## 1 范围\n\n第一段。\n\n- 列表\n- 第二项：坏在这里\n".into();
+        }
+        d.body_lines.insert("system/2/201/201-06.md".into(), 18);
+        let fonts = Fonts::collect(&[]);
+        let (source, origins) = typst_source(&d, &fonts.book);
+        // Markup that fails, where the text of the Markdown's line 8 (file line 25) begins.
+        let at = source.find("第二项").unwrap();
+        let source = format!("{}#panic(\"boom\"){}", &source[..at], &source[at..]);
+        let world = DossierWorld::new(source, fonts, datetime(d.as_of));
+        let errors: Vec<_> = typst::compile::<PagedDocument>(&world)
+            .output
+            .unwrap_err()
+            .into_iter()
+            .map(|e| {
+                let place = world.range(e.span).map(|r| origins.find(r.start).into());
+                (e, place)
+            })
+            .collect();
+        let error = failure_message(Stage::Typesetting, &errors, &[]);
+        let zh = crate::finding::describe_error(&error, crate::finding::Lang::Zh);
+        let en = crate::finding::describe_error(&error, crate::finding::Lang::En);
+        assert!(
+            zh.starts_with("PDF 汇编排版失败：`system/2/201/201-06.md` 第 25 行（标准文本）：")
+                && zh.contains("boom"),
+            "{zh}"
+        );
+        assert!(
+            en.starts_with(
+                "PDF dossier: typesetting failed: `system/2/201/201-06.md` line 25 (section “标准文本”): "
+            ),
+            "{en}"
+        );
+    }
+
     #[test]
     fn installed_song_fang_and_hei_faces_come_before_the_embedded_ones() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/fonts");
@@ -558,7 +837,7 @@ mod tests {
         for font in embedded_fonts() {
             book.push(font.info().clone());
         }
-        let source = typst_source(&small(), &book);
+        let (source, _) = typst_source(&small(), &book);
         assert!(
             source.contains("#let hei = (\"Noto Sans CJK SC\")"),
             "{source}"
@@ -568,7 +847,7 @@ mod tests {
             info.family = family.to_owned();
             book.push(info);
         }
-        let source = typst_source(&small(), &book);
+        let (source, _) = typst_source(&small(), &book);
         assert!(source.contains("#let hei = (\"SimHei\", \"Noto Sans CJK SC\")"));
         assert!(source.contains("#let song = (\"SimSun\", \"Noto Serif CJK SC\")"));
         assert!(source.contains("#let fang = (\"FangSong\", \"SimSun\", \"Noto Serif CJK SC\")"));
@@ -635,6 +914,7 @@ mod tests {
             .iter()
             .filter(|s| s.file == crate::model::FileKind::Markdown)
             .map(|s| StandardText {
+                path: s.path.clone(),
                 no: s.no.as_ref().map(|n| n.value.clone()).unwrap_or_default(),
                 code: s.code.as_ref().map(|c| printed_code(&c.code.to_string())),
                 title: s.title.clone().unwrap_or_default(),
@@ -686,6 +966,7 @@ mod tests {
             commit: Some("3f2a9c1d8e7b6a5f4e3d2c1b0a9f8e7d6c5b4a39".into()),
             dirty: false,
             sections,
+            body_lines: BTreeMap::new(),
         };
         let started = std::time::Instant::now();
         let pdf = render(&d, &[]).unwrap();
