@@ -222,7 +222,7 @@ pub fn compute_excluding(repo: &Repository, period: Option<Period>) -> (CenterRa
         period,
         rates,
     };
-    (center, rejected.count())
+    (center, rejected.count() + repo.records.left_out)
 }
 
 /// The records of a list that no rule rejects.

@@ -114,6 +114,24 @@ enum Parsed {
     Nothing,
 }
 
+/// What reading one file gave: its value, its findings, and how many of its entries could not
+/// be read as records.
+struct Read {
+    parsed: Parsed,
+    findings: Vec<Finding>,
+    left_out: u64,
+}
+
+impl Read {
+    fn of(parsed: Parsed, findings: Vec<Finding>) -> Read {
+        Read {
+            parsed,
+            findings,
+            left_out: 0,
+        }
+    }
+}
+
 const SCOPE_FILES: [(&str, &[&str]); 3] = [
     ("scope/posts.toml", records::POST),
     ("scope/services.toml", records::SERVICE),
@@ -183,7 +201,7 @@ pub fn load(root: &Path) -> Result<Loaded> {
     let (top_dirs, top_files) = system_top(root, &mut findings)?;
     jobs.extend(top_files);
 
-    type Results = Vec<Result<(Parsed, Vec<Finding>)>>;
+    type Results = Vec<Result<Read>>;
     type Subsystems = Result<Vec<(Vec<Category>, Results)>>;
     let (subsystems, others): (Subsystems, Results) = rayon::join(
         || {
@@ -198,7 +216,11 @@ pub fn load(root: &Path) -> Result<Loaded> {
                         .into_par_iter()
                         .map(|job| parse_job(&input, job))
                         .collect();
-                    results.push(Ok((Parsed::Nothing, walked)));
+                    results.push(Ok(Read {
+                        parsed: Parsed::Nothing,
+                        findings: walked,
+                        left_out: 0,
+                    }));
                     Ok((unindexed, results))
                 })
                 .collect()
@@ -227,8 +249,13 @@ pub fn load(root: &Path) -> Result<Loaded> {
     repo.records.staff_path = "records/staff.toml".into();
     repo.categories = unindexed;
     for result in results {
-        let (parsed, mut found) = result?;
+        let Read {
+            parsed,
+            findings: mut found,
+            left_out,
+        } = result?;
         findings.append(&mut found);
+        repo.records.left_out += left_out;
         let records: &mut Records = &mut repo.records;
         match parsed {
             Parsed::Category(c) => repo.categories.push(c),
@@ -294,8 +321,9 @@ fn scope_file(scope: &mut crate::model::Scope, i: usize) -> &mut ScopeFile {
     }
 }
 
-fn parse_job(input: &Input, job: Job) -> Result<(Parsed, Vec<Finding>)> {
+fn parse_job(input: &Input, job: Job) -> Result<Read> {
     let mut findings = Vec::new();
+    let mut left_out = 0;
     let path = match &job {
         Job::Category { dir, .. } => format!("{dir}/_index.md"),
         Job::Standard { path, .. } => path.clone(),
@@ -305,17 +333,17 @@ fn parse_job(input: &Input, job: Job) -> Result<(Parsed, Vec<Finding>)> {
     };
     let bytes = match input.read(&path) {
         Ok(bytes) => bytes,
-        Err(Refusal::Missing) => return Ok((Parsed::Nothing, findings)),
+        Err(Refusal::Missing) => return Ok(Read::of(Parsed::Nothing, findings)),
         Err(refusal) => {
             findings.extend(refusal.finding(&path));
-            return Ok((unreadable(job, path), findings));
+            return Ok(Read::of(unreadable(job, path), findings));
         }
     };
     let src = match Source::decode(path.clone(), &bytes) {
         Ok(src) => src,
         Err(f) => {
             findings.push(*f);
-            return Ok((unreadable(job, path), findings));
+            return Ok(Read::of(unreadable(job, path), findings));
         }
     };
     let parsed = match job {
@@ -325,14 +353,25 @@ fn parse_job(input: &Input, job: Job) -> Result<(Parsed, Vec<Finding>)> {
         Job::Standard { kind, .. } => {
             Parsed::Standard(Box::new(standard::standard(&src, kind, &mut findings)))
         }
-        Job::Scope(i) => Parsed::Scope(i, records::scope(&src, SCOPE_FILES[i].1, &mut findings)),
-        Job::Staff => Parsed::Staff(records::staff(&src, &mut findings)),
-        Job::Inspections(_) => Parsed::Inspections(records::inspections(&src, &mut findings)),
-        Job::Trainings(_) => Parsed::Trainings(records::trainings(&src, &mut findings)),
-        Job::Surveys(_) => Parsed::Surveys(records::surveys(&src, &mut findings)),
+        Job::Scope(i) => Parsed::Scope(
+            i,
+            records::scope(&src, SCOPE_FILES[i].1, &mut findings, &mut left_out),
+        ),
+        Job::Staff => Parsed::Staff(records::staff(&src, &mut findings, &mut left_out)),
+        Job::Inspections(_) => {
+            Parsed::Inspections(records::inspections(&src, &mut findings, &mut left_out))
+        }
+        Job::Trainings(_) => {
+            Parsed::Trainings(records::trainings(&src, &mut findings, &mut left_out))
+        }
+        Job::Surveys(_) => Parsed::Surveys(records::surveys(&src, &mut findings, &mut left_out)),
         Job::Audit(_) => Parsed::Audit(records::audit(&src, &mut findings)),
     };
-    Ok((parsed, findings))
+    Ok(Read {
+        parsed,
+        findings,
+        left_out,
+    })
 }
 
 /// What a file that could not be read still is: a category whose index cannot be read is

@@ -36,6 +36,7 @@ fn entries<T>(
     key: &'static [&'static str],
     known: &'static [&'static str],
     findings: &mut Vec<Finding>,
+    left_out: &mut u64,
     mut read: impl FnMut(&mut Fields<'_, '_, '_>) -> Option<T>,
 ) -> Vec<(T, bool)> {
     let Some(doc) = fields::parse(src, src.text, 0, findings) else {
@@ -48,8 +49,11 @@ fn entries<T>(
         let mut f = Fields::new(src, 0, t, span, known, key[0], root.findings);
         let value = read(&mut f);
         f.finish();
-        if let Some(v) = value {
-            out.push((v, root.findings.len() > before));
+        match value {
+            Some(v) => out.push((v, root.findings.len() > before)),
+            // Without a required value the entry is not a record at all: reported, and
+            // counted among those the rates leave out.
+            None => *left_out += 1,
         }
     }
     root.finish();
@@ -58,11 +62,14 @@ fn entries<T>(
 
 /// The entries of a record file that were read without a finding: the others are reported
 /// and left out of every later rule, like an entry without a required key.
-fn sound<T>(entries: Vec<(T, bool)>) -> Vec<T> {
-    entries
+fn sound<T>(entries: Vec<(T, bool)>, left_out: &mut u64) -> Vec<T> {
+    let all = entries.len();
+    let sound: Vec<T> = entries
         .into_iter()
         .filter_map(|(v, faulty)| (!faulty).then_some(v))
-        .collect()
+        .collect();
+    *left_out += (all - sound.len()) as u64;
+    sound
 }
 
 /// The file's path as one shared allocation for all its entries.
@@ -87,9 +94,10 @@ pub fn scope(
     src: &Source<'_>,
     key: &'static [&'static str],
     findings: &mut Vec<Finding>,
+    left_out: &mut u64,
 ) -> Vec<ScopeItem> {
     // An entry without a name is reported, but keeps its id: what refers to it resolves.
-    entries(src, key, SCOPE_ITEM_KEYS, findings, |f| {
+    entries(src, key, SCOPE_ITEM_KEYS, findings, left_out, |f| {
         let id = f.req_text("id");
         let name = f.req_text("name");
         let unit = f.string("unit").map(|u| u.value);
@@ -105,8 +113,8 @@ pub fn scope(
     .collect()
 }
 
-pub fn staff(src: &Source<'_>, findings: &mut Vec<Finding>) -> Vec<Staff> {
-    entries(src, STAFF, STAFF_KEYS, findings, |f| {
+pub fn staff(src: &Source<'_>, findings: &mut Vec<Finding>, left_out: &mut u64) -> Vec<Staff> {
+    entries(src, STAFF, STAFF_KEYS, findings, left_out, |f| {
         let id = f.req_text("id");
         let name = f.req_text("name");
         let unit = f.string("unit").map(|u| u.value);
@@ -124,8 +132,12 @@ pub fn staff(src: &Source<'_>, findings: &mut Vec<Finding>) -> Vec<Staff> {
     .collect()
 }
 
-pub fn inspections(src: &Source<'_>, findings: &mut Vec<Finding>) -> Vec<Inspection> {
-    sound(entries(src, INSPECTION, INSPECTION_KEYS, findings, |f| {
+pub fn inspections(
+    src: &Source<'_>,
+    findings: &mut Vec<Finding>,
+    left_out: &mut u64,
+) -> Vec<Inspection> {
+    let read = entries(src, INSPECTION, INSPECTION_KEYS, findings, left_out, |f| {
         let head = f.head();
         let date = f.req_date("date");
         let standard = f.req_text("standard");
@@ -143,11 +155,16 @@ pub fn inspections(src: &Source<'_>, findings: &mut Vec<Finding>) -> Vec<Inspect
             finding,
             rectified,
         })
-    }))
+    });
+    sound(read, left_out)
 }
 
-pub fn trainings(src: &Source<'_>, findings: &mut Vec<Finding>) -> Vec<Training> {
-    sound(entries(src, TRAINING, TRAINING_KEYS, findings, |f| {
+pub fn trainings(
+    src: &Source<'_>,
+    findings: &mut Vec<Finding>,
+    left_out: &mut u64,
+) -> Vec<Training> {
+    let read = entries(src, TRAINING, TRAINING_KEYS, findings, left_out, |f| {
         let head = f.head();
         let date = f.req_date("date");
         let topic = f.req_text("topic");
@@ -165,11 +182,12 @@ pub fn trainings(src: &Source<'_>, findings: &mut Vec<Finding>) -> Vec<Training>
             standards,
             attendees,
         })
-    }))
+    });
+    sound(read, left_out)
 }
 
-pub fn surveys(src: &Source<'_>, findings: &mut Vec<Finding>) -> Vec<Survey> {
-    sound(entries(src, SURVEY, SURVEY_KEYS, findings, |f| {
+pub fn surveys(src: &Source<'_>, findings: &mut Vec<Finding>, left_out: &mut u64) -> Vec<Survey> {
+    let read = entries(src, SURVEY, SURVEY_KEYS, findings, left_out, |f| {
         let head = f.head();
         let from = f.req_date("from");
         let to = f.req_date("to");
@@ -185,7 +203,8 @@ pub fn surveys(src: &Source<'_>, findings: &mut Vec<Finding>) -> Vec<Survey> {
             responses: responses?,
             satisfied: satisfied?,
         })
-    }))
+    });
+    sound(read, left_out)
 }
 
 /// An audit report's front matter (the body is read again when the dossier prints it).

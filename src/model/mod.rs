@@ -267,6 +267,10 @@ pub struct Records {
     pub trainings: Vec<Training>,
     pub surveys: Vec<Survey>,
     pub audits: Vec<Audit>,
+    /// Entries of scope and record files that could not be read as a record (a required value
+    /// missing or blank, a value that breaks a rule): reported by the loader, counted by the
+    /// rates among the records they leave out.
+    pub left_out: u64,
 }
 
 impl Records {
