@@ -86,7 +86,7 @@ codes! {
     // Added after the first release: kept last so that SARIF rule indices stay stable.
     FileOutside = "file/outside", Error, "文件指向标准库之外，未读取", "a symlink or path leading outside the repository or into a hidden folder, not read";
     FileSpecial = "file/special", Error, "不是普通文件，未读取", "a FIFO, device, socket or directory where a file is expected, not read";
-    FileTooLarge = "file/too-large", Error, "文件过大，未读取", "a file over 16 MiB, not read";
+    FileTooLarge = "file/too-large", Error, "文件过大，未读取", "a file over 256 MiB, not read";
     FileUnreadable = "file/unreadable", Error, "文件无法读取", "a file that cannot be read: no permission, a dangling symlink or a loop";
     FileIgnored = "file/ignored", Error, "文件名不合要求，未读取", "a file whose name keeps it from being read: an upper-case extension or a name that is not UTF-8";
 }

@@ -76,7 +76,7 @@ fn symlinks_out_special_files_and_huge_files_are_findings_never_read() {
         .unwrap();
     assert!(status.success());
     let big = std::fs::File::create(cat.join("101-09-big.md")).unwrap();
-    big.set_len(17 << 20).unwrap();
+    big.set_len(257 << 20).unwrap();
     std::fs::write(cat.join("101-10-upper.MD"), "+++\nno = \"101-10\"\n+++\n").unwrap();
 
     for format in ["short", "human", "json", "sarif", "github"] {

@@ -10,7 +10,7 @@ use annotate_snippets::renderer::DecorStyle;
 use annotate_snippets::{AnnotationKind, Element, Group, Level, Origin, Renderer, Snippet};
 
 use super::{needs_escape, push_safe, terminal_safe};
-use crate::finding::{Finding, Lang, Location, Severity, Tally};
+use crate::finding::{Finding, Lang, Location, Pos, Severity, Tally};
 
 /// Source lines of the files that findings point into, keyed by path then line.
 pub type Snippets = BTreeMap<String, BTreeMap<u32, String>>;
@@ -85,6 +85,7 @@ fn human(r: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
         Renderer::plain()
     }
     .decor_style(DecorStyle::Ascii);
+    let mut index = LongLines::default();
     for f in r.findings {
         let level = match f.severity {
             Severity::Error => Level::ERROR,
@@ -93,10 +94,11 @@ fn human(r: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
         let mut group = level
             .primary_title(terminal_safe(f.message.get(r.lang)))
             .id(f.code.as_str())
-            .elements(snippet(r, &f.location, None, true));
+            .elements(snippet(r, &mut index, &f.location, None, true));
         for rel in &f.related {
             group = group.elements(snippet(
                 r,
+                &mut index,
                 &rel.location,
                 Some(rel.message.get(r.lang)),
                 false,
@@ -115,6 +117,7 @@ fn human(r: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
 
 fn snippet<'a>(
     r: &'a Report<'_>,
+    index: &mut LongLines,
     at: &'a Location,
     label: Option<&'a str>,
     primary: bool,
@@ -133,8 +136,7 @@ fn snippet<'a>(
         }
         return out;
     };
-    let start = byte_at(line, at.pos.column as usize - 1);
-    let end = byte_at(line, (at.pos.column + at.pos.len) as usize - 1).max(start);
+    let (line, start, end) = index.window(&at.path, at.pos, line);
     let (line, span) = safe_source(line, start..end);
     let kind = if primary {
         AnnotationKind::Primary
@@ -179,6 +181,51 @@ fn safe_source(line: &str, span: Range<usize>) -> (Cow<'_, str>, Range<usize>) {
     let start = start.unwrap_or(out.len());
     let end = end.unwrap_or(out.len()).max(start);
     (Cow::Owned(out), start..end)
+}
+
+/// Lines longer than this many bytes are shown as a window around the pointed-at text, so that
+/// many findings on one huge line (a 20 MB paragraph) cost linear time, not its length each.
+const LONG_LINE: usize = 4096;
+/// Characters shown either side of the pointed-at text in a long line.
+const CONTEXT: usize = 200;
+/// Every how many characters a long line's byte offset is remembered.
+const STRIDE: usize = 256;
+
+/// The byte offsets of every `STRIDE`th character of the long lines met so far.
+#[derive(Default)]
+struct LongLines {
+    offsets: std::collections::HashMap<(String, u32), Vec<usize>>,
+}
+
+impl LongLines {
+    /// The part of `line` to show for `pos`, and the byte span of the pointed-at text in it.
+    fn window<'l>(&mut self, path: &str, pos: Pos, line: &'l str) -> (&'l str, usize, usize) {
+        let column = pos.column as usize - 1;
+        let len = pos.len as usize;
+        if line.len() <= LONG_LINE {
+            let start = byte_at(line, column);
+            let end = byte_at(line, column + len).max(start);
+            return (line, start, end);
+        }
+        let offsets = self
+            .offsets
+            .entry((path.to_owned(), pos.line))
+            .or_insert_with(|| {
+                line.char_indices()
+                    .step_by(STRIDE)
+                    .map(|(i, _)| i)
+                    .collect()
+            });
+        let at = |n: usize| {
+            let from = offsets.get(n / STRIDE).copied().unwrap_or(line.len());
+            from + byte_at(&line[from..], n % STRIDE)
+        };
+        let first = at(column.saturating_sub(CONTEXT));
+        let start = at(column);
+        let end = at(column + len).max(start);
+        let last = at(column + len + CONTEXT).max(end);
+        (&line[first..last], start - first, end - first)
+    }
 }
 
 /// The byte offset of the `n`th character (clamped to the end).
@@ -360,5 +407,56 @@ mod tests {
             "{out}"
         );
         assert_eq!(marks.matches('^').count(), "\\u{9b}31".len(), "{out}");
+    }
+
+    #[test]
+    fn many_findings_on_a_huge_line_show_a_window_around_each() {
+        // 200,000 characters on one line, a finding on every 100th: each snippet shows only
+        // the text around its fault, with the caret under it.
+        let unit = "窗口人员不得离岗。".repeat(11) + "x";
+        let line: String = unit.repeat(2000);
+        assert_eq!(unit.chars().count(), 100);
+        let findings: Vec<Finding> = (0..2000u32)
+            .map(|i| {
+                Finding::new(
+                    Code::TextModal,
+                    Location::new(
+                        "a.md",
+                        Pos {
+                            line: 1,
+                            column: i * 100 + 5,
+                            len: 2,
+                        },
+                    ),
+                    Msg::new("不得", "不得"),
+                )
+            })
+            .collect();
+        let mut snippets = Snippets::new();
+        snippets.insert("a.md".into(), BTreeMap::from([(1, line)]));
+        let started = std::time::Instant::now();
+        let out = render(Format::Human, &report(&findings, &snippets));
+        assert!(started.elapsed() < std::time::Duration::from_secs(20));
+        let longest = out.lines().map(|l| l.chars().count()).max().unwrap();
+        assert!(longest < 1000, "a snippet line of {longest} characters");
+        // The caret sits under 不得 in every snippet.
+        let lines: Vec<&str> = out.lines().collect();
+        let mut carets = 0;
+        for pair in lines.windows(2) {
+            if let Some(col) = pair[1].find("^^") {
+                let width_before: usize = pair[0]
+                    .chars()
+                    .scan(0, |w, c| {
+                        *w += if c.is_ascii() { 1 } else { 2 };
+                        Some(*w)
+                    })
+                    .take_while(|w| *w <= col)
+                    .count();
+                let rest: String = pair[0].chars().skip(width_before).take(2).collect();
+                assert_eq!(rest, "不得", "{}\n{}", pair[0], pair[1]);
+                carets += 1;
+            }
+        }
+        assert_eq!(carets, 2000);
     }
 }
