@@ -1,39 +1,10 @@
 //! `dossier`: deterministic files listed in the manifest, an atomic swap that leaves the
 //! previous dossier alone when a run fails, and sources never touched.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
-fn stdkit(repo: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_stdkit"))
-        .arg("-C")
-        .arg(repo)
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-/// Runs `dossier -o out --as-of 2014-12-31` on `repo`.
-fn dossier(repo: &Path, out: &Path) -> std::process::Output {
-    stdkit(
-        repo,
-        &[
-            "dossier",
-            "-o",
-            out.to_str().unwrap(),
-            "--as-of",
-            "2014-12-31",
-        ],
-    )
-}
-
-/// A copy of a shipped example in a scratch directory: `(scratch, repository)`.
-fn example_copy(name: &str, example: &str) -> (PathBuf, PathBuf) {
-    let tmp = scratch(name);
-    let repo = tmp.join("repo");
-    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join(example), &repo);
-    (tmp, repo)
-}
+mod common;
+use common::{dossier, example_copy, scratch};
 
 /// The run succeeded; its stderr otherwise.
 fn assert_ok(o: &std::process::Output) {
@@ -43,25 +14,6 @@ fn assert_ok(o: &std::process::Output) {
         "{}",
         String::from_utf8_lossy(&o.stderr)
     );
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("stdkit-test-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 #[test]

@@ -3,7 +3,9 @@
 //! panic, and every finding points inside the file it names. CI runs `FUZZ_CASES` cases
 //! (default 200, a few seconds); raise it locally for a longer run.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+
+mod common;
 
 use proptest::prelude::*;
 
@@ -41,16 +43,7 @@ fn repository() -> PathBuf {
     if dir.join("stdkit.toml").is_file() {
         return dir;
     }
-    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/huaining");
-    for entry in walkdir::WalkDir::new(&from) {
-        let entry = entry.unwrap();
-        let target = dir.join(entry.path().strip_prefix(&from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
+    common::copy_dir(&common::project("examples/huaining"), &dir);
     dir
 }
 

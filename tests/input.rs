@@ -6,21 +6,11 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
+mod common;
+
 /// A scratch copy of `examples/minimal`: `(scratch, repository, category folder)`.
 fn scratch(name: &str) -> (PathBuf, PathBuf, PathBuf) {
-    let dir = std::env::temp_dir().join(format!("stdkit-input-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    let repo = dir.join("repo");
-    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/minimal");
-    for entry in walkdir::WalkDir::new(&from) {
-        let entry = entry.unwrap();
-        let target = repo.join(entry.path().strip_prefix(&from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
+    let (dir, repo) = common::example_copy(&format!("input-{name}"), "examples/minimal");
     let category = repo.join("system/1-通用基础标准体系/101-标准化导则");
     assert!(category.is_dir());
     (dir, repo, category)

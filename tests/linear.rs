@@ -6,6 +6,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+mod common;
+use common::copy_dir;
+
 /// Scope entries on the one line of `scope/posts.toml`.
 const POSTS: usize = 3_000;
 /// Trainings on the one line of a training file, and attendees of each.
@@ -14,19 +17,6 @@ const ATTENDEES: usize = 100;
 /// Counting each position from its line start took minutes here in a debug build; linear
 /// work takes well under a second. The bound leaves room for a slow, busy machine.
 const BOUND: Duration = Duration::from_secs(10);
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
 
 /// A valid repository whose posts, staff and one training file are each written on one line,
 /// with one unknown attendee at the very end of the training line.

@@ -4,46 +4,14 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
-fn stdkit(repo: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_stdkit"))
-        .arg("-C")
-        .arg(repo)
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn dossier(repo: &Path, out: &Path) -> Output {
-    stdkit(
-        repo,
-        &[
-            "dossier",
-            "-o",
-            out.to_str().unwrap(),
-            "--as-of",
-            "2014-12-31",
-        ],
-    )
-}
+mod common;
+use common::{dossier, stderr, stdkit};
 
 /// A scratch directory holding a copy of `examples/minimal` as `repo`.
 fn scratch(name: &str) -> (PathBuf, PathBuf) {
-    let dir = std::env::temp_dir().join(format!("stdkit-safety-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    let repo = dir.join("repo");
-    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/minimal");
-    for entry in walkdir::WalkDir::new(&from) {
-        let entry = entry.unwrap();
-        let target = repo.join(entry.path().strip_prefix(&from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-    (dir, repo)
+    common::example_copy(&format!("safety-{name}"), "examples/minimal")
 }
 
 /// Every file and directory under `root` with its bytes.
@@ -61,10 +29,6 @@ fn snapshot(root: &Path) -> BTreeMap<String, Option<Vec<u8>>> {
             (rel, bytes)
         })
         .collect()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 fn git_available() -> bool {
