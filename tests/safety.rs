@@ -305,6 +305,16 @@ fn no_history_is_never_a_failure() {
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // The history section says in one line that there is none, with no row per standard.
+    let html = std::fs::read_to_string(tmp.join("a/dossier.html")).unwrap();
+    assert!(
+        html.contains("没有 git 提交历史"),
+        "no note on the missing history"
+    );
+    assert!(
+        !html.contains("无 git 记录"),
+        "a row per standard without history"
+    );
     if git_available() {
         // `git init` and no commit yet.
         git(&repo, &["init", "-q"]);

@@ -130,6 +130,9 @@ pub fn compile(inputs: Inputs<'_>) -> (Dossier, Vec<Finding>) {
                 v.sort_by(|a, b| (a.0.date, &a.0.path).cmp(&(b.0.date, &b.0.path)));
                 Section::Audits(v)
             }
+            // Without a commit there is no history to tell: the section says so in one line
+            // instead of a row per standard.
+            "history" if inputs.commit.is_none() => Section::History(Vec::new()),
             "history" => Section::History(history(repo, &inputs.history)),
             path => match inputs.chapters.get(path) {
                 Some(markdown) => Section::Chapter {

@@ -269,6 +269,13 @@ fn section_body(out: &mut String, s: &Section, d: &Dossier, assets: Assets<'_>) 
                 out.push_str(&markdown_html(body, &a.path, false, assets));
             }
         }
+        Section::History(_) if d.commit.is_none() => {
+            let _ = write!(
+                out,
+                "<p class=\"def\">{}</p>",
+                esc(super::model::NO_HISTORY)
+            );
+        }
         Section::History(list) => grid(
             out,
             &Grid {

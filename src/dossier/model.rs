@@ -25,6 +25,10 @@ pub struct Dossier {
     pub body_lines: BTreeMap<String, u32>,
 }
 
+/// What the history section says when the repository has no git history (no repository, no
+/// commit yet, or one git does not trust).
+pub const NO_HISTORY: &str = "本标准库没有 git 提交历史，修订记录从略。";
+
 /// One part of the volume. Every part but the cover and the contents has a heading that
 /// appears in the contents and in the PDF outline.
 #[derive(Clone, Debug)]

@@ -481,6 +481,11 @@ impl Writer<'_> {
                 self.heading(1, &heading, true);
                 self.audits(list, &d.body_lines);
             }
+            Section::History(_) if d.commit.is_none() => {
+                self.heading(1, &heading, true);
+                let note = content(super::super::model::NO_HISTORY);
+                self.line(&format!("#note{note}"));
+            }
             Section::History(list) => {
                 self.heading(1, &heading, true);
                 self.history(list);
