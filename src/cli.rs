@@ -92,6 +92,9 @@ pub struct RatesArgs {
     /// 评价期 FROM..TO（覆盖 stdkit.toml 的 [period]）
     #[arg(long, value_name = "FROM..TO")]
     pub period: Option<String>,
+    /// 在每项指标下列出计入分母而未计入分子的项目（标准、岗位、事项、设施、人员等）
+    #[arg(long)]
+    pub details: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -17,6 +17,37 @@ pub struct Rate {
     pub definition: Msg,
     /// Why the denominator can be 0, shown instead of a value.
     pub when_empty: Msg,
+    /// What the denominator holds and the numerator does not, in a fixed order; their
+    /// counts add up to `denominator - numerator` (see [`Rate::uncounted_count`]).
+    pub uncounted: Vec<Uncounted>,
+}
+
+/// One entry of what a rate leaves out of its numerator: a standard (by system number, with
+/// its title), a scope item or a member of staff (id and name), a member centre (its path,
+/// and its name when known), or a survey's unsatisfied responses (the survey's place
+/// `path:line`, and its method and dates).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Uncounted {
+    pub id: String,
+    pub name: String,
+    /// For a survey, its unsatisfied responses (responses are no items one can name, so
+    /// the survey stands for them); `None` for an entry that is one unit of the denominator.
+    pub responses: Option<u64>,
+}
+
+impl Uncounted {
+    fn one(id: impl Into<String>, name: impl Into<String>) -> Self {
+        Uncounted {
+            id: id.into(),
+            name: name.into(),
+            responses: None,
+        }
+    }
+
+    /// How many units of the denominator the entry stands for.
+    pub fn count(&self) -> u64 {
+        self.responses.unwrap_or(1)
+    }
 }
 
 impl Rate {
@@ -31,6 +62,72 @@ impl Rate {
         // A small tolerance, so that 19/20 meets 0.95 despite binary fractions.
         Some(value + 1e-12 >= target)
     }
+
+    /// How many units of the denominator are not in the numerator, by the entries of
+    /// `uncounted`: always `denominator - numerator`.
+    pub fn uncounted_count(&self) -> u64 {
+        total(self.uncounted.iter().map(Uncounted::count))
+    }
+
+    /// The uncounted units one by one, as `(id, name)`: an entry per standard, item, person
+    /// or centre, and for a survey one per unsatisfied response, numbered after its place
+    /// (`records/surveys/2014.toml:3#1`, `#2`, …). Exactly `denominator - numerator` of them.
+    pub fn uncounted_units(&self) -> impl Iterator<Item = (String, &str)> + '_ {
+        self.uncounted.iter().flat_map(|u| {
+            let numbered = u.responses.is_some();
+            (1..=u.count()).map(move |k| {
+                let id = if numbered {
+                    format!("{}#{k}", u.id)
+                } else {
+                    u.id.clone()
+                };
+                (id, u.name.as_str())
+            })
+        })
+    }
+}
+
+/// Numerator, denominator and what is left out, from one pass over the denominator's
+/// members (each with whether it counts), so that they cannot disagree; `entry` describes a
+/// member that does not count.
+fn tally<T>(
+    members: impl IntoIterator<Item = (bool, T)>,
+    entry: impl Fn(T) -> Uncounted,
+) -> (u64, u64, Vec<Uncounted>) {
+    let (mut numerator, mut denominator, mut uncounted) = (0, 0, Vec::new());
+    for (counts, member) in members {
+        denominator += 1;
+        if counts {
+            numerator += 1;
+        } else {
+            uncounted.push(entry(member));
+        }
+    }
+    (numerator, denominator, uncounted)
+}
+
+/// A standard as an uncounted entry: its system number (else its file) and its title.
+fn standard_entry(s: &crate::model::Standard) -> Uncounted {
+    let id = match (s.system_no(), &s.no) {
+        (Some(no), _) => no.to_string(),
+        (None, Some(raw)) => raw.value.clone(),
+        (None, None) => s.path.clone(),
+    };
+    Uncounted::one(id, s.title.clone().unwrap_or_default())
+}
+
+/// Standards in system-number order (those without a valid number last, by file).
+fn by_number<'r>(
+    standards: impl Iterator<Item = &'r crate::model::Standard>,
+) -> Vec<&'r crate::model::Standard> {
+    let mut list: Vec<_> = standards.collect();
+    list.sort_by_cached_key(|s| number_key(s));
+    list
+}
+
+fn number_key(s: &crate::model::Standard) -> (bool, Option<SystemNo>, &str) {
+    let no = s.system_no();
+    (no.is_none(), no, s.path.as_str())
 }
 
 /// The rates of one centre.
@@ -69,23 +166,25 @@ pub fn compute_excluding(repo: &Repository, period: Option<Period>) -> (CenterRa
     let in_period = |d| period.is_none_or(|p: Period| p.contains(d));
     let mut rates = Vec::new();
 
-    let live: Vec<_> = repo
-        .standards
-        .iter()
-        .filter(|s| s.status().is_some_and(|st| !st.retired()))
-        .collect();
-    let in_force = live.iter().filter(|s| s.in_force()).count() as u64;
+    let live = by_number(
+        repo.standards
+            .iter()
+            .filter(|s| s.status().is_some_and(|st| !st.retired())),
+    );
+    let (numerator, denominator, uncounted) =
+        tally(live.iter().map(|s| (s.in_force(), *s)), standard_entry);
     rates.push(Rate {
         key: "completeness",
         name: Msg::new("体系完整率", "system completeness"),
-        numerator: in_force,
-        denominator: live.len() as u64,
+        numerator,
+        denominator,
         target: None,
         definition: Msg::new(
             "现行（含试行）标准数 ÷ 应有标准数（不含被代替、废止的标准；待制定、起草、送审的计入应有数）",
             "standards in force (in-force or trial) ÷ standards that should exist (all but superseded and withdrawn)",
         ),
         when_empty: Msg::new("体系表中没有应有的标准", "the table has no standard that should exist"),
+        uncounted,
     });
 
     let covered =
@@ -99,17 +198,14 @@ pub fn compute_excluding(repo: &Repository, period: Option<Period>) -> (CenterRa
     let part = |file: &crate::model::ScopeFile,
                 rejected: &HashSet<usize>,
                 set: &HashSet<&str>|
-     -> (u64, u64) {
-        let ids: HashSet<&str> = file
-            .items
-            .iter()
-            .enumerate()
-            .filter(|(n, _)| !rejected.contains(n))
-            .map(|(_, i)| i.id.value.as_str())
-            .collect();
-        (
-            ids.iter().filter(|id| set.contains(*id)).count() as u64,
-            ids.len() as u64,
+     -> (u64, u64, Vec<Uncounted>) {
+        // Each id once, in the order of the file.
+        let mut seen = HashSet::new();
+        tally(
+            sound(&file.items, rejected)
+                .filter(|i| seen.insert(i.id.value.as_str()))
+                .map(|i| (set.contains(i.id.value.as_str()), i)),
+            |i| Uncounted::one(i.id.value.as_str(), i.name.as_str()),
         )
     };
     let posts = part(&repo.scope.posts, &rejected.posts, &covered(|c| &c.posts));
@@ -128,6 +224,11 @@ pub fn compute_excluding(repo: &Repository, period: Option<Period>) -> (CenterRa
         name: Msg::new("标准化覆盖率", "standardization coverage"),
         numerator: posts.0 + services.0 + assets.0,
         denominator: posts.1 + services.1 + assets.1,
+        uncounted: [&posts.2, &services.2, &assets.2]
+            .into_iter()
+            .flatten()
+            .cloned()
+            .collect(),
         target: Some(t.coverage),
         definition: Msg::new(
             "至少被一项现行（含试行）标准覆盖的岗位、事项和设施数 ÷ 岗位、事项和设施总数（有人就有工作标准，有事就有质量标准，有物就有管理标准）",
@@ -135,7 +236,7 @@ pub fn compute_excluding(repo: &Repository, period: Option<Period>) -> (CenterRa
         ),
         when_empty: Msg::new("scope/ 中没有登记岗位、事项和设施", "scope/ registers no post, service item or asset"),
     });
-    for (key, zh, en, (n, d), what_zh, what_en) in [
+    for (key, zh, en, (n, d, uncounted), what_zh, what_en) in [
         (
             "coverage-posts",
             "岗位覆盖率",
@@ -175,34 +276,51 @@ pub fn compute_excluding(repo: &Repository, period: Option<Period>) -> (CenterRa
                 format!("没有登记{what_zh}"),
                 format!("no {what_en} are registered"),
             ),
+            uncounted,
         });
     }
 
     rates.push(implementation(repo, &rejected, period, &in_period, t));
 
-    let staff: HashSet<&str> = sound(&repo.records.staff, &rejected.staff)
-        .map(|s| s.id.value.as_str())
-        .collect();
     let trained: HashSet<&str> = sound(&repo.records.trainings, &rejected.trainings)
         .filter(|tr| in_period(tr.date.value))
         .flat_map(|tr| tr.attendees.iter().map(|a| a.value.as_str()))
-        .filter(|a| staff.contains(a))
         .collect();
+    // Each person once, in the order of the roster.
+    let mut seen = HashSet::new();
+    let (numerator, denominator, uncounted) = tally(
+        sound(&repo.records.staff, &rejected.staff)
+            .filter(|p| seen.insert(p.id.value.as_str()))
+            .map(|p| (trained.contains(p.id.value.as_str()), p)),
+        |p| Uncounted::one(p.id.value.as_str(), p.name.as_str()),
+    );
     rates.push(Rate {
         key: "training",
         name: Msg::new("全员参训率", "staff training"),
-        numerator: trained.len() as u64,
-        denominator: staff.len() as u64,
+        numerator,
+        denominator,
         target: Some(t.training),
         definition: Msg::new(
             "评价期内至少参加过一次培训的在册人员数 ÷ 在册人员总数",
             "staff who attended at least one training in the period ÷ all staff",
         ),
         when_empty: Msg::new("人员名册为空", "the staff roster is empty"),
+        uncounted,
     });
 
     let surveys: Vec<_> = sound(&repo.records.surveys, &rejected.surveys)
         .filter(|s| period.is_none_or(|p| p.overlaps(s.from.value, s.to.value)))
+        .collect();
+    // The rules keep `satisfied` within `responses`, so the unsatisfied responses of the
+    // surveys add up to the denominator less the numerator.
+    let uncounted = surveys
+        .iter()
+        .filter(|s| s.responses.value > s.satisfied.value)
+        .map(|s| Uncounted {
+            id: format!("{}:{}", s.path, s.head.line),
+            name: format!("{} {}..{}", s.method, s.from.value, s.to.value),
+            responses: Some(s.responses.value - s.satisfied.value),
+        })
         .collect();
     rates.push(Rate {
         key: "satisfaction",
@@ -215,6 +333,7 @@ pub fn compute_excluding(repo: &Repository, period: Option<Period>) -> (CenterRa
             "Σ satisfied ÷ Σ responses of the surveys that overlap the period",
         ),
         when_empty: Msg::new("评价期内没有满意度调查", "no survey overlaps the period"),
+        uncounted,
     });
 
     let center = CenterRates {
@@ -286,22 +405,26 @@ fn implementation(
         }
     }
     let end = period.map(|p| p.to);
-    let mut numerator = 0;
-    let mut denominator = 0;
-    for (i, s) in repo.standards.iter().enumerate() {
-        if !s.in_force() {
-            continue;
-        }
-        denominator += 1;
-        let implemented = latest.get(&i).is_some_and(|ins| match ins.result {
-            Outcome::Conform => true,
-            Outcome::Nonconform => ins
-                .rectified
-                .as_ref()
-                .is_some_and(|r| end.is_none_or(|e| r.value <= e)),
-        });
-        numerator += u64::from(implemented);
-    }
+    let mut in_force: Vec<(usize, &crate::model::Standard)> = repo
+        .standards
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.in_force())
+        .collect();
+    in_force.sort_by_cached_key(|(_, s)| number_key(s));
+    let (numerator, denominator, uncounted) = tally(
+        in_force.iter().map(|&(i, s)| {
+            let implemented = latest.get(&i).is_some_and(|ins| match ins.result {
+                Outcome::Conform => true,
+                Outcome::Nonconform => ins
+                    .rectified
+                    .as_ref()
+                    .is_some_and(|r| end.is_none_or(|e| r.value <= e)),
+            });
+            (implemented, s)
+        }),
+        standard_entry,
+    );
     Rate {
         key: "implementation",
         name: Msg::new("标准实施率", "implementation"),
@@ -313,6 +436,7 @@ fn implementation(
             "standards in force whose latest inspection in the period is conform, or nonconform rectified by the period end ÷ standards in force",
         ),
         when_empty: Msg::new("没有现行（含试行）标准", "no standard is in force"),
+        uncounted,
     }
 }
 
@@ -334,20 +458,28 @@ pub struct MemberRates {
 
 /// The share of member centres that pass.
 pub fn member_acceptance(members: &[MemberRates], targets: Targets) -> Rate {
+    // In the order of `[[member]]`, by path, with the centre's name when it could be read.
+    let (numerator, denominator, uncounted) = tally(
+        members
+            .iter()
+            .map(|m| (m.rates.as_ref().is_ok_and(CenterRates::passes), m)),
+        |m| {
+            let name = m.rates.as_ref().map_or("", |r| r.center.as_str());
+            Uncounted::one(m.path.as_str(), name)
+        },
+    );
     Rate {
         key: "member-acceptance",
         name: Msg::new("下属中心验收通过率", "member acceptance"),
-        numerator: members
-            .iter()
-            .filter(|m| m.rates.as_ref().is_ok_and(CenterRates::passes))
-            .count() as u64,
-        denominator: members.len() as u64,
+        numerator,
+        denominator,
         target: Some(targets.member_acceptance),
         definition: Msg::new(
             "各项指标均达到目标值的下属中心数 ÷ 下属中心总数",
             "member centres meeting every target ÷ all member centres",
         ),
         when_empty: Msg::new("没有下属中心", "there are no member centres"),
+        uncounted,
     }
 }
 
@@ -397,6 +529,68 @@ mod tests {
         );
         assert_eq!(total([u64::MAX, u64::MAX].into_iter()), u64::MAX);
         assert_eq!(total([u64::MAX - 1, 1].into_iter()), u64::MAX);
+    }
+
+    #[test]
+    fn every_shipped_repository_lists_exactly_what_each_rate_leaves_out() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut dirs = vec![root.join("standards")];
+        let mut examples: Vec<_> = std::fs::read_dir(root.join("examples"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.join(crate::load::MANIFEST).is_file())
+            .collect();
+        examples.sort();
+        assert!(examples.len() >= 5, "{examples:?}");
+        dirs.extend(examples);
+        let mut satisfaction = 0;
+        for dir in dirs {
+            let loaded = crate::load::load(&dir).unwrap();
+            let (city, members) = crate::commands::rates::with_members(&dir, &loaded.repo, None);
+            let centres =
+                std::iter::once(&city).chain(members.iter().filter_map(|m| m.rates.as_ref().ok()));
+            for c in centres {
+                for r in &c.rates {
+                    let what = format!("{} {} {}", dir.display(), c.center, r.key);
+                    assert_eq!(r.uncounted_count(), r.denominator - r.numerator, "{what}");
+                    assert_eq!(
+                        r.uncounted_units().count() as u64,
+                        r.uncounted_count(),
+                        "{what}"
+                    );
+                    if matches!(r.key, "completeness" | "implementation") {
+                        let numbers: Vec<SystemNo> =
+                            r.uncounted.iter().map(|u| u.id.parse().unwrap()).collect();
+                        assert!(numbers.is_sorted(), "{what}");
+                    }
+                    if r.key == "satisfaction" {
+                        satisfaction += r.uncounted.len();
+                    } else {
+                        assert!(r.uncounted.iter().all(|u| u.responses.is_none()), "{what}");
+                    }
+                }
+            }
+        }
+        assert!(satisfaction > 0);
+    }
+
+    #[test]
+    fn a_survey_stands_for_its_unsatisfied_responses_one_unit_each() {
+        let mut repo = Repository::default();
+        repo.records.surveys = vec![survey(100, 97), survey(10, 10)];
+        let (rates, _) = compute_excluding(&repo, None);
+        let r = rates.get("satisfaction").unwrap();
+        assert_eq!(r.uncounted.len(), 1);
+        assert_eq!(r.uncounted[0].responses, Some(3));
+        let units: Vec<_> = r.uncounted_units().map(|(id, _)| id).collect();
+        assert_eq!(
+            units,
+            [
+                "records/surveys/2014.toml:1#1",
+                "records/surveys/2014.toml:1#2",
+                "records/surveys/2014.toml:1#3"
+            ]
+        );
     }
 
     #[test]

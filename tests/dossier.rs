@@ -46,6 +46,11 @@ fn two_runs_give_identical_files_listed_in_the_manifest() {
         assert_eq!(f["sha256"], sum.as_str(), "{name}");
     }
     let html = std::fs::read_to_string(a.join("dossier.html")).unwrap();
+    // The rates page names what each rate leaves out: here the one standard not yet in force.
+    assert!(
+        html.contains("<p>体系完整率未计入（1）：202-04 烟草专卖和住房公积金事项服务规范</p>"),
+        "the rates page lists no uncounted standard"
+    );
     // The only `http://` allowed is the SVG namespace, an identifier that is never fetched.
     let namespaces = html.matches("xmlns=\"http://www.w3.org/2000/svg\"").count();
     assert_eq!(

@@ -20,7 +20,14 @@ pub fn run(ctx: &Context, args: &RatesArgs, out: &mut dyn Write) -> Result<Outco
     let (city, members, excluded) = gather(&root, &loaded.repo, period);
     let text = match args.format {
         RatesFormat::Json => json(&city, &members, &excluded, ctx.lang),
-        RatesFormat::Terminal => terminal(&city, &members, &excluded, ctx.lang, Style::detect()),
+        RatesFormat::Terminal => terminal(
+            &city,
+            &members,
+            &excluded,
+            ctx.lang,
+            Style::detect(),
+            args.details,
+        ),
     };
     out.write_all(text.as_bytes())?;
     super::discard(loaded.repo);

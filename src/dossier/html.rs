@@ -144,6 +144,7 @@ fn section_body(out: &mut String, s: &Section, d: &Dossier, assets: Assets<'_>) 
         }
         Section::Rates { center, members } => {
             rates(out, center);
+            uncounted(out, center);
             for m in members {
                 match &m.rates {
                     Ok(r) => {
@@ -369,6 +370,22 @@ fn rates(out: &mut String, r: &crate::rates::CenterRates) {
         );
     }
     out.push_str("</ul></div>\n");
+}
+
+/// Under the rates, what each leaves out of its numerator (the same lines as the PDF's).
+fn uncounted(out: &mut String, r: &crate::rates::CenterRates) {
+    if r.rates.is_empty() {
+        return;
+    }
+    out.push_str("<div class=\"def uncounted\"><p>未计入分子的项目：</p>");
+    for rate in &r.rates {
+        let _ = write!(
+            out,
+            "<p>{}</p>",
+            esc(&crate::report::rates::uncounted_summary(rate))
+        );
+    }
+    out.push_str("</div>\n");
 }
 
 /// Horizontal bars of each targeted rate with a mark at its target.
@@ -709,5 +726,24 @@ mod tests {
         for text in ["x", "y", "z", "w", "见第二部分"] {
             assert!(html.contains(&format!(">{text}</a>")), "{text}: {html}");
         }
+    }
+
+    #[test]
+    fn the_rates_page_lists_what_each_rate_leaves_out() {
+        let mut repo = crate::model::Repository::default();
+        repo.scope.posts.items = vec![crate::model::ScopeItem {
+            id: crate::model::At::new("GW01".into(), crate::finding::Pos::START),
+            name: "窗口<受理>员".into(),
+            unit: None,
+            faulty: false,
+        }];
+        let rates = crate::rates::compute(&repo, None);
+        let mut out = String::new();
+        uncounted(&mut out, &rates);
+        assert!(
+            out.contains("<p>岗位覆盖率未计入（1）：GW01 窗口&lt;受理&gt;员</p>"),
+            "{out}"
+        );
+        assert!(out.contains("<p>体系完整率未计入：无</p>"), "{out}");
     }
 }

@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 use super::table::{Style, new_table};
 use super::terminal_safe;
 use crate::finding::Lang;
-use crate::rates::{CenterRates, Excluded, MemberRates, Rate};
+use crate::rates::{CenterRates, Excluded, MemberRates, Rate, Uncounted};
 
 pub fn json(
     city: &CenterRates,
@@ -60,6 +60,10 @@ fn rate_json(r: &Rate, lang: Lang) -> Value {
         "pass": r.pass(),
         "definition": r.definition.get(lang),
         "reason": (r.denominator == 0).then(|| r.when_empty.get(lang)),
+        "uncounted": r
+            .uncounted_units()
+            .map(|(id, name)| json!({"id": id, "name": name}))
+            .collect::<Vec<_>>(),
     })
 }
 
@@ -80,16 +84,17 @@ pub fn terminal(
     excluded: &Excluded,
     lang: Lang,
     style: Style,
+    details: bool,
 ) -> String {
     let mut out = String::new();
-    center_terminal(&mut out, city, excluded.center, lang, style);
+    center_terminal(&mut out, city, excluded.center, lang, style, details);
     for (m, excluded) in members
         .iter()
         .zip(excluded.members.iter().chain(std::iter::repeat(&0)))
     {
         out.push('\n');
         match &m.rates {
-            Ok(r) => center_terminal(&mut out, r, *excluded, lang, style),
+            Ok(r) => center_terminal(&mut out, r, *excluded, lang, style, details),
             Err(e) => {
                 let _ = writeln!(out, "{}: {}", terminal_safe(&m.path), terminal_safe(e));
             }
@@ -98,7 +103,14 @@ pub fn terminal(
     out
 }
 
-fn center_terminal(out: &mut String, r: &CenterRates, excluded: u64, lang: Lang, style: Style) {
+fn center_terminal(
+    out: &mut String,
+    r: &CenterRates,
+    excluded: u64,
+    lang: Lang,
+    style: Style,
+    details: bool,
+) {
     let zh = lang == Lang::Zh;
     let period = r.period.map_or_else(
         || {
@@ -198,5 +210,68 @@ fn center_terminal(out: &mut String, r: &CenterRates, excluded: u64, lang: Lang,
             terminal_safe(rate.name.get(lang)),
             terminal_safe(rate.definition.get(lang))
         );
+    }
+    if details {
+        uncounted_terminal(out, r, lang);
+    }
+}
+
+/// Under each rate, what its denominator holds and its numerator does not, one a line.
+fn uncounted_terminal(out: &mut String, r: &CenterRates, lang: Lang) {
+    let zh = lang == Lang::Zh;
+    let _ = writeln!(
+        out,
+        "{}",
+        if zh {
+            "未计入分子的项目："
+        } else {
+            "not in the numerator:"
+        }
+    );
+    for rate in &r.rates {
+        let n = rate.uncounted_count();
+        let name = terminal_safe(rate.name.get(lang));
+        let _ = match (zh, n) {
+            (true, 0) => writeln!(out, "  {name}：无"),
+            (false, 0) => writeln!(out, "  {name}: none"),
+            (true, n) => writeln!(out, "  {name}（{n}）："),
+            (false, n) => writeln!(out, "  {name} ({n}):"),
+        };
+        for u in &rate.uncounted {
+            let _ = writeln!(out, "    {}", terminal_safe(&uncounted_line(u, lang)));
+        }
+    }
+}
+
+/// What a rate leaves out of its numerator, on one line, as the dossier prints it under the
+/// rates: `标准实施率未计入（2）：107-01 标志标识设置规范；303-02 值班管理规范`, or `…：无`.
+pub fn uncounted_summary(rate: &Rate) -> String {
+    let n = rate.uncounted_count();
+    if n == 0 {
+        return format!("{}未计入：无", rate.name.zh);
+    }
+    // A survey without its place: the volume names surveys by method and dates.
+    let items: Vec<String> = rate
+        .uncounted
+        .iter()
+        .map(|u| match u.responses {
+            Some(n) => format!("{} 不满意 {n} 条", u.name),
+            // A member centre by its name when it has one (its path otherwise).
+            None if rate.key == "member-acceptance" && !u.name.is_empty() => u.name.clone(),
+            None => uncounted_line(u, Lang::Zh),
+        })
+        .collect();
+    format!("{}未计入（{n}）：{}", rate.name.zh, items.join("；"))
+}
+
+/// One uncounted entry in words: `201-07 限时办结制`, `GW21 帮办代办员`, a member's path and
+/// name, or a survey (with its place) and its unsatisfied responses.
+pub fn uncounted_line(u: &Uncounted, lang: Lang) -> String {
+    match (u.responses, lang) {
+        (Some(n), Lang::Zh) => format!("{}（{}）：不满意 {n} 条", u.name, u.id),
+        (Some(1), Lang::En) => format!("{} ({}): 1 not satisfied", u.name, u.id),
+        (Some(n), Lang::En) => format!("{} ({}): {n} not satisfied", u.name, u.id),
+        (None, _) if u.name.is_empty() => u.id.clone(),
+        (None, _) => format!("{} {}", u.id, u.name),
     }
 }

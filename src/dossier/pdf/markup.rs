@@ -715,11 +715,27 @@ impl Writer<'_> {
                 "结论：有指标未达到目标值或无法计算。"
             };
             let _ = writeln!(self.out, "#meta[#strong{}]", content(verdict));
+            self.uncounted(&center.rates);
             self.bar_chart(&center.rates);
         }
         if !members.is_empty() {
             self.member_rates(members);
         }
+    }
+
+    /// Under the rates, what each leaves out of its numerator (the same lines as the HTML's).
+    pub(super) fn uncounted(&mut self, rates: &[Rate]) {
+        let mut text = "未计入分子的项目：".to_owned();
+        for r in rates {
+            text.push('\n');
+            text.push_str(&crate::report::rates::uncounted_summary(r));
+        }
+        // A note, not justified: the lines mix CJK, Latin and digits.
+        let _ = writeln!(
+            self.out,
+            "#block(above: 0.8em, below: 0.8em, par(first-line-indent: 0pt, justify: false, text(size: 10.5pt, fill: luma(60), {})))",
+            lines(&text)
+        );
     }
 
     pub(super) fn bar_chart(&mut self, rates: &[Rate]) {

@@ -323,6 +323,7 @@ mod tests {
             target,
             definition: Msg::new(format!("{zh}的定义 {HOSTILE}"), "def"),
             when_empty: Msg::new("没有登记人员", "no staff"),
+            uncounted: Vec::new(),
         };
         let center = CenterRates {
             center: "安庆市政务服务中心".into(),
