@@ -487,7 +487,7 @@ pub fn member_acceptance(members: &[MemberRates], targets: Targets) -> Rate {
 mod tests {
     use super::*;
     use crate::finding::Pos;
-    use crate::model::{At, MAX_COUNT, Survey};
+    use crate::model::{At, MAX_COUNT, MAX_RESPONSES, Survey};
 
     fn survey(responses: u64, satisfied: u64) -> Survey {
         let date = |s: &str| At::new(s.parse().unwrap(), Pos::START);
@@ -520,13 +520,22 @@ mod tests {
 
     #[test]
     fn survey_sums_never_wrap() {
-        // Each count is at the limit: the first survey fills the total, the others would
-        // take it past what a rate holds exactly and are rejected instead of wrapping.
-        let at_limit = || survey(MAX_COUNT, MAX_COUNT);
+        // The first survey fills the total the rules accept, the others would take it past
+        // it and are rejected instead of wrapping or listing without end.
+        let at_limit = || survey(MAX_RESPONSES, MAX_RESPONSES - 1);
         assert_eq!(
             satisfaction(vec![at_limit(), at_limit(), at_limit()]),
-            (MAX_COUNT, MAX_COUNT, 2)
+            (MAX_RESPONSES - 1, MAX_RESPONSES, 2)
         );
+        // A survey claiming the largest exact count, none satisfied, is rejected: its list of
+        // unsatisfied responses would be endless.
+        let (rates, excluded) = {
+            let mut repo = Repository::default();
+            repo.records.surveys = vec![survey(MAX_COUNT, 0)];
+            compute_excluding(&repo, None)
+        };
+        let r = rates.get("satisfaction").unwrap();
+        assert_eq!((r.denominator, r.uncounted_count(), excluded), (0, 0, 1));
         assert_eq!(total([u64::MAX, u64::MAX].into_iter()), u64::MAX);
         assert_eq!(total([u64::MAX - 1, 1].into_iter()), u64::MAX);
     }

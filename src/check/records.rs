@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::finding::{Code, Finding, Location, Msg};
-use crate::model::{At, Date, MAX_COUNT, Outcome, Repository, ScopeFile, Status, SystemNo};
+use crate::model::{At, Date, MAX_RESPONSES, Outcome, Repository, ScopeFile, Status, SystemNo};
 
 pub fn check(repo: &Repository, as_of: Date, out: &mut Vec<Finding>) {
     let mut rules = Rules {
@@ -263,7 +263,8 @@ fn records(repo: &Repository, posts: &HashSet<&str>, rules: &mut Rules<'_>) {
 }
 
 /// Each survey on its own, then their totals: the surveys accepted so far may not add up to
-/// more than [`MAX_COUNT`] answers, so that the rates' sums stay exact.
+/// more than [`MAX_RESPONSES`] answers, so that the rates' sums stay exact and what they list
+/// stays bounded.
 fn surveys(repo: &Repository, rules: &mut Rules<'_>) {
     let pick = List::Surveys;
     let mut total: u128 = 0;
@@ -309,15 +310,15 @@ fn surveys(repo: &Repository, rules: &mut Rules<'_>) {
             continue;
         }
         let sum = total + u128::from(s.responses.value);
-        if sum > u128::from(MAX_COUNT) {
+        if sum > u128::from(MAX_RESPONSES) {
             rules.reject(pick, n, || {
                 Finding::new(
                     Code::RecordInvalid,
                     here(s.responses.pos),
                     Msg::new(
-                        format!("各次调查的有效答复数合计超过 {MAX_COUNT}，无法计算满意率"),
+                        format!("各次调查的有效答复数合计超过 {MAX_RESPONSES}，此次调查不计入满意率"),
                         format!(
-                            "the surveys' `responses` add up to more than {MAX_COUNT}, too many to compute the satisfaction rate"
+                            "the surveys' `responses` add up to more than {MAX_RESPONSES}; this survey is left out of the satisfaction rate"
                         ),
                     ),
                 )

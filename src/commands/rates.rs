@@ -18,8 +18,13 @@ pub fn run(ctx: &Context, args: &RatesArgs, out: &mut dyn Write) -> Result<Outco
     let loaded = crate::load::load(&root)?;
     let period = args.period.as_deref().map(parse_period).transpose()?;
     let (city, members, excluded) = gather(&root, &loaded.repo, period);
+    if args.format == RatesFormat::Json {
+        json(out, &city, &members, &excluded, ctx.lang)?;
+        super::discard(loaded.repo);
+        return Ok(Outcome::Clean);
+    }
     let text = match args.format {
-        RatesFormat::Json => json(&city, &members, &excluded, ctx.lang),
+        RatesFormat::Json => unreachable!("written above"),
         RatesFormat::Terminal => terminal(
             &city,
             &members,

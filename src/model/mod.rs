@@ -322,6 +322,11 @@ pub struct Training {
 /// 2⁵³ − 1, the largest integer a rate's value (a double) holds exactly.
 pub const MAX_COUNT: u64 = (1 << 53) - 1;
 
+/// The most survey responses a repository's surveys may add up to: far above a centre's years
+/// of evaluations, and a bound on the satisfaction rate's list of what it leaves out (one entry
+/// per unsatisfied response), so that a few bytes of records cannot ask for gigabytes.
+pub const MAX_RESPONSES: u64 = 10_000_000;
+
 #[derive(Clone, Debug)]
 pub struct Survey {
     pub path: SharedPath,

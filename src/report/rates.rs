@@ -2,69 +2,145 @@
 
 use std::fmt::Write as _;
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use super::table::{Style, new_table};
 use super::terminal_safe;
 use crate::finding::Lang;
 use crate::rates::{CenterRates, Excluded, MemberRates, Rate, Uncounted};
 
+/// The JSON of SPEC §4.2, written as it is serialized: the uncounted units of a rate (one per
+/// unsatisfied response, up to what the records claim) are never all held in memory. Keys are
+/// declared in alphabetical order, the order the document has always had.
 pub fn json(
+    out: &mut dyn std::io::Write,
     city: &CenterRates,
     members: &[MemberRates],
     excluded: &Excluded,
     lang: Lang,
-) -> String {
-    let mut doc = center_json(city, excluded.center, lang);
-    doc["members"] = members
-        .iter()
-        .zip(excluded.members.iter().chain(std::iter::repeat(&0)))
-        .map(|(m, excluded)| match &m.rates {
-            Ok(r) => {
-                let mut v = center_json(r, *excluded, lang);
-                v["path"] = json!(m.path);
-                v
-            }
-            Err(e) => {
-                json!({"center": null, "path": m.path, "passes": false, "rates": [], "error": e})
-            }
-        })
-        .collect();
-    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
-    s.push('\n');
-    s
+) -> std::io::Result<()> {
+    let mut doc = CenterJson::new(city, excluded.center, lang, None);
+    doc.members = Some(
+        members
+            .iter()
+            .zip(excluded.members.iter().chain(std::iter::repeat(&0)))
+            .map(|(m, excluded)| match &m.rates {
+                Ok(r) => MemberJson::Rates(CenterJson::new(r, *excluded, lang, Some(&m.path))),
+                Err(e) => MemberJson::Failed {
+                    center: (),
+                    error: e,
+                    passes: false,
+                    path: &m.path,
+                    rates: [],
+                },
+            })
+            .collect(),
+    );
+    let mut out = std::io::BufWriter::new(out);
+    serde_json::to_writer_pretty(&mut out, &doc)?;
+    std::io::Write::write_all(&mut out, b"\n")?;
+    std::io::Write::flush(&mut out)
 }
 
 /// A centre's rates; `excluded` (the records left out) only when there are some.
-fn center_json(r: &CenterRates, excluded: u64, lang: Lang) -> Value {
-    let mut v = json!({
-        "center": r.center,
-        "period": r.period.map(|p| json!({"from": p.from.to_string(), "to": p.to.to_string()})),
-        "rates": r.rates.iter().map(|rate| rate_json(rate, lang)).collect::<Vec<_>>(),
-        "passes": r.passes(),
-    });
-    if excluded > 0 {
-        v["excluded"] = json!(excluded);
-    }
-    v
+#[derive(Serialize)]
+struct CenterJson<'a> {
+    center: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    excluded: Option<u64>,
+    /// The member centres: in the document of the centre itself only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    members: Option<Vec<MemberJson<'a>>>,
+    passes: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<&'a str>,
+    period: Option<PeriodJson>,
+    rates: Vec<RateJson<'a>>,
 }
 
-fn rate_json(r: &Rate, lang: Lang) -> Value {
-    json!({
-        "key": r.key,
-        "name": r.name.get(lang),
-        "numerator": r.numerator,
-        "denominator": r.denominator,
-        "value": r.value(),
-        "target": r.target,
-        "pass": r.pass(),
-        "definition": r.definition.get(lang),
-        "reason": (r.denominator == 0).then(|| r.when_empty.get(lang)),
-        "uncounted": r
-            .uncounted_units()
-            .map(|(id, name)| json!({"id": id, "name": name}))
-            .collect::<Vec<_>>(),
-    })
+impl<'a> CenterJson<'a> {
+    fn new(r: &'a CenterRates, excluded: u64, lang: Lang, path: Option<&'a str>) -> Self {
+        CenterJson {
+            center: &r.center,
+            excluded: (excluded > 0).then_some(excluded),
+            members: None,
+            passes: r.passes(),
+            path,
+            period: r.period.map(|p| PeriodJson {
+                from: p.from.to_string(),
+                to: p.to.to_string(),
+            }),
+            rates: r
+                .rates
+                .iter()
+                .map(|rate| RateJson::new(rate, lang))
+                .collect(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum MemberJson<'a> {
+    Rates(CenterJson<'a>),
+    Failed {
+        center: (),
+        error: &'a str,
+        passes: bool,
+        path: &'a str,
+        rates: [(); 0],
+    },
+}
+
+#[derive(Serialize)]
+struct PeriodJson {
+    from: String,
+    to: String,
+}
+
+#[derive(Serialize)]
+struct RateJson<'a> {
+    definition: &'a str,
+    denominator: u64,
+    key: &'a str,
+    name: &'a str,
+    numerator: u64,
+    pass: Option<bool>,
+    reason: Option<&'a str>,
+    target: Option<f64>,
+    uncounted: Units<'a>,
+    value: Option<f64>,
+}
+
+impl<'a> RateJson<'a> {
+    fn new(r: &'a Rate, lang: Lang) -> Self {
+        RateJson {
+            definition: r.definition.get(lang),
+            denominator: r.denominator,
+            key: r.key,
+            name: r.name.get(lang),
+            numerator: r.numerator,
+            pass: r.pass(),
+            reason: (r.denominator == 0).then(|| r.when_empty.get(lang)),
+            target: r.target,
+            uncounted: Units(r),
+            value: r.value(),
+        }
+    }
+}
+
+/// The uncounted units of a rate, produced one by one while they are written.
+struct Units<'a>(&'a Rate);
+
+impl Serialize for Units<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Unit<'u> {
+            id: String,
+            name: &'u str,
+        }
+        serializer.collect_seq(self.0.uncounted_units().map(|(id, name)| Unit { id, name }))
+    }
 }
 
 /// A percentage with one decimal, or a dash with the reason when the denominator is 0.
