@@ -3,7 +3,6 @@
 
 use std::collections::BTreeMap;
 use std::io::Write;
-use std::path::Path;
 
 use anyhow::{Context as _, Result};
 use sha2::{Digest, Sha256};
@@ -53,12 +52,12 @@ pub fn run(ctx: &Context, args: &DossierArgs, out: &mut dyn Write) -> Result<Out
             && s.has_text
             && s.level.as_ref().is_some_and(|l| l.value == Level::Internal)
         {
-            texts.insert(s.path.clone(), crate::load::body(&root, &s.path)?);
+            texts.insert(s.path.clone(), crate::load::body(&input, &s.path)?);
         }
     }
     let mut audits = BTreeMap::new();
     for a in &repo.records.audits {
-        audits.insert(a.path.clone(), crate::load::body(&root, &a.path)?);
+        audits.insert(a.path.clone(), crate::load::body(&input, &a.path)?);
     }
     let git = GitCli;
     let head = git.head(&root)?;
@@ -81,7 +80,7 @@ pub fn run(ctx: &Context, args: &DossierArgs, out: &mut dyn Write) -> Result<Out
     });
     crate::finding::sort(&mut findings);
 
-    let files = render(&dossier, &crate::table::build(repo), &root, args)?;
+    let files = render(&dossier, &crate::table::build(repo), &input, args)?;
     let (files, written) = with_manifest(files, &head)?;
     target.replace(&files)?;
     let report = crate::report::findings::Report {
@@ -112,10 +111,10 @@ pub fn run(ctx: &Context, args: &DossierArgs, out: &mut dyn Write) -> Result<Out
 fn render(
     d: &Dossier,
     table: &crate::table::SystemTable,
-    root: &Path,
+    input: &crate::load::Input,
     args: &DossierArgs,
 ) -> Result<Vec<(&'static str, Vec<u8>)>> {
-    let assets = |rel: &str| crate::load::asset(root, rel);
+    let assets = |rel: &str| crate::load::asset(input, rel);
     let mut files = vec![(
         "dossier.html",
         crate::dossier::html::render(d, &assets).into_bytes(),

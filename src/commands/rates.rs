@@ -68,16 +68,8 @@ fn gather(
             // A member is its own repository: its directory holds `stdkit.toml` (no search
             // upward, which would find the city's own manifest).
             let dir = root.join(&m.value);
-            let itself = match (dir.canonicalize(), root.canonicalize()) {
-                (Ok(d), Ok(r)) => r.starts_with(d),
-                _ => false,
-            };
-            let rates = if itself {
-                Err(anyhow::anyhow!(
-                    "member `{}` is this centre itself",
-                    m.value
-                ))
-            } else if dir.join(crate::load::MANIFEST).is_file() {
+            // (A member that is this centre itself was dropped, with a finding, by the loader.)
+            let rates = if dir.join(crate::load::MANIFEST).is_file() {
                 crate::load::load(&dir)
             } else {
                 Err(anyhow::anyhow!(

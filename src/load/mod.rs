@@ -170,7 +170,8 @@ pub fn load(root: &Path) -> Result<Loaded> {
         }
     };
 
-    members_are_others(root, &manifest, &mut findings);
+    let mut manifest = manifest;
+    members_are_others(root, &mut manifest, &mut findings);
 
     // Scope and records, and each subsystem of `system/`: walked and parsed side by side,
     // so that walking one subsystem overlaps with parsing the others.
@@ -279,16 +280,21 @@ pub fn load(root: &Path) -> Result<Loaded> {
 }
 
 /// A member centre is another repository: one that resolves to this repository itself (or a
-/// folder above it, which holds it) is a finding, and is not loaded as a member.
-fn members_are_others(root: &Path, manifest: &crate::model::Manifest, findings: &mut Vec<Finding>) {
+/// folder above it, which holds it) is a finding, and is dropped from the members.
+fn members_are_others(
+    root: &Path,
+    manifest: &mut crate::model::Manifest,
+    findings: &mut Vec<Finding>,
+) {
     let Ok(own) = root.canonicalize() else {
         return;
     };
-    for m in &manifest.members {
+    manifest.members.retain(|m| {
         let Ok(dir) = root.join(&m.value).canonicalize() else {
-            continue;
+            return true;
         };
-        if own.starts_with(&dir) {
+        let itself = own.starts_with(&dir);
+        if itself {
             findings.push(Finding::new(
                 crate::finding::Code::FieldInvalid,
                 crate::finding::Location::new(MANIFEST, m.pos),
@@ -304,7 +310,8 @@ fn members_are_others(root: &Path, manifest: &crate::model::Manifest, findings: 
                 ),
             ));
         }
-    }
+        !itself
+    });
 }
 
 /// Whether anything is at `rel` (a file, a FIFO, a dangling symlink): what is there is read
@@ -394,8 +401,8 @@ fn unreadable(job: Job, path: String) -> Parsed {
 
 /// Reads the text of a repository file for printing (the dossier); the file was found by
 /// the loader or named by the user, and is read by the input rule either way.
-pub fn read_text(root: &Path, rel: &str) -> Result<String> {
-    let bytes = Input::new(root)
+pub fn read_text(input: &Input, rel: &str) -> Result<String> {
+    let bytes = input
         .read_named(rel)
         .map_err(|refusal| match refusal.finding(rel) {
             Some(f) => failure(
@@ -721,8 +728,8 @@ pub fn snippets(root: &Path, findings: &[Finding]) -> crate::report::findings::S
 
 /// The Markdown body of a file with `+++` front matter, and the line it starts at; the whole
 /// text (from line 1) when there is no front matter.
-pub fn body(root: &Path, rel: &str) -> Result<(String, u32)> {
-    let text = read_text(root, rel)?;
+pub fn body(input: &Input, rel: &str) -> Result<(String, u32)> {
+    let text = read_text(input, rel)?;
     let src = Source::new(rel.to_owned(), &text);
     Ok(match src.front_matter() {
         Some(fm) => (fm.body.to_owned(), fm.body_line),
@@ -737,6 +744,6 @@ pub fn chapters(root: &Path) -> Vec<String> {
 
 /// Reads a repository file as bytes for inlining (pictures in the dossier); `None` unless the
 /// input rule lets it be read.
-pub fn asset(root: &Path, rel: &str) -> Option<Vec<u8>> {
-    Input::new(root).read_named(rel).ok()
+pub fn asset(input: &Input, rel: &str) -> Option<Vec<u8>> {
+    input.read_named(rel).ok()
 }
