@@ -148,7 +148,10 @@ pub struct DossierArgs {
     /// 输出目录：须不存在、为空，或是上次生成的汇编目录（整体替换，失败时保留原有内容）
     #[arg(short, long, value_name = "DIR")]
     pub output: PathBuf,
-    /// 另外查找字体的目录（如仿宋_GB2312、SimSun、SimHei 所在目录），优先于内置字体
+    /// 另外使用的字体目录（如仿宋_GB2312、SimSun、SimHei 所在目录），优先于内置字体，并记入 manifest.json；默认只用内置字体
     #[arg(long = "font-path", value_name = "DIR")]
     pub font_path: Vec<PathBuf>,
+    /// 标准库检查有错误时仍然汇编：每页标注“草稿 未通过检查”，不作正式验收材料
+    #[arg(long)]
+    pub draft: bool,
 }

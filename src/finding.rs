@@ -89,6 +89,7 @@ codes! {
     FileTooLarge = "file/too-large", Error, "文件过大，未读取", "a file over 256 MiB, not read";
     FileUnreadable = "file/unreadable", Error, "文件无法读取", "a file that cannot be read: no permission, a dangling symlink or a loop";
     FileIgnored = "file/ignored", Error, "文件名不合要求，未读取", "a file whose name keeps it from being read: an upper-case extension or a name that is not UTF-8";
+    DossierGlyph = "dossier/glyph", Warning, "字符不在汇编所用的字体中，PDF 中将印成方框", "a character no font of the dossier has, which the PDF would print as a box";
 }
 
 impl fmt::Display for Code {

@@ -193,17 +193,20 @@ fn the_dossier_prints_nothing_from_outside_the_repository_or_from_git() {
     ));
     std::fs::write(repo.join("stdkit.toml"), manifest).unwrap();
     let out = tmp.join("out");
-    let o = run(
-        &repo,
-        &[
-            "dossier",
-            "--as-of",
-            "2014-12-31",
-            "-o",
-            out.to_str().unwrap(),
-        ],
-        Duration::from_secs(120),
-    );
+    let args = [
+        "dossier",
+        "--as-of",
+        "2014-12-31",
+        "-o",
+        out.to_str().unwrap(),
+    ];
+    // The refused sections are errors: no volume, unless a draft is asked for.
+    let o = run(&repo, &args, Duration::from_secs(120));
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
+    assert!(!out.exists(), "a volume was written despite the errors");
+    let mut draft = args.to_vec();
+    draft.push("--draft");
+    let o = run(&repo, &draft, Duration::from_secs(120));
     let stdout = text(&o.stdout);
     assert_eq!(o.status.code(), Some(1), "{stdout}{}", text(&o.stderr));
     assert!(

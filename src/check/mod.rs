@@ -3,6 +3,8 @@
 //! rules that need the whole repository.
 
 mod codes;
+pub mod glyph;
+pub mod links;
 mod numbering;
 mod records;
 pub mod text;

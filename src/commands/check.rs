@@ -15,6 +15,8 @@ pub fn run(ctx: &Context, args: &CheckArgs, out: &mut dyn Write) -> Result<Outco
     let loaded = crate::load::load(&root)?;
     let mut findings: Vec<Finding> = loaded.findings;
     findings.extend(crate::check::check(&loaded.repo, ctx.as_of));
+    let (chapters, refused) = super::dossier::read_chapters(&root, &loaded.repo)?;
+    findings.extend(super::dossier::rules(&loaded.repo, &chapters, &refused));
     if args.targets {
         let (city, _) = super::rates::with_members(&root, &loaded.repo, None);
         findings.extend(missed_targets(&city));

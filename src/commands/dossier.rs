@@ -22,30 +22,36 @@ pub fn run(ctx: &Context, args: &DossierArgs, out: &mut dyn Write) -> Result<Out
     let target = crate::output::dir(&root, &args.output)?;
     let loaded = crate::load::load(&root)?;
     let repo = &loaded.repo;
-
-    let chapter_files = crate::load::chapters(&root);
-    let mut chapters = BTreeMap::new();
-    let mut refused = BTreeMap::new();
     let input = crate::load::Input::new(&root);
-    for (name, _) in section_list(repo, &chapter_files) {
-        if !name.ends_with(".md") || !crate::load::input_plain(&name) {
-            continue;
-        }
-        match input.read_named(&name) {
-            Ok(bytes) => {
-                chapters.insert(name.clone(), crate::load::decode_text(&name, &bytes)?);
-            }
-            Err(refusal) => {
-                if let Some(f) = refusal.finding(&name) {
-                    let why = crate::finding::Msg::new(
-                        format!("汇编章节 `{name}`：{}", f.message.zh),
-                        format!("dossier chapter `{name}`: {}", f.message.en),
-                    );
-                    refused.insert(name.clone(), why);
-                }
-            }
-        }
+
+    // Every rule of `check` first: a volume is compiled from a repository without errors,
+    // or as a draft.
+    let (chapters, refused) = read_chapters(&root, repo)?;
+    let mut findings = loaded.findings.clone();
+    findings.extend(crate::check::check(repo, ctx.as_of));
+    findings.extend(rules(repo, &chapters, &refused));
+    crate::finding::sort(&mut findings);
+    let failed = findings.iter().any(|f| f.severity == Severity::Error);
+    if !findings.is_empty() {
+        let snippets = crate::load::snippets(&root, &findings);
+        let report = crate::report::findings::Report {
+            findings: &findings,
+            standards: repo.standards.len(),
+            lang: ctx.lang,
+            color: ctx.color,
+            snippets: &snippets,
+        };
+        crate::report::findings::write(crate::report::findings::Format::Human, &report, out)?;
     }
+    if failed && !args.draft {
+        let (zh, en) = (
+            "标准库检查有错误，未生成汇编；改正后重试，或以 --draft 生成标注“草稿”的汇编",
+            "the repository has errors, no dossier was written; fix them, or use --draft for a volume marked as a draft",
+        );
+        writeln!(out, "{}", if ctx.lang == Lang::Zh { zh } else { en })?;
+        return Ok(Outcome::Failed);
+    }
+
     let mut texts = BTreeMap::new();
     for s in &repo.standards {
         if s.file == FileKind::Markdown
@@ -65,45 +71,86 @@ pub fn run(ctx: &Context, args: &DossierArgs, out: &mut dyn Write) -> Result<Out
     let history = git.log(&root, &paths)?;
     let (rates, members) = super::rates::with_members(&root, repo, None);
 
-    let (dossier, mut findings) = compile(Inputs {
+    let dossier = compile(Inputs {
         repo,
         as_of: ctx.as_of,
+        draft: failed,
         commit: head.commit.clone(),
         dirty: head.dirty,
         chapters,
         texts,
         audits,
         history,
-        refused,
         rates,
         members,
     });
-    crate::finding::sort(&mut findings);
 
     let files = render(&dossier, &crate::table::build(repo), &input, args)?;
-    let (files, written) = with_manifest(files, &head)?;
+    let (files, written) = with_manifest(files, &head, dossier.draft)?;
     target.replace(&files)?;
-    let report = crate::report::findings::Report {
-        findings: &findings,
-        standards: repo.standards.len(),
-        lang: ctx.lang,
-        color: false,
-        snippets: &BTreeMap::new(),
-    };
-    if !findings.is_empty() {
-        let text = crate::report::findings::render(crate::report::findings::Format::Short, &report);
-        out.write_all(text.as_bytes())?;
-    }
     for (name, sum) in &written {
         let path = args.output.join(name).display().to_string();
         writeln!(out, "{}  {}", sum, crate::report::terminal_safe(&path))?;
     }
-    let failed = findings.iter().any(|f| f.severity == Severity::Error);
     Ok(if failed {
         Outcome::Failed
     } else {
         Outcome::Clean
     })
+}
+
+/// The chapters `[dossier].sections` names, read through the input rule; those it refuses,
+/// with the reason.
+pub(super) fn read_chapters(
+    root: &std::path::Path,
+    repo: &crate::model::Repository,
+) -> Result<(
+    BTreeMap<String, String>,
+    BTreeMap<String, crate::finding::Msg>,
+)> {
+    let chapter_files = crate::load::chapters(root);
+    let mut chapters = BTreeMap::new();
+    let mut refused = BTreeMap::new();
+    let input = crate::load::Input::new(root);
+    for (name, _) in section_list(repo, &chapter_files) {
+        if !name.ends_with(".md") || !crate::load::input_plain(&name) {
+            continue;
+        }
+        match input.read_named(&name) {
+            Ok(bytes) => {
+                chapters.insert(name.clone(), crate::load::decode_text(&name, &bytes)?);
+            }
+            Err(refusal) => {
+                if let Some(f) = refusal.finding(&name) {
+                    let why = crate::finding::Msg::new(
+                        format!("汇编章节 `{name}`：{}", f.message.zh),
+                        format!("dossier chapter `{name}`: {}", f.message.en),
+                    );
+                    refused.insert(name.clone(), why);
+                }
+            }
+        }
+    }
+    Ok((chapters, refused))
+}
+
+/// The rules of the dossier that the loader cannot meet on its own: sections that cannot be
+/// printed, and the chapters' links and characters. `check` reports them too.
+pub(super) fn rules(
+    repo: &crate::model::Repository,
+    chapters: &BTreeMap<String, String>,
+    refused: &BTreeMap<String, crate::finding::Msg>,
+) -> Vec<crate::finding::Finding> {
+    let mut findings = crate::dossier::compile::section_findings(repo, chapters, refused);
+    for (path, markdown) in chapters {
+        crate::check::links::outside(path, markdown, 1, &mut findings);
+        findings.extend(crate::check::glyph::scan(
+            path,
+            markdown,
+            &crate::check::glyph::embedded,
+        ));
+    }
+    findings
 }
 
 /// Every file of the dossier, in memory.
@@ -139,6 +186,7 @@ type Files = Vec<(String, Vec<u8>)>;
 fn with_manifest(
     files: Vec<(&'static str, Vec<u8>)>,
     head: &crate::load::git::Head,
+    draft: bool,
 ) -> Result<(Files, Vec<(String, String)>)> {
     let sums: Vec<(String, String)> = files
         .iter()
@@ -147,6 +195,7 @@ fn with_manifest(
     let manifest = serde_json::json!({
         "files": sums.iter().map(|(f, s)| serde_json::json!({"path": f, "sha256": s})).collect::<Vec<_>>(),
         "source": {"commit": head.commit, "dirty": head.dirty},
+        "draft": draft,
         "generator": format!("stdkit {}", env!("CARGO_PKG_VERSION")),
     });
     let mut text = serde_json::to_string_pretty(&manifest)?;

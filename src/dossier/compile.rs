@@ -26,6 +26,8 @@ pub const SECTION_NAMES: &[&str] = &[
 pub struct Inputs<'a> {
     pub repo: &'a Repository,
     pub as_of: Date,
+    /// The repository has errors: every page is marked as a draft.
+    pub draft: bool,
     pub commit: Option<String>,
     pub dirty: bool,
     /// Markdown of `dossier/*.md` chapters, by repository-relative path.
@@ -36,9 +38,6 @@ pub struct Inputs<'a> {
     pub audits: BTreeMap<String, (String, u32)>,
     /// Commits per standard path, newest first.
     pub history: BTreeMap<String, Vec<super::Commit>>,
-    /// Chapters the input rule refused to read (a symlink leaving the repository, a FIFO…),
-    /// with the reason.
-    pub refused: BTreeMap<String, Msg>,
     pub rates: CenterRates,
     pub members: Vec<MemberRates>,
 }
@@ -78,12 +77,11 @@ pub fn section_list(
     list
 }
 
-pub fn compile(inputs: Inputs<'_>) -> (Dossier, Vec<Finding>) {
+pub fn compile(inputs: Inputs<'_>) -> Dossier {
     let repo = inputs.repo;
-    let mut findings = Vec::new();
     let chapter_paths: Vec<String> = inputs.chapters.keys().cloned().collect();
     let mut sections = Vec::new();
-    for (name, pos) in section_list(repo, &chapter_paths) {
+    for (name, _) in section_list(repo, &chapter_paths) {
         let section = match name.as_str() {
             "cover" => Section::Cover,
             "contents" => Section::Contents,
@@ -140,51 +138,13 @@ pub fn compile(inputs: Inputs<'_>) -> (Dossier, Vec<Finding>) {
                     path: path.to_owned(),
                     markdown: markdown.clone(),
                 },
-                None => {
-                    let (zh, en) = if let Some(why) = inputs.refused.get(path) {
-                        (why.zh.clone(), why.en.clone())
-                    } else if !crate::load::input_plain(path) {
-                        (
-                            format!("汇编章节 `{path}` 不在标准库之内（或在隐藏目录中），拒绝读取"),
-                            format!(
-                                "dossier section `{path}` lies outside the repository (or in a \
-                                 hidden folder); refused"
-                            ),
-                        )
-                    } else if path.ends_with(".md") {
-                        (
-                            format!("汇编章节文件 `{path}` 不存在"),
-                            format!("dossier chapter `{path}` does not exist"),
-                        )
-                    } else {
-                        let known = SECTION_NAMES.join("`, `");
-                        (
-                            format!(
-                                "无法识别的汇编章节 `{path}`，可用 `{known}` 或 dossier/ 下的 .md 文件"
-                            ),
-                            format!(
-                                "unknown dossier section `{path}`; expected `{known}` or a .md file under dossier/"
-                            ),
-                        )
-                    };
-                    let at = Location::new(
-                        crate::load::MANIFEST,
-                        pos.unwrap_or(crate::finding::Pos::START),
-                    );
-                    findings.push(Finding::new(Code::DossierSection, at, Msg::new(zh, en)));
-                    continue;
-                }
+                // Reported by `section_findings`; a draft leaves it out.
+                None => continue,
             },
         };
         sections.push(section);
     }
-    for (path, markdown) in &inputs.chapters {
-        links(path, markdown, 1, &mut findings);
-    }
-    for (path, (markdown, line)) in inputs.texts.iter().chain(&inputs.audits) {
-        links(path, markdown, *line, &mut findings);
-    }
-    let dossier = Dossier {
+    Dossier {
         title: repo.manifest.dossier.title.clone().unwrap_or_else(|| {
             format!(
                 "{}标准化建设验收材料汇编",
@@ -193,6 +153,7 @@ pub fn compile(inputs: Inputs<'_>) -> (Dossier, Vec<Finding>) {
         }),
         center: repo.manifest.center.clone().unwrap_or_default(),
         as_of: inputs.as_of,
+        draft: inputs.draft,
         commit: inputs.commit,
         dirty: inputs.dirty,
         sections,
@@ -202,8 +163,55 @@ pub fn compile(inputs: Inputs<'_>) -> (Dossier, Vec<Finding>) {
             .chain(&inputs.audits)
             .map(|(path, (_, line))| (path.clone(), *line))
             .collect(),
-    };
-    (dossier, findings)
+    }
+}
+
+/// One `dossier/section` error per section of `[dossier].sections` that cannot be printed: an
+/// unknown name, a chapter file that is missing or that the input rule refused to read.
+pub fn section_findings(
+    repo: &Repository,
+    chapters: &BTreeMap<String, String>,
+    refused: &BTreeMap<String, Msg>,
+) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let chapter_paths: Vec<String> = chapters.keys().cloned().collect();
+    for (path, pos) in section_list(repo, &chapter_paths) {
+        let path = path.as_str();
+        if SECTION_NAMES.contains(&path) || chapters.contains_key(path) {
+            continue;
+        }
+
+        let (zh, en) = if let Some(why) = refused.get(path) {
+            (why.zh.clone(), why.en.clone())
+        } else if !crate::load::input_plain(path) {
+            (
+                format!("汇编章节 `{path}` 不在标准库之内（或在隐藏目录中），拒绝读取"),
+                format!(
+                    "dossier section `{path}` lies outside the repository (or in a \
+                                 hidden folder); refused"
+                ),
+            )
+        } else if path.ends_with(".md") {
+            (
+                format!("汇编章节文件 `{path}` 不存在"),
+                format!("dossier chapter `{path}` does not exist"),
+            )
+        } else {
+            let known = SECTION_NAMES.join("`, `");
+            (
+                format!("无法识别的汇编章节 `{path}`，可用 `{known}` 或 dossier/ 下的 .md 文件"),
+                format!(
+                    "unknown dossier section `{path}`; expected `{known}` or a .md file under dossier/"
+                ),
+            )
+        };
+        let at = Location::new(
+            crate::load::MANIFEST,
+            pos.unwrap_or(crate::finding::Pos::START),
+        );
+        findings.push(Finding::new(Code::DossierSection, at, Msg::new(zh, en)));
+    }
+    findings
 }
 
 /// The title of a chapter: its first `# ` heading, else its file name without the number.
@@ -257,98 +265,4 @@ fn history(repo: &Repository, log: &BTreeMap<String, Vec<super::Commit>>) -> Vec
             commits: log.get(&s.path).cloned().unwrap_or_default(),
         })
         .collect()
-}
-
-/// Reports every link or image of a Markdown text that points outside the repository: the
-/// dossier is one offline file and carries no external address.
-fn links(path: &str, markdown: &str, first_line: u32, findings: &mut Vec<Finding>) {
-    use pulldown_cmark::{Event, Parser, Tag};
-    for (event, range) in Parser::new_ext(markdown, crate::markdown_options()).into_offset_iter() {
-        let (dest, what_zh, what_en) = match &event {
-            Event::Start(Tag::Link { dest_url, .. }) => (dest_url.as_ref(), "链接", "link"),
-            Event::Start(Tag::Image { dest_url, .. }) => (dest_url.as_ref(), "图片", "image"),
-            _ => continue,
-        };
-        if inside(path, dest) {
-            continue;
-        }
-        let line = first_line + markdown[..range.start].matches('\n').count() as u32;
-        let column = markdown[..range.start]
-            .rsplit('\n')
-            .next()
-            .unwrap_or("")
-            .chars()
-            .count() as u32
-            + 1;
-        findings.push(Finding::new(
-            Code::DossierLink,
-            Location::new(path.to_owned(), crate::finding::Pos { line, column, len: 1 }),
-            Msg::new(
-                format!("{what_zh} `{dest}` 指向标准库之外，汇编中不予收录"),
-                format!("{what_en} `{dest}` points outside the repository and is left out of the dossier"),
-            ),
-        ));
-    }
-}
-
-/// Whether a link target stays inside the repository: a relative path that does not climb
-/// above the root (anchors count as inside).
-pub fn inside(from: &str, dest: &str) -> bool {
-    resolve(from, dest).is_some() || dest.starts_with('#')
-}
-
-/// The repository-relative path a relative link of file `from` points at.
-pub fn resolve(from: &str, dest: &str) -> Option<String> {
-    let dest = dest.split(['#', '?']).next().unwrap_or("");
-    if dest.is_empty() || dest.contains(':') || dest.starts_with('/') || dest.starts_with('\\') {
-        return None;
-    }
-    let mut parts: Vec<&str> = from.split('/').collect();
-    parts.pop();
-    for part in dest.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            p => parts.push(p),
-        }
-    }
-    Some(parts.join("/"))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn links_that_leave_the_repository_are_outside() {
-        assert!(inside("dossier/01.md", "../standards/x.md"));
-        assert!(inside("dossier/01.md", "img/a.png"));
-        assert!(inside("dossier/01.md", "#top"));
-        assert!(!inside("dossier/01.md", "../../etc/passwd"));
-        assert!(!inside("dossier/01.md", "https://example.org/a.png"));
-        assert!(!inside("dossier/01.md", "/etc/passwd"));
-        assert!(!inside("dossier/01.md", "file:///etc/passwd"));
-        assert_eq!(
-            resolve("dossier/01.md", "../img/a.png").as_deref(),
-            Some("img/a.png")
-        );
-    }
-
-    #[test]
-    fn outside_links_are_findings_at_their_line() {
-        let mut f = Vec::new();
-        links(
-            "dossier/01.md",
-            "# 标题\n\n见[网站](https://example.org)与![图](../../x.png)\n",
-            1,
-            &mut f,
-        );
-        assert_eq!(f.len(), 2);
-        assert!(
-            f.iter()
-                .all(|x| x.code == Code::DossierLink && x.location.pos.line == 3)
-        );
-    }
 }

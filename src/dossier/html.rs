@@ -52,16 +52,34 @@ pub fn render(d: &Dossier, assets: Assets<'_>) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\
          <meta name=\"generator\" content=\"stdkit\"><title>{title}</title>\
-         <style>{css}</style></head><body>\n<div class=\"running\">{title}</div>\n{body}</body></html>\n",
+         <style>{css}</style></head><body{class}>\n<div class=\"running\">{title}{mark}</div>\n{draft}{body}</body></html>\n",
         title = esc(&d.title),
-        css = stylesheet(&d.title),
+        css = stylesheet(&d.title, d.draft),
+        class = if d.draft { " class=\"draft\"" } else { "" },
+        mark = if d.draft { " · 草稿 · 未通过检查" } else { "" },
+        draft = if d.draft { "<div class=\"draft-mark\" aria-hidden=\"true\">草稿</div>\n" } else { "" },
     )
 }
 
 /// The stylesheet, the volume's title in its running header.
-fn stylesheet(title: &str) -> String {
-    CSS.replace("@TITLE@", &css_string(title))
+fn stylesheet(title: &str, draft: bool) -> String {
+    let running = if draft {
+        format!("{title}　草稿 · 未通过检查")
+    } else {
+        title.to_owned()
+    };
+    let mut css = CSS.replace("@TITLE@", &css_string(&running));
+    if draft {
+        css.push_str(DRAFT_CSS);
+    }
+    css
 }
+
+/// A volume compiled from a repository with errors: a mark behind every printed page.
+const DRAFT_CSS: &str = r#"
+.draft-mark { position: fixed; top: 40%; left: 0; right: 0; text-align: center; font-size: 90pt; color: #f3d6d6; transform: rotate(-35deg); z-index: -1; font-family: "SimHei","黑体","Noto Sans CJK SC",sans-serif; }
+.cover .draft { font-size: 16pt; color: #b71c1c; margin: -30mm 0 30mm; font-family: "SimHei","黑体","Noto Sans CJK SC",sans-serif; }
+"#;
 
 const CSS: &str = r#"
 @page { size: A4; margin: 37mm 26mm 35mm 28mm;
@@ -120,9 +138,14 @@ fn cover(out: &mut String, d: &Dossier) {
     let _ = write!(
         out,
         "<div class=\"cover\"><div class=\"center\">{}</div><div class=\"title\">{}</div>\
-         <div class=\"meta\">截至日期：{}<br>源版本：{}</div></div>\n",
+         {}<div class=\"meta\">截至日期：{}<br>源版本：{}</div></div>\n",
         esc(&d.center),
         esc(&d.title),
+        if d.draft {
+            "<div class=\"draft\">草稿：标准库未通过检查，不作正式验收材料</div>"
+        } else {
+            ""
+        },
         d.as_of,
         esc(&commit)
     );
@@ -500,7 +523,7 @@ fn markdown_html(markdown: &str, path: &str, skip_title: bool, assets: Assets<'_
         }) => {
             in_image = true;
             let data =
-                super::compile::resolve(path, &dest_url).and_then(|p| Some((assets(&p)?, p)));
+                crate::check::links::resolve(path, &dest_url).and_then(|p| Some((assets(&p)?, p)));
             data.map(|(bytes, p)| {
                 let uri = format!("data:{};base64,{}", mime(&p), base64(&bytes));
                 let img = format!("<img alt=\"{}\" src=\"{uri}\">", esc(&title));
@@ -686,7 +709,7 @@ mod tests {
         assert!(css.contains("\\fffd \\1b \\26 "), "{css:?}");
         assert_eq!(css_string("标准化工作汇编"), "标准化工作汇编");
 
-        let style = stylesheet(title);
+        let style = stylesheet(title, false);
         assert!(!style.contains('<'), "{style}");
         let top = style.lines().find(|l| l.contains("@top-center {")).unwrap();
         assert!(top.ends_with("font-size: 9pt; color: #444; }"), "{top}");

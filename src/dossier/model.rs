@@ -15,6 +15,8 @@ pub struct Dossier {
     pub title: String,
     pub center: String,
     pub as_of: Date,
+    /// Compiled from a repository with errors (`--draft`): every page says 草稿.
+    pub draft: bool,
     /// The source commit (`git rev-parse HEAD`), if the repository is a git work tree.
     pub commit: Option<String>,
     /// Whether the work tree had uncommitted changes.

@@ -353,6 +353,19 @@ fn parse_job(input: &Input, job: Job) -> Result<Read> {
             return Ok(Read::of(unreadable(job, path), findings));
         }
     };
+    // What the dossier would print of the file: characters no font has, links that leave
+    // the repository.
+    findings.extend(crate::check::glyph::scan(
+        &path,
+        src.text,
+        &crate::check::glyph::embedded,
+    ));
+    if matches!(job, Job::Standard { .. } | Job::Audit(_))
+        && path.ends_with(".md")
+        && let Some(fm) = src.front_matter()
+    {
+        crate::check::links::outside(&path, fm.body, fm.body_line, &mut findings);
+    }
     let parsed = match job {
         Job::Category { dir, depth } => {
             Parsed::Category(standard::category(&src, dir, depth, &mut findings))

@@ -185,6 +185,7 @@ pub(super) const PRELUDE: &str = r##"
 #let mono = (@MONO@)
 #let has-kai = @HASKAI@
 #let doc-title = [@TITLE@]
+#let draft = @DRAFT@
 
 #set document(title: doc-title, author: @AUTHORS@)
 #set text(font: song, size: 12pt, lang: "zh", region: "cn", top-edge: "ascender", bottom-edge: "descender")
@@ -197,10 +198,16 @@ pub(super) const PRELUDE: &str = r##"
   header: context {
     set text(font: song, size: 10.5pt)
     set par(first-line-indent: 0pt, justify: false)
-    align(center, doc-title)
+    if draft {
+      grid(columns: (1fr, auto, 1fr), [], doc-title, align(right, text(font: hei, fill: rgb("#b71c1c"))[草稿 · 未通过检查]))
+    } else {
+      align(center, doc-title)
+    }
     v(-0.45em)
     line(length: 100%, stroke: 0.5pt)
   },
+  // A volume compiled from a repository with errors says so across every page.
+  background: if draft { rotate(-35deg, text(font: hei, size: 90pt, fill: rgb("#f3d6d6"))[草稿]) },
   footer: context {
     let n = counter(page).get().first()
     set text(font: song, size: 14pt)
@@ -322,6 +329,7 @@ pub(super) fn typst_source(d: &Dossier, book: &FontBook) -> (String, Origins) {
                 },
             ),
             ("TITLE", escape(title)),
+            ("DRAFT", d.draft.to_string()),
         ],
     );
 
@@ -506,6 +514,12 @@ impl Writer<'_> {
             _ => format!("({},)", content(title)),
         };
         let _ = writeln!(self.out, "#cover-title({lines})");
+        if d.draft {
+            self.line("#v(1.5em)");
+            self.line(
+                "#text(font: hei, size: 16pt, fill: rgb(\"#b71c1c\"))[草稿：标准库未通过检查，不作正式验收材料]",
+            );
+        }
         self.line("#v(5fr)");
         let _ = writeln!(
             self.out,
