@@ -50,7 +50,31 @@ impl Uncounted {
     }
 }
 
+/// A share as every output prints it: one decimal, rounded half up on the exact fraction
+/// (73/80 = 91.25% prints 91.3%, as a person working it out by hand writes it); `None` when
+/// the denominator is 0.
+pub fn percent_of(numerator: u64, denominator: u64) -> Option<String> {
+    if denominator == 0 {
+        return None;
+    }
+    let (n, d) = (u128::from(numerator), u128::from(denominator));
+    // Tenths of a percent: n/d × 1000, rounded half up.
+    let tenths = (n * 2000 + d) / (2 * d);
+    Some(format!("{}.{}%", tenths / 10, tenths % 10))
+}
+
+/// A target of the manifest (a fraction such as 0.95) in the same form: `95.0%`.
+pub fn target_percent(target: f64) -> String {
+    let tenths = (target * 1000.0).round().max(0.0) as u64;
+    format!("{}.{}%", tenths / 10, tenths % 10)
+}
+
 impl Rate {
+    /// The value in the printed form, `None` when the denominator is 0.
+    pub fn percent(&self) -> Option<String> {
+        percent_of(self.numerator, self.denominator)
+    }
+
     /// `None` when the denominator is 0.
     pub fn value(&self) -> Option<f64> {
         (self.denominator > 0).then(|| self.numerator as f64 / self.denominator as f64)
@@ -605,5 +629,22 @@ mod tests {
     #[test]
     fn nothing_is_excluded_from_a_clean_repository() {
         assert_eq!(satisfaction(vec![survey(800, 787)]), (787, 800, 0));
+    }
+
+    #[test]
+    fn percentages_round_half_up_on_the_exact_fraction() {
+        assert_eq!(super::percent_of(73, 80).as_deref(), Some("91.3%"));
+        assert_eq!(super::percent_of(1, 3).as_deref(), Some("33.3%"));
+        assert_eq!(super::percent_of(2, 3).as_deref(), Some("66.7%"));
+        assert_eq!(super::percent_of(19, 20).as_deref(), Some("95.0%"));
+        assert_eq!(super::percent_of(0, 7).as_deref(), Some("0.0%"));
+        assert_eq!(super::percent_of(7, 7).as_deref(), Some("100.0%"));
+        assert_eq!(super::percent_of(1, 0), None);
+        assert_eq!(super::percent_of(u64::MAX, u64::MAX).as_deref(), Some("100.0%"));
+        // 165249/167522 = 98.643…%
+        assert_eq!(super::percent_of(165_249, 167_522).as_deref(), Some("98.6%"));
+        assert_eq!(super::target_percent(0.95), "95.0%");
+        assert_eq!(super::target_percent(0.9), "90.0%");
+        assert_eq!(super::target_percent(0.985), "98.5%");
     }
 }

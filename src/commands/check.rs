@@ -51,20 +51,18 @@ fn missed_targets(rates: &crate::rates::CenterRates) -> Vec<Finding> {
         .iter()
         .filter(|r| r.target.is_some() && r.pass() != Some(true))
         .map(|r| {
-            let target = r.target.unwrap_or_default() * 100.0;
-            let value = r
-                .value()
-                .map_or("—".to_owned(), |v| format!("{:.1}%", v * 100.0));
+            let target = crate::rates::target_percent(r.target.unwrap_or_default());
+            let value = r.percent().unwrap_or("—".to_owned());
             Finding::new(
                 Code::TargetMissed,
                 Location::new(crate::load::MANIFEST, Pos::START),
                 Msg::new(
                     format!(
-                        "{}为 {value}（{}/{}），未达到目标值 {target:.0}%",
+                        "{}为 {value}（{}/{}），未达到目标值 {target}",
                         r.name.zh, r.numerator, r.denominator
                     ),
                     format!(
-                        "{} is {value} ({}/{}), below its target of {target:.0}%",
+                        "{} is {value} ({}/{}), below its target of {target}",
                         r.name.en, r.numerator, r.denominator
                     ),
                 ),

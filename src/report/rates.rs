@@ -145,8 +145,8 @@ impl Serialize for Units<'_> {
 
 /// A percentage with one decimal, or a dash with the reason when the denominator is 0.
 pub fn percent(r: &Rate, lang: Lang) -> String {
-    match r.value() {
-        Some(v) => format!("{:.1}%", v * 100.0),
+    match r.percent() {
+        Some(v) => v,
         None => match lang {
             Lang::Zh => format!("—（分母为 0：{}）", r.when_empty.zh),
             Lang::En => format!("— (denominator is 0: {})", r.when_empty.en),
@@ -248,7 +248,7 @@ fn center_terminal(
             rate.denominator.to_string(),
             percent(rate, lang),
             rate.target
-                .map_or(String::new(), |t| format!("≥ {:.0}%", t * 100.0)),
+                .map_or(String::new(), |t| format!("≥ {}", crate::rates::target_percent(t))),
             pass.to_owned(),
         ]);
     }
