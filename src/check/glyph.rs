@@ -12,8 +12,7 @@ use crate::finding::{Code, Finding, Location, Msg, Pos};
 
 /// Whether the fonts embedded in the binary have a glyph for `c`.
 pub fn embedded(c: char) -> bool {
-    let _ = c;
-    true // PLACEHOLDER until crate::glyphs lands
+    crate::glyphs::embedded_covers(c)
 }
 
 /// The `dossier/glyph` findings of one file. `covers` tells whether a character is in a font

@@ -131,7 +131,7 @@ pub fn compile(inputs: Inputs<'_>) -> Dossier {
             // Without a commit there is no history to tell: the section says so in one line
             // instead of a row per standard.
             "history" if inputs.commit.is_none() => Section::History(Vec::new()),
-            "history" => Section::History(history(repo, &inputs.history)),
+            "history" => Section::History(history(repo, &inputs.history, inputs.as_of)),
             path => match inputs.chapters.get(path) {
                 Some(markdown) => Section::Chapter {
                     title: chapter_title(path, markdown),
@@ -249,6 +249,7 @@ fn standard_texts(repo: &Repository, texts: &BTreeMap<String, (String, u32)>) ->
             no: s.no.as_ref().map(|n| n.value.clone()).unwrap_or_default(),
             code: s.code.as_ref().map(|c| c.code.printed()),
             title: s.title.clone().unwrap_or_default(),
+            status: s.status.as_ref().map(|x| x.value),
             published: s.published.as_ref().map(|d| d.value),
             effective: s.effective.as_ref().map(|d| d.value),
             markdown: texts[&s.path].0.clone(),
@@ -256,13 +257,30 @@ fn standard_texts(repo: &Repository, texts: &BTreeMap<String, (String, u32)>) ->
         .collect()
 }
 
-fn history(repo: &Repository, log: &BTreeMap<String, Vec<super::Commit>>) -> Vec<StandardHistory> {
+/// Each standard's commits on or before the as-of date: a volume dated 2014-12-31 tells the
+/// history up to that day, not what was committed since.
+fn history(
+    repo: &Repository,
+    log: &BTreeMap<String, Vec<super::Commit>>,
+    as_of: Date,
+) -> Vec<StandardHistory> {
+    let until = as_of.to_string();
     in_order(repo)
         .into_iter()
         .map(|s| StandardHistory {
             no: s.no.as_ref().map(|n| n.value.clone()).unwrap_or_default(),
             title: s.title.clone().unwrap_or_default(),
-            commits: log.get(&s.path).cloned().unwrap_or_default(),
+            commits: log
+                .get(&s.path)
+                .map(|commits| {
+                    commits
+                        .iter()
+                        // `--date=short` dates compare as text.
+                        .filter(|c| c.date.as_str() <= until.as_str())
+                        .cloned()
+                        .collect()
+                })
+                .unwrap_or_default(),
         })
         .collect()
 }

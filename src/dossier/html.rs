@@ -13,8 +13,7 @@ use std::fmt::Write as _;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use super::model::{Dossier, Section};
-use crate::finding::Lang;
-use crate::report::system::{Grid, detail, stats, tasks};
+use super::view;
 
 /// Reads an image of the repository for inlining (repository-relative path).
 pub type Assets<'a> = &'a dyn Fn(&str) -> Option<Vec<u8>>;
@@ -43,7 +42,17 @@ pub fn render(d: &Dossier, assets: Assets<'_>) -> String {
             }
             other => {
                 let heading = other.heading().unwrap_or_default();
-                let _ = write!(body, "<section id=\"{id}\"><h1>{}</h1>\n", esc(&heading));
+                let kind = match other {
+                    Section::Chapter { .. } => " class=\"chapter\"",
+                    Section::Audits(_) => " class=\"audits\"",
+                    Section::SystemTable(_) => " class=\"system\"",
+                    _ => "",
+                };
+                let _ = write!(
+                    body,
+                    "<section id=\"{id}\"{kind}><h1>{}</h1>\n",
+                    esc(&heading)
+                );
                 section_body(&mut body, other, d, assets);
                 body.push_str("</section>\n");
             }
@@ -83,71 +92,71 @@ const DRAFT_CSS: &str = r#"
 
 const CSS: &str = r#"
 @page { size: A4; margin: 37mm 26mm 35mm 28mm;
-  @top-center { content: "@TITLE@"; font-family: "SimHei","黑体","Noto Sans CJK SC",sans-serif; font-size: 9pt; color: #444; }
-  @bottom-center { content: "— " counter(page) " —"; font-size: 10pt; } }
-@page :first { @top-center { content: none; } @bottom-center { content: none; } }
-html { font-family: "FangSong","仿宋_GB2312","仿宋","STFangsong","SimSun","宋体","Noto Serif CJK SC",serif; font-size: 12pt; line-height: 1.6; color: #111; }
-body { max-width: 180mm; margin: 0 auto; padding: 0 8mm; }
-h1, h2, h3, h4, th, .cover .title { font-family: "SimHei","黑体","Noto Sans CJK SC",sans-serif; }
-h1 { font-size: 18pt; text-align: center; margin: 1.2em 0 0.8em; }
-h2 { font-size: 14pt; } h3 { font-size: 12pt; }
+  @top-center { content: "@TITLE@"; font-family: "SimSun","宋体","Noto Serif CJK SC",serif; font-size: 10.5pt; border-bottom: 0.5pt solid #000; }
+  @bottom-right { content: "— " counter(page) " —"; font-size: 14pt; } }
+@page :left { @bottom-right { content: none; } @bottom-left { content: "— " counter(page) " —"; font-size: 14pt; } }
+@page :first { @top-center { content: none; border: none; } @bottom-right { content: none; } @bottom-left { content: none; } }
+html { font-family: "SimSun","宋体","Noto Serif CJK SC",serif; font-size: 12pt; line-height: 1.6; color: #000; }
+body { width: 156mm; margin: 0 auto; }
+h1, h2, h3, h4, th, strong, .cover .title, .cover .center, .standard .code, .stage { font-family: "SimHei","黑体","Noto Sans CJK SC",sans-serif; }
+h1 { font-size: 22pt; text-align: center; margin: 0 0 1.5em; font-weight: bold; }
+h2 { font-size: 16pt; margin: 1.1em 0 0.8em; } h3 { font-size: 14pt; } h4 { font-size: 12pt; }
+p { text-align: justify; margin: 0.3em 0; }
 section { break-before: page; page-break-before: always; }
 section:first-of-type { break-before: auto; page-break-before: auto; }
+section.chapter, section.chapter p, section.audits p { font-family: "FangSong","仿宋_GB2312","仿宋","STFangsong","Noto Serif CJK SC",serif; font-size: 16pt; line-height: 1.8; }
+p, li { text-indent: 0; }
+section.chapter p { text-indent: 2em; }
+li { text-align: left; }
 .running { display: none; }
-.cover { text-align: center; padding-top: 60mm; break-after: page; page-break-after: always; }
-.cover .center { font-size: 20pt; margin-bottom: 18mm; }
-.cover .title { font-size: 26pt; font-weight: bold; margin-bottom: 40mm; }
-.cover .meta { font-size: 12pt; line-height: 2; }
-table { border-collapse: collapse; width: 100%; margin: 0.6em 0 1.2em; font-size: 9.5pt; }
-th, td { border: 0.5pt solid #333; padding: 2pt 4pt; vertical-align: top; }
-th { background: #e8edf5; }
+.cover { text-align: center; padding-top: 50mm; break-after: page; page-break-after: always; }
+.cover .title { font-size: 26pt; font-weight: bold; line-height: 1.5; margin-bottom: 60mm; }
+.cover .center { font-size: 16pt; margin-bottom: 0.6em; }
+.cover .date { font-family: "FangSong","仿宋_GB2312","仿宋","Noto Serif CJK SC",serif; font-size: 16pt; margin-bottom: 1.2em; }
+.cover .source { font-size: 9pt; color: #505050; }
+table { border-collapse: collapse; width: 100%; margin: 0.6em 0 1em; font-size: 10.5pt; line-height: 1.35; table-layout: auto; }
+th, td { border: 0.5pt solid #000; padding: 4pt; vertical-align: middle; text-align: left; }
+th { background: #e6e6e6; text-align: center; }
+td.c { text-align: center; } td.r { text-align: right; } td.nw, th { white-space: nowrap; }
+td .no { white-space: nowrap; }
+col.fill { width: auto; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
+table.detail { font-size: 9pt; } table.detail td, table.detail th { padding: 4pt 3pt; }
+table.rates small { font-size: 9pt; }
 .standard { break-before: page; page-break-before: always; }
 .standard:first-of-type { break-before: auto; page-break-before: auto; }
-.standard .head { text-align: center; margin-bottom: 1em; }
-.standard .code { font-family: "SimHei","黑体","Noto Sans CJK SC",sans-serif; text-align: right; }
-table.detail { font-size: 8.5pt; }
-table.detail td, table.detail th { white-space: nowrap; }
-table.detail td:nth-child(4), table.detail td:nth-child(9) { white-space: normal; }
-table.detail td:nth-child(4) { min-width: 42mm; }
-table.detail td, table.detail th { padding: 1.5pt 2.5pt; }
-.pass { color: #1a6b1a; } .fail { color: #b00020; font-weight: bold; }
-.def { font-size: 10pt; color: #333; }
+.standard .code { text-align: right; }
+.standard .head { text-align: center; border-bottom: 0.8pt solid #000; margin-bottom: 1em; padding-bottom: 0.4em; }
+.standard .head h2 { text-align: center; }
+.stage { font-size: 14pt; }
+.dates { font-size: 10.5pt; }
+.pass { color: #1a6b1a; } .fail { color: #b71c1c; }
+.note, .meta { font-size: 10.5pt; } .note { color: #3c3c3c; }
 figure { margin: 1em 0; text-align: center; } figure svg { max-width: 100%; height: auto; }
 .contents ol { line-height: 2.2; }
 .contents a { color: inherit; text-decoration: none; }
-@media screen { section { border-top: 1px dashed #999; padding-top: 1em; } .running { display: block; text-align: center; color: #666; font-size: 9pt; } }
+@page wide { size: A4 landscape; margin: 28mm 37mm 26mm 35mm; }
+.landscape, .system > h1 { page: wide; } .landscape.next { break-before: page; }
+@media print { body { width: auto; } }
+@media screen { body { padding: 0 8mm; } .landscape { width: 225mm; margin-left: -34mm; } section { border-top: 1px dashed #999; padding-top: 1em; } .running { display: block; text-align: center; color: #666; font-size: 9pt; } }
 "#;
 
 fn cover(out: &mut String, d: &Dossier) {
-    let commit = d
-        .commit
-        .as_deref()
-        .map_or("（非 git 工作区）".to_owned(), |c| {
-            format!(
-                "{}{}",
-                &c[..c.len().min(12)],
-                if d.dirty {
-                    "（含未提交的修改）"
-                } else {
-                    ""
-                }
-            )
-        });
-    let _ = write!(
+    let cover = view::cover(d);
+    out.push_str("<div class=\"cover\"><div class=\"title\">");
+    let lines: Vec<String> = cover.title.iter().map(|l| esc(l)).collect();
+    out.push_str(&lines.join("<br>"));
+    out.push_str("</div>");
+    if let Some(mark) = cover.draft {
+        let _ = write!(out, "<div class=\"draft\">{}</div>", esc(mark));
+    }
+    let _ = writeln!(
         out,
-        "<div class=\"cover\"><div class=\"center\">{}</div><div class=\"title\">{}</div>\
-         {}<div class=\"meta\">截至日期：{}<br>源版本：{}</div></div>\n",
-        esc(&d.center),
-        esc(&d.title),
-        if d.draft {
-            "<div class=\"draft\">草稿：标准库未通过检查，不作正式验收材料</div>"
-        } else {
-            ""
-        },
-        d.as_of,
-        esc(&commit)
+        "<div class=\"center\">{}</div><div class=\"date\">{}</div><div class=\"source\">{}</div></div>",
+        esc(&cover.center),
+        esc(&cover.date),
+        esc(&cover.source)
     );
 }
 
@@ -158,263 +167,239 @@ fn section_body(out: &mut String, s: &Section, d: &Dossier, assets: Assets<'_>) 
             out.push_str(&markdown_html(markdown, path, true, assets));
         }
         Section::SystemTable(t) => {
-            out.push_str("<h2>一、标准体系结构图</h2>\n");
-            out.push_str(&tree_svg(t));
-            out.push_str("<h2>二、标准明细表</h2>\n");
-            grid_class(out, &detail(t, Lang::Zh), "detail");
-            out.push_str("<h2>三、标准统计表</h2>\n");
-            grid(out, &stats(t, Lang::Zh));
-        }
-        Section::Rates { center, members } => {
-            rates(out, center);
-            uncounted(out, center);
-            for m in members {
-                match &m.rates {
-                    Ok(r) => {
-                        let _ = write!(out, "<h2>{}</h2>", esc(&r.center));
-                        rates(out, r);
-                    }
-                    Err(e) => {
-                        let _ = write!(out, "<p class=\"fail\">{}：{}</p>", esc(&m.path), esc(e));
-                    }
-                }
+            // The diagram and the detail table on landscape pages, as in the PDF.
+            out.push_str("<div class=\"landscape\"><h2>标准体系结构图</h2>\n");
+            out.push_str(&super::html_diagram::structure(t));
+            out.push_str("</div>\n<div class=\"landscape next\">");
+            let _ = writeln!(out, "<h2>{}</h2>", view::DETAIL);
+            table(out, &view::detail(t), "detail");
+            out.push_str("</div>\n");
+            let _ = writeln!(out, "<h2>{}</h2>", view::STATS);
+            if t.stats.is_empty() {
+                note(out, view::EMPTY);
+            } else {
+                table(out, &view::stats(t), "");
+                note(out, view::STATS_NOTE);
             }
         }
-        Section::Tasks(groups) => grid(out, &tasks(groups, Lang::Zh)),
+        Section::Rates { center, members } => {
+            if let Some(meta) = view::rates_meta(center) {
+                let _ = writeln!(out, "<p class=\"meta\">{}</p>", esc(&meta));
+            }
+            let _ = writeln!(out, "<h2>{}</h2>", view::RATES);
+            if center.rates.is_empty() {
+                note(out, view::EMPTY);
+            } else {
+                table(out, &view::rates(center), "rates");
+                let _ = writeln!(
+                    out,
+                    "<p class=\"meta\"><strong>{}</strong></p>",
+                    esc(view::verdict(center))
+                );
+                out.push_str("<div class=\"note uncounted\">");
+                let _ = write!(out, "<p>{}</p>", esc(view::UNCOUNTED));
+                for line in view::uncounted(center) {
+                    let _ = write!(out, "<p>{}</p>", esc(&line));
+                }
+                out.push_str("</div>\n");
+                if center
+                    .rates
+                    .iter()
+                    .any(|r| r.value().is_some() || r.target.is_some())
+                {
+                    let _ = writeln!(out, "<h2>{}</h2>", view::CHART);
+                    out.push_str(&bar_chart(center));
+                }
+            }
+            if !members.is_empty() {
+                let _ = writeln!(out, "<h2>{}</h2>", view::MEMBERS);
+                table(out, &view::members(members), "");
+            }
+        }
+        Section::Tasks(groups) => {
+            if groups.iter().all(|(_, t)| t.is_empty()) {
+                note(out, view::NO_TASKS);
+            }
+            for (unit, tasks) in groups.iter().filter(|(_, t)| !t.is_empty()) {
+                let _ = writeln!(
+                    out,
+                    "<h2>{}</h2>",
+                    esc(&view::task_group_heading(unit.as_deref(), tasks.len()))
+                );
+                table(out, &view::tasks(tasks), "");
+            }
+        }
         Section::Standards(list) => {
+            if list.is_empty() {
+                note(out, view::EMPTY);
+            }
             for st in list {
+                let head = view::standard_head(st);
                 let _ = write!(
                     out,
-                    "<article class=\"standard\"><div class=\"code\">{}</div><div class=\"head\"><h2>{}</h2>\
-                     <div>体系表编号 {}{}</div></div>",
-                    esc(st.code.as_deref().unwrap_or("")),
-                    esc(&st.title),
-                    esc(&st.no),
-                    match (st.published, st.effective) {
-                        (Some(p), Some(e)) => format!("　{p} 发布　{e} 实施"),
-                        (Some(p), None) => format!("　{p} 发布"),
-                        _ => String::new(),
-                    }
+                    "<article class=\"standard\"{}><div class=\"code\">{}</div><div class=\"head\"><h2>{}</h2>",
+                    head.mark
+                        .map_or(String::new(), |m| format!(" data-stage=\"{}\"", esc(m))),
+                    esc(&head.top),
+                    esc(&head.title),
                 );
+                if let Some(mark) = head.mark {
+                    let _ = write!(out, "<div class=\"stage\">（{}）</div>", esc(mark));
+                }
+                if let Some(dates) = &head.dates {
+                    let _ = write!(out, "<div class=\"dates\">{}</div>", esc(dates));
+                }
+                out.push_str("</div>");
                 out.push_str(&markdown_html(&st.markdown, "", false, assets));
                 out.push_str("</article>\n");
             }
         }
-        Section::Inspections(list) => grid(
-            out,
-            &Grid {
-                header: cells(&[
-                    "日期",
-                    "体系表编号",
-                    "检查人",
-                    "结果",
-                    "发现的问题",
-                    "整改完成",
-                ]),
-                rows: list
-                    .iter()
-                    .map(|i| {
-                        vec![
-                            i.date.value.to_string(),
-                            i.standard.value.clone(),
-                            i.inspector.clone(),
-                            i.result.zh().to_owned(),
-                            i.finding.clone().unwrap_or_default(),
-                            i.rectified
-                                .as_ref()
-                                .map(|r| r.value.to_string())
-                                .unwrap_or_default(),
-                        ]
-                    })
-                    .collect(),
-            },
-        ),
-        Section::Trainings(list) => grid(
-            out,
-            &Grid {
-                header: cells(&["日期", "主题", "宣贯标准", "参训人数", "参训人员"]),
-                rows: list
-                    .iter()
-                    .map(|t| {
-                        vec![
-                            t.date.value.to_string(),
-                            t.topic.clone(),
-                            t.standards
-                                .iter()
-                                .map(|s| s.value.as_str())
-                                .collect::<Vec<_>>()
-                                .join("、"),
-                            t.attendees.len().to_string(),
-                            t.attendees
-                                .iter()
-                                .map(|s| s.value.as_str())
-                                .collect::<Vec<_>>()
-                                .join("、"),
-                        ]
-                    })
-                    .collect(),
-            },
-        ),
-        Section::Surveys(list) => grid(
-            out,
-            &Grid {
-                header: cells(&["开始", "结束", "方式", "有效答复", "满意", "满意率"]),
-                rows: list
-                    .iter()
-                    .map(|s| {
-                        vec![
-                            s.from.value.to_string(),
-                            s.to.value.to_string(),
-                            s.method.clone(),
-                            s.responses.value.to_string(),
-                            s.satisfied.value.to_string(),
-                            if s.responses.value == 0 {
-                                "—".to_owned()
-                            } else {
-                                format!(
-                                    "{:.2}%",
-                                    s.satisfied.value as f64 * 100.0 / s.responses.value as f64
-                                )
-                            },
-                        ]
-                    })
-                    .collect(),
-            },
-        ),
+        Section::Inspections(list) => {
+            if list.is_empty() {
+                note(out, view::EMPTY);
+            } else {
+                let (t, n) = view::inspections(list);
+                table(out, &t, "");
+                note(out, &n);
+            }
+        }
+        Section::Trainings(list) => {
+            if list.is_empty() {
+                note(out, view::EMPTY);
+            } else {
+                let (t, n) = view::trainings(list);
+                table(out, &t, "");
+                note(out, &n);
+            }
+        }
+        Section::Surveys(list) => {
+            if list.is_empty() {
+                note(out, view::EMPTY);
+            } else {
+                table(out, &view::surveys(list), "");
+            }
+        }
         Section::Audits(list) => {
+            if list.is_empty() {
+                note(out, view::EMPTY);
+            }
             for (a, body) in list {
                 let _ = write!(
                     out,
-                    "<h2>{}</h2><p>审核日期：{}　审核员：{}</p>",
+                    "<h2>{}</h2><p class=\"meta\">{}</p>",
                     esc(&a.title),
-                    a.date,
-                    esc(&a.auditors.join("、"))
+                    esc(&view::audit_meta(a))
                 );
                 out.push_str(&markdown_html(body, &a.path, false, assets));
             }
         }
-        Section::History(_) if d.commit.is_none() => {
-            let _ = write!(
-                out,
-                "<p class=\"def\">{}</p>",
-                esc(super::model::NO_HISTORY)
-            );
-        }
-        Section::History(list) => grid(
-            out,
-            &Grid {
-                header: cells(&["体系表编号", "标准名称", "日期", "修订人", "说明"]),
-                rows: list
-                    .iter()
-                    .flat_map(|h| {
-                        if h.commits.is_empty() {
-                            vec![vec![
-                                h.no.clone(),
-                                h.title.clone(),
-                                "—".into(),
-                                "—".into(),
-                                "（无 git 记录）".into(),
-                            ]]
-                        } else {
-                            h.commits
-                                .iter()
-                                .map(|c| {
-                                    vec![
-                                        h.no.clone(),
-                                        h.title.clone(),
-                                        c.date.clone(),
-                                        c.author.clone(),
-                                        c.subject.clone(),
-                                    ]
-                                })
-                                .collect()
-                        }
-                    })
-                    .collect(),
-            },
-        ),
+        Section::History(list) => match view::history(list, d) {
+            Ok(t) => table(out, &t, ""),
+            Err(sentence) => note(out, &sentence),
+        },
     }
-    let _ = d;
 }
 
-fn cells(h: &[&str]) -> Vec<String> {
-    h.iter().map(|s| s.to_string()).collect()
+fn note(out: &mut String, text: &str) {
+    let _ = writeln!(out, "<p class=\"note\">{}</p>", esc(text));
 }
 
-fn grid(out: &mut String, g: &Grid) {
-    grid_class(out, g, "");
-}
-
-/// A table; its class picks the column layout in the stylesheet.
-fn grid_class(out: &mut String, g: &Grid, class: &str) {
-    let _ = write!(out, "<table class=\"{class}\"><thead><tr>");
-    for h in &g.header {
+/// A table of the volume: the same cells as the PDF's, spans included.
+fn table(out: &mut String, t: &view::Table, class: &str) {
+    if t.rows.is_empty() {
+        note(out, view::EMPTY);
+        return;
+    }
+    if class.is_empty() {
+        out.push_str("<table><colgroup>");
+    } else {
+        let _ = write!(out, "<table class=\"{class}\"><colgroup>");
+    }
+    for w in &t.widths {
+        match w {
+            view::Width::Fit => out.push_str("<col>"),
+            view::Width::Share(_) => out.push_str("<col class=\"fill\">"),
+            view::Width::Em(e) => {
+                let _ = write!(out, "<col style=\"width: {e}em\">");
+            }
+        }
+    }
+    out.push_str("</colgroup><thead><tr>");
+    for h in &t.header {
         let _ = write!(out, "<th>{}</th>", esc(h));
     }
     out.push_str("</tr></thead><tbody>\n");
-    for r in &g.rows {
+    for row in &t.rows {
         out.push_str("<tr>");
-        for c in r {
-            let _ = write!(out, "<td>{}</td>", esc(c));
+        // The alignment of a cell is its column's; spans shift the columns that follow.
+        let mut col = 0;
+        for c in row {
+            let align = t.align.get(col).copied().unwrap_or(view::Align::Left);
+            col += c.colspan;
+            let mut attrs = String::new();
+            if c.colspan > 1 {
+                let _ = write!(attrs, " colspan=\"{}\"", c.colspan);
+            }
+            if c.rowspan > 1 {
+                let _ = write!(attrs, " rowspan=\"{}\"", c.rowspan);
+            }
+            // Columns as wide as their content never wrap (dates, numbers, names).
+            let fit = t.widths.get(col - c.colspan) == Some(&view::Width::Fit) && c.colspan == 1;
+            let mut classes = Vec::new();
+            match align {
+                view::Align::Center => classes.push("c"),
+                view::Align::Right => classes.push("r"),
+                view::Align::Left => {}
+            }
+            if fit {
+                classes.push("nw");
+            }
+            if c.style == view::Style::Alert {
+                classes.push("fail");
+            }
+            let class = if classes.is_empty() {
+                String::new()
+            } else {
+                format!(" class=\"{}\"", classes.join(" "))
+            };
+            let body = match c.style {
+                view::Style::Strong => format!("<strong>{}</strong>", esc(&c.text)),
+                view::Style::Codes => c
+                    .text
+                    .lines()
+                    .map(|l| format!("<span class=\"no\">{}</span>", esc(l)))
+                    .collect::<Vec<_>>()
+                    .join("<br>"),
+                view::Style::Small => {
+                    let mut lines = c.text.lines();
+                    let mut s = format!("<small>{}</small>", esc(lines.next().unwrap_or("")));
+                    for l in lines {
+                        let _ = write!(s, "<br><small class=\"fail\">{}</small>", esc(l));
+                    }
+                    s
+                }
+                _ => c
+                    .text
+                    .lines()
+                    .map(esc)
+                    .collect::<Vec<_>>()
+                    .join("<br>"),
+            };
+            let _ = write!(out, "<td{attrs}{class}>{body}</td>");
         }
         out.push_str("</tr>\n");
     }
     out.push_str("</tbody></table>\n");
 }
 
-fn rates(out: &mut String, r: &crate::rates::CenterRates) {
-    out.push_str(&bar_chart(r));
-    out.push_str("<table><thead><tr><th>指标</th><th>分子</th><th>分母</th><th>数值</th><th>目标</th><th>结论</th></tr></thead><tbody>\n");
-    for rate in &r.rates {
-        let (class, verdict) = match rate.pass() {
-            Some(true) => ("pass", "达标"),
-            Some(false) => ("fail", "未达标"),
-            None if rate.target.is_some() => ("fail", "无法判定"),
-            None => ("", ""),
-        };
-        let _ = write!(
-            out,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"{class}\">{verdict}</td></tr>\n",
-            esc(&rate.name.zh),
-            rate.numerator,
-            rate.denominator,
-            esc(&crate::report::rates::percent(rate, Lang::Zh)),
-            rate.target
-                .map_or(String::new(), |t| format!("≥ {:.0}%", t * 100.0)),
-        );
-    }
-    out.push_str("</tbody></table>\n<div class=\"def\"><p>计算方法：</p><ul>");
-    for rate in &r.rates {
-        let _ = write!(
-            out,
-            "<li>{}：{}</li>",
-            esc(&rate.name.zh),
-            esc(&rate.definition.zh)
-        );
-    }
-    out.push_str("</ul></div>\n");
-}
-
-/// Under the rates, what each leaves out of its numerator (the same lines as the PDF's).
-fn uncounted(out: &mut String, r: &crate::rates::CenterRates) {
-    if r.rates.is_empty() {
-        return;
-    }
-    out.push_str("<div class=\"def uncounted\"><p>未计入分子的项目：</p>");
-    for rate in &r.rates {
-        let _ = write!(
-            out,
-            "<p>{}</p>",
-            esc(&crate::report::rates::uncounted_summary(rate))
-        );
-    }
-    out.push_str("</div>\n");
-}
-
 /// Horizontal bars of each targeted rate with a mark at its target.
 fn bar_chart(r: &crate::rates::CenterRates) -> String {
-    let rows: Vec<_> = r.rates.iter().filter(|x| x.target.is_some()).collect();
-    let (label_w, bar_w, row_h) = (150.0, 380.0, 30.0);
+    let rows: Vec<_> = r
+        .rates
+        .iter()
+        .filter(|x| x.value().is_some() || x.target.is_some())
+        .collect();
+    let (label_w, bar_w, row_h) = (150.0, 330.0, 30.0);
     let height = rows.len() as f64 * row_h + 30.0;
     let mut svg = format!(
         "<figure><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {height}\" width=\"{w}\" height=\"{height}\" font-size=\"12\">",
@@ -444,7 +429,7 @@ fn bar_chart(r: &crate::rates::CenterRates) -> String {
             y1 = y - 3.0,
             y2 = y + 21.0,
             vx = label_w + bar_w + 6.0,
-            pct = esc(&crate::report::rates::percent(rate, Lang::Zh)),
+            pct = esc(&view::value_and_target(rate)),
         );
     }
     let _ = write!(
@@ -452,44 +437,6 @@ fn bar_chart(r: &crate::rates::CenterRates) -> String {
         "<text x=\"{label_w}\" y=\"{}\" fill=\"#555\">竖线为目标值</text></svg><figcaption>各项指标与目标值</figcaption></figure>\n",
         height - 4.0
     );
-    svg
-}
-
-/// The structure diagram: one box per category, indented by depth, joined by lines.
-fn tree_svg(t: &crate::table::SystemTable) -> String {
-    let row_h = 26.0;
-    let height = (t.tree.len() + 1) as f64 * row_h + 10.0;
-    let width = 620.0;
-    let mut svg = format!(
-        "<figure><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" font-size=\"12\">\
-         <rect x=\"4\" y=\"4\" width=\"260\" height=\"20\" fill=\"#dfe7f3\" stroke=\"#333\"/><text x=\"10\" y=\"18\">{}</text>",
-        esc(&t.center)
-    );
-    let mut last_at_depth: Vec<f64> = vec![14.0];
-    for (i, n) in t.tree.iter().enumerate() {
-        let y = (i + 1) as f64 * row_h + 4.0;
-        let x = 24.0 + n.depth as f64 * 28.0;
-        let parent_y = last_at_depth.get(n.depth).copied().unwrap_or(14.0);
-        let _ = write!(
-            svg,
-            "<path d=\"M{px} {py} V{my} H{x}\" fill=\"none\" stroke=\"#666\"/>\
-             <rect x=\"{x}\" y=\"{y}\" width=\"{w}\" height=\"20\" fill=\"{fill}\" stroke=\"#333\"/>\
-             <text x=\"{tx}\" y=\"{ty}\">{code} {title}（{n}）</text>",
-            px = x - 14.0,
-            py = parent_y + 10.0,
-            my = y + 10.0,
-            w = width - x - 10.0,
-            fill = if n.depth == 0 { "#eef3fa" } else { "#fff" },
-            tx = x + 6.0,
-            ty = y + 14.0,
-            code = esc(&n.code),
-            title = esc(&n.title),
-            n = n.total,
-        );
-        last_at_depth.truncate(n.depth + 1);
-        last_at_depth.push(y);
-    }
-    svg.push_str("</svg><figcaption>标准体系结构图（括号内为标准数）</figcaption></figure>\n");
     svg
 }
 
@@ -712,7 +659,7 @@ mod tests {
         let style = stylesheet(title, false);
         assert!(!style.contains('<'), "{style}");
         let top = style.lines().find(|l| l.contains("@top-center {")).unwrap();
-        assert!(top.ends_with("font-size: 9pt; color: #444; }"), "{top}");
+        assert!(top.ends_with("border-bottom: 0.5pt solid #000; }"), "{top}");
     }
 
     #[test]
@@ -762,11 +709,32 @@ mod tests {
         }];
         let rates = crate::rates::compute(&repo, None);
         let mut out = String::new();
-        uncounted(&mut out, &rates);
+        section_body(
+            &mut out,
+            &Section::Rates {
+                center: rates,
+                members: Vec::new(),
+            },
+            &test_dossier(),
+            &|_| None,
+        );
         assert!(
             out.contains("<p>岗位覆盖率未计入（1）：GW01 窗口&lt;受理&gt;员</p>"),
             "{out}"
         );
         assert!(out.contains("<p>体系完整率未计入：无</p>"), "{out}");
+    }
+
+    fn test_dossier() -> Dossier {
+        Dossier {
+            title: "汇编".into(),
+            center: "中心".into(),
+            as_of: "2014-12-31".parse().unwrap(),
+            draft: false,
+            commit: None,
+            dirty: false,
+            sections: Vec::new(),
+            body_lines: Default::default(),
+        }
     }
 }

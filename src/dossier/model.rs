@@ -93,6 +93,8 @@ pub struct StandardText {
     /// The code in printed form (`Q/AQZW 10102—2014`), if it has one.
     pub code: Option<String>,
     pub title: String,
+    /// The standard's status: a draft or a trial is marked as such.
+    pub status: Option<crate::model::Status>,
     pub published: Option<Date>,
     pub effective: Option<Date>,
     /// The Markdown body (after the front matter), GB/T 1.1 chapters as `##` headings.

@@ -3,6 +3,7 @@
 
 #[allow(unused_imports, reason = "the module shares the parent's imports")]
 use super::*;
+use crate::dossier::view;
 
 /// Escapes text for Typst markup: every ASCII punctuation character is backslash-escaped
 /// (`\#`, `\*`, `\[`, `\/`, `\"` …), so that no markup, code, math, label, reference, list
@@ -142,32 +143,7 @@ pub(super) fn content(text: &str) -> String {
     format!("[{}]", escape(text))
 }
 
-/// A standard number as printed (SPEC §3): an em dash between sequence and year
-/// (`GB/T 1.1-2020` → `GB/T 1.1—2020`).
-pub(super) fn printed_code(code: &str) -> String {
-    if let Some(i) = code.rfind(['-', '–', '－']) {
-        let (head, tail) = code.split_at(i);
-        let year = &tail[tail.chars().next().map_or(0, char::len_utf8)..];
-        let is_year = matches!(year.len(), 2 | 4) && year.bytes().all(|b| b.is_ascii_digit());
-        if is_year && head.ends_with(|c: char| c.is_ascii_digit()) {
-            return format!("{head}—{year}");
-        }
-    }
-    code.to_owned()
-}
-
-pub(super) fn zh_date(d: Date) -> String {
-    format!("{}年{}月{}日", d.year(), d.month(), d.day())
-}
-
-pub(super) fn pct(v: f64) -> String {
-    let p = v * 100.0;
-    if (p - p.round()).abs() < 1e-9 {
-        format!("{p:.0}%")
-    } else {
-        format!("{p:.1}%")
-    }
-}
+pub(super) use crate::dossier::view::printed_code;
 
 /// A ratio for Typst (`93.33%`), clamped to 0–100 %.
 pub(super) fn ratio(v: f64) -> String {
@@ -186,6 +162,7 @@ pub(super) const PRELUDE: &str = r##"
 #let has-kai = @HASKAI@
 #let doc-title = [@TITLE@]
 #let draft = @DRAFT@
+#let stage = state("stage", none)
 
 #set document(title: doc-title, author: @AUTHORS@)
 #set text(font: song, size: 12pt, lang: "zh", region: "cn", top-edge: "ascender", bottom-edge: "descender")
@@ -198,11 +175,13 @@ pub(super) const PRELUDE: &str = r##"
   header: context {
     set text(font: song, size: 10.5pt)
     set par(first-line-indent: 0pt, justify: false)
-    if draft {
-      grid(columns: (1fr, auto, 1fr), [], doc-title, align(right, text(font: hei, fill: rgb("#b71c1c"))[草稿 · 未通过检查]))
-    } else {
-      align(center, doc-title)
-    }
+    // The stage of a standard that is not in force (送审稿, 试行 …) on its pages, left; the
+    // draft mark of a volume from a repository with errors, right.
+    let mark = stage.get()
+    grid(columns: (1fr, auto, 1fr),
+      align(left, if mark != none { text(font: hei, mark) }),
+      doc-title,
+      align(right, if draft { text(font: hei, fill: rgb("#b71c1c"))[@DRAFTMARK@] }))
     v(-0.45em)
     line(length: 100%, stroke: 0.5pt)
   },
@@ -235,7 +214,12 @@ pub(super) const PRELUDE: &str = r##"
 #show raw: set text(font: mono, size: 0.85em)
 #show raw.where(block: true): it => block(width: 100%, fill: luma(245), inset: 6pt, radius: 2pt, it)
 #show quote.where(block: true): it => block(inset: (left: 1em, y: 0.2em), stroke: (left: 1.5pt + luma(160)), it.body)
-#show list: set par(first-line-indent: 0pt)
+#show list: set par(first-line-indent: 0pt, justify: false)
+#show enum: set par(justify: false)
+#show terms: set par(justify: false)
+// A table row is never split across pages: it moves to the next one, under the repeated
+// header.
+#set table.cell(breakable: false)
 #show enum: set par(first-line-indent: 0pt)
 #show terms: set par(first-line-indent: 0pt)
 #show outline: set par(first-line-indent: 0pt)
@@ -274,21 +258,7 @@ pub(super) const PRELUDE: &str = r##"
   if target != none { place(dx: target, dy: -3pt, line(start: (0pt, 0pt), end: (0pt, 17pt), stroke: 1.5pt + rgb("#b71c1c"))) }
 })
 
-// A node of the structure diagram: a framed label, its children indented under a rule.
-#let tnode(depth, label, kids) = block(above: 3pt, below: 3pt, breakable: true, {
-  set par(first-line-indent: 0pt, justify: false)
-  let fill = if depth == 0 { luma(225) } else if depth == 1 { luma(245) } else { none }
-  box(stroke: 0.6pt, fill: fill, inset: (x: 6pt, y: 4pt), label)
-  if kids != none {
-    pad(left: 0.9em, block(above: 3pt, below: 0pt, stroke: (left: 0.6pt + luma(110)), inset: (left: 1.1em, y: 2pt), breakable: true, kids))
-  }
-})
 "##;
-
-/// The category levels drawn nested in the structure diagram, below its root (Typst fails
-/// at about 11); the categories below them are drawn at the last of these levels, among
-/// their ancestors' siblings, their codes telling the hierarchy.
-pub(super) const MAX_TREE_DEPTH: usize = 8;
 
 /// The whole Typst source of the dossier, with the origin of each stretch of it.
 pub(super) fn typst_source(d: &Dossier, book: &FontBook) -> (String, Origins) {
@@ -330,6 +300,7 @@ pub(super) fn typst_source(d: &Dossier, book: &FontBook) -> (String, Origins) {
             ),
             ("TITLE", escape(title)),
             ("DRAFT", d.draft.to_string()),
+            ("DRAFTMARK", escape(view::DRAFT_HEADER)),
         ],
     );
 
@@ -346,7 +317,7 @@ pub(super) fn typst_source(d: &Dossier, book: &FontBook) -> (String, Origins) {
         first = false;
         let heading = section.heading().unwrap_or_else(|| "封面".to_owned());
         w.origins.section(w.out.len(), &heading);
-        w.section(d, title, section);
+        w.section(d, section);
     }
     (out, origins)
 }
@@ -434,10 +405,10 @@ impl Writer<'_> {
         self.line(")");
     }
 
-    pub(super) fn section(&mut self, d: &Dossier, title: &str, section: &Section) {
+    pub(super) fn section(&mut self, d: &Dossier, section: &Section) {
         let heading = section.heading().unwrap_or_default();
         match section {
-            Section::Cover => self.cover(d, title),
+            Section::Cover => self.cover(d),
             Section::Contents => {
                 self.heading(1, &heading, false);
                 self.line("#outline(title: none, depth: 2, indent: 2em)");
@@ -489,59 +460,46 @@ impl Writer<'_> {
                 self.heading(1, &heading, true);
                 self.audits(list, &d.body_lines);
             }
-            Section::History(_) if d.commit.is_none() => {
-                self.heading(1, &heading, true);
-                let note = content(super::super::model::NO_HISTORY);
-                self.line(&format!("#note{note}"));
-            }
             Section::History(list) => {
                 self.heading(1, &heading, true);
-                self.history(list);
+                self.history(list, d);
             }
         }
     }
 
-    pub(super) fn cover(&mut self, d: &Dossier, title: &str) {
+    pub(super) fn cover(&mut self, d: &Dossier) {
         self.line("#page(header: none, footer: none)[");
         self.line("#set par(first-line-indent: 0pt, justify: false)");
         self.line("#set align(center)");
         self.line("#v(3fr)");
-        // A title that starts with the centre's name breaks after it.
-        let lines = match title.strip_prefix(d.center.as_str()) {
-            Some(rest) if !d.center.is_empty() && !rest.trim().is_empty() => {
-                format!("({}, {})", content(&d.center), content(rest.trim()))
-            }
-            _ => format!("({},)", content(title)),
-        };
-        let _ = writeln!(self.out, "#cover-title({lines})");
-        if d.draft {
+        let cover = view::cover(d);
+        let lines: Vec<String> = cover.title.iter().map(|l| content(l)).collect();
+        let _ = writeln!(self.out, "#cover-title(({},))", lines.join(", "));
+        if let Some(mark) = cover.draft {
             self.line("#v(1.5em)");
-            self.line(
-                "#text(font: hei, size: 16pt, fill: rgb(\"#b71c1c\"))[草稿：标准库未通过检查，不作正式验收材料]",
+            let _ = writeln!(
+                self.out,
+                "#text(font: hei, size: 16pt, fill: rgb(\"#b71c1c\")){}",
+                content(mark)
             );
         }
         self.line("#v(5fr)");
         let _ = writeln!(
             self.out,
             "#text(font: hei, size: 16pt){}",
-            content(&d.center)
+            content(&cover.center)
         );
         self.line("#v(0.6em)");
         let _ = writeln!(
             self.out,
             "#text(font: fang, size: 16pt){}",
-            content(&zh_date(d.as_of))
+            content(&cover.date)
         );
         self.line("#v(1.2em)");
-        let commit = match &d.commit {
-            Some(c) if d.dirty => format!("源版本：{c}（工作区有未提交的修改）"),
-            Some(c) => format!("源版本：{c}"),
-            None => "源版本：—（不在 git 工作区中）".to_owned(),
-        };
         let _ = writeln!(
             self.out,
             "#text(size: 9pt, fill: luma(80))[{}]",
-            escape_solid(&commit)
+            escape_solid(&cover.source)
         );
         self.line("#v(1fr)");
         self.line("]");
@@ -550,199 +508,69 @@ impl Writer<'_> {
     }
 
     pub(super) fn system_table(&mut self, t: &SystemTable) {
-        // The structure diagram.
+        // The structure diagram, on a landscape page of its own (pages, if it spills) that
+        // also takes the section's heading, written just before: a page of only a heading
+        // would be left behind otherwise.
+        let heading = match self.out.rfind("\n#heading(level: 1,") {
+            Some(at) if !self.out[at + 1..].contains("\n#") => self.out.split_off(at),
+            _ => String::new(),
+        };
+        self.line(&format!(
+            "#page(flipped: true, margin: {})[",
+            diagram::PAGE_MARGIN
+        ));
+        self.push(&heading);
         self.heading(2, "标准体系结构图", true);
         if t.tree.is_empty() {
             self.empty();
         } else {
-            let root = if t.center.is_empty() {
-                "标准体系".to_owned()
-            } else {
-                format!("{}标准体系", t.center)
-            };
-            let total: usize = t
-                .tree
-                .iter()
-                .filter(|n| n.depth == 0)
-                .map(|n| n.total)
-                .sum();
-            let _ = write!(
-                self.out,
-                "#tnode(0, text(font: hei){}, [",
-                content(&format!("{root}（{total}项）"))
-            );
-            // Categories below MAX_TREE_DEPTH levels are drawn at the last one.
-            let depth = |i: usize| t.tree.get(i).map(|n| n.depth.min(MAX_TREE_DEPTH - 1));
-            let mut open: Vec<usize> = Vec::new();
-            for (i, n) in t.tree.iter().enumerate() {
-                let n_depth = n.depth.min(MAX_TREE_DEPTH - 1);
-                let has_kids = depth(i + 1).is_some_and(|next| next > n_depth);
-                let label = format!("{} {}（{}项）", n.code, n.title, n.total);
-                let label = if n_depth == 0 {
-                    format!("text(font: hei){}", content(&label))
-                } else {
-                    content(&label)
-                };
-                let _ = write!(self.out, "\n#tnode({}, {label}, ", n_depth + 1);
-                if has_kids {
-                    self.push("[");
-                    open.push(n_depth);
-                } else {
-                    self.push("none)");
-                    // Close the parents whose subtree ends here.
-                    let next_depth = depth(i + 1).unwrap_or(0);
-                    while open.last().is_some_and(|d| *d >= next_depth) {
-                        open.pop();
-                        self.push("])");
-                    }
-                }
-            }
-            while open.pop().is_some() {
-                self.push("])");
-            }
-            self.line("])");
-            self.note("括号内为该类及其下级类目中的标准数。");
+            self.push(&diagram::structure(t));
         }
+        self.line("]");
 
         // The detail table, on landscape pages turned with their top to the binding edge:
         // the portrait margins turn with them.
         self.line(
             "#page(flipped: true, margin: (top: 28mm, bottom: 26mm, left: 35mm, right: 37mm))[",
         );
-        self.heading(2, "标准明细表", true);
-        if t.rows.is_empty() {
-            self.empty();
-        } else {
-            let rows: Vec<String> = t
-                .rows
-                .iter()
-                .map(|r| {
-                    [
-                        content(&r.index.to_string()),
-                        content(&r.no),
-                        std_nos(r.code.iter()),
-                        content(&r.title),
-                        content(r.level.map_or("", |l| l.zh())),
-                        content(r.origin.map_or("", |o| o.zh())),
-                        content(r.status.map_or("", |s| s.zh())),
-                        content(r.effective.as_deref().unwrap_or("")),
-                        std_nos(r.replaces.iter()),
-                        content(r.unit.as_deref().unwrap_or("")),
-                    ]
-                    .join(", ")
-                })
-                .collect();
-            self.line("#show table: set text(size: 9pt)");
-            self.line("#set table(inset: (x: 3pt, y: 4pt))");
-            self.table(
-                "(auto, auto, auto, 1fr, auto, auto, auto, auto, auto, 6.5em)",
-                "(center + horizon, left + horizon, left + horizon, left + horizon, center + horizon, center + horizon, center + horizon, center + horizon, left + horizon, left + horizon)",
-                &["序号", "体系表编号", "标准编号", "标准名称", "级别", "来源", "状态", "实施日期", "代替标准号", "责任单位"],
-                &rows,
-            );
-        }
+        self.heading(2, view::DETAIL, true);
+        self.view_table(&view::detail(t));
         self.line("]");
 
-        // The statistics table.
-        self.heading(2, "标准统计表", true);
+        self.heading(2, view::STATS, true);
         if t.stats.is_empty() {
             self.empty();
             return;
         }
-        let mut rows = Vec::new();
-        let mut i = 0;
-        while i < t.stats.len() {
-            let s = &t.stats[i];
-            let Some(sub) = &s.subsystem else {
-                rows.push(format!(
-                    "table.cell(colspan: 2, align: center)[#strong[合计]], [#strong{}], [#strong{}], [#strong{}]",
-                    content(&s.planned.to_string()),
-                    content(&s.existing.to_string()),
-                    content(&s.rate().map_or("—".to_owned(), pct))
-                ));
-                i += 1;
-                continue;
-            };
-            let span = t.stats[i..]
-                .iter()
-                .take_while(|x| x.subsystem.as_ref() == Some(sub))
-                .count();
-            for (k, x) in t.stats[i..i + span].iter().enumerate() {
-                let mut cells = Vec::new();
-                if k == 0 {
-                    cells.push(format!("table.cell(rowspan: {span}){}", content(sub)));
-                }
-                let (label, strong) = match x.level {
-                    Some(l) => (l.zh(), false),
-                    None => ("小计", true),
-                };
-                for text in [
-                    label.to_owned(),
-                    x.planned.to_string(),
-                    x.existing.to_string(),
-                    x.rate().map_or("—".to_owned(), pct),
-                ] {
-                    cells.push(if strong {
-                        format!("[#strong{}]", content(&text))
-                    } else {
-                        content(&text)
-                    });
-                }
-                rows.push(cells.join(", "));
-            }
-            i += span;
-        }
-        self.table(
-            "(1fr, auto, auto, auto, auto)",
-            "(left + horizon, center + horizon, right + horizon, right + horizon, right + horizon)",
-            &["子体系", "级别", "应有数", "现有数", "现有率"],
-            &rows,
-        );
-        self.note("应有数：状态不是“被代替”“废止”的标准数（含待制定、起草、送审）；现有数：现行（含试行）标准数；现有率 = 现有数 ÷ 应有数。");
+        self.view_table(&view::stats(t));
+        self.note(view::STATS_NOTE);
     }
 
     pub(super) fn rates(&mut self, center: &CenterRates, members: &[MemberRates]) {
-        let mut head = Vec::new();
-        if !center.center.is_empty() {
-            head.push(format!("中心：{}", center.center));
+        if let Some(meta) = view::rates_meta(center) {
+            let _ = writeln!(self.out, "#meta{}", content(&meta));
         }
-        if let Some(p) = center.period {
-            head.push(format!("评价期：{}至{}", zh_date(p.from), zh_date(p.to)));
-        }
-        if !head.is_empty() {
-            let _ = writeln!(self.out, "#meta{}", content(&head.join("；")));
-        }
-        self.heading(2, "指标计算结果", true);
+        self.heading(2, view::RATES, true);
         if center.rates.is_empty() {
             self.empty();
         } else {
-            let rows: Vec<String> = center.rates.iter().map(rate_row).collect();
-            self.table(
-                "(auto, 1fr, auto, auto, auto, auto, auto)",
-                "(left + horizon, left + horizon, right + horizon, right + horizon, right + horizon, center + horizon, center + horizon)",
-                &["指标", "定义", "分子", "分母", "数值", "目标值", "达标"],
-                &rows,
-            );
-            let verdict = if center.passes() {
-                "结论：各项有目标值的指标均达到目标值。"
-            } else {
-                "结论：有指标未达到目标值或无法计算。"
-            };
-            let _ = writeln!(self.out, "#meta[#strong{}]", content(verdict));
-            self.uncounted(&center.rates);
+            self.view_table(&view::rates(center));
+            let _ = writeln!(self.out, "#meta[#strong{}]", content(view::verdict(center)));
+            self.uncounted(center);
             self.bar_chart(&center.rates);
         }
         if !members.is_empty() {
-            self.member_rates(members);
+            self.heading(2, view::MEMBERS, true);
+            self.view_table(&view::members(members));
         }
     }
 
-    /// Under the rates, what each leaves out of its numerator (the same lines as the HTML's).
-    pub(super) fn uncounted(&mut self, rates: &[Rate]) {
-        let mut text = "未计入分子的项目：".to_owned();
-        for r in rates {
+    /// Under the rates, what each leaves out of its numerator.
+    pub(super) fn uncounted(&mut self, center: &CenterRates) {
+        let mut text = view::UNCOUNTED.to_owned();
+        for line in view::uncounted(center) {
             text.push('\n');
-            text.push_str(&crate::report::rates::uncounted_summary(r));
+            text.push_str(&line);
         }
         // A note, not justified: the lines mix CJK, Latin and digits.
         let _ = writeln!(
@@ -766,23 +594,17 @@ impl Writer<'_> {
         self.line("#set text(size: 10.5pt)");
         self.line("#grid(columns: (auto, 1fr, auto), column-gutter: 8pt, row-gutter: 10pt, align: (right + horizon, left + horizon, left + horizon),");
         for r in shown {
-            let value = r.value();
             let fill = match r.pass() {
                 Some(true) => "rgb(\"#2e7d32\")",
                 Some(false) => "rgb(\"#e65100\")",
                 None => "luma(140)",
             };
-            let label = match (value, r.target) {
-                (Some(v), Some(t)) => format!("{}（目标≥{}）", pct(v), pct(t)),
-                (Some(v), None) => pct(v),
-                (None, Some(t)) => format!("—（目标≥{}）", pct(t)),
-                (None, None) => "—".to_owned(),
-            };
+            let label = view::value_and_target(r);
             let _ = writeln!(
                 self.out,
                 "  {}, bar({}, {}, {fill}), {},",
                 content(&r.name.zh),
-                value.map_or("none".to_owned(), ratio),
+                r.value().map_or("none".to_owned(), ratio),
                 r.target.map_or("none".to_owned(), ratio),
                 content(&label)
             );
@@ -803,96 +625,18 @@ impl Writer<'_> {
         self.line("]");
     }
 
-    pub(super) fn member_rates(&mut self, members: &[MemberRates]) {
-        self.heading(2, "下属中心指标", true);
-        // The columns: the rates with a target, in the order of the first computable member.
-        let keys: Vec<(&str, &str)> = members
-            .iter()
-            .find_map(|m| m.rates.as_ref().ok())
-            .map(|r| {
-                r.rates
-                    .iter()
-                    .filter(|x| x.target.is_some())
-                    .map(|x| (x.key, x.name.zh.as_str()))
-                    .collect()
-            })
-            .unwrap_or_default();
-        let mut header: Vec<&str> = vec!["下属中心"];
-        header.extend(keys.iter().map(|(_, name)| *name));
-        header.push("通过验收");
-        let rows: Vec<String> = members
-            .iter()
-            .map(|m| match &m.rates {
-                Ok(r) => {
-                    let name = if r.center.is_empty() {
-                        m.path.clone()
-                    } else {
-                        format!("{}\n{}", r.center, m.path)
-                    };
-                    let mut cells = vec![lines(&name)];
-                    for (key, _) in &keys {
-                        let text = match r.get(key) {
-                            Some(rate) => rate.value().map_or("—".to_owned(), pct),
-                            None => "—".to_owned(),
-                        };
-                        cells.push(content(&text));
-                    }
-                    cells.push(content(if r.passes() { "是" } else { "否" }));
-                    cells.join(", ")
-                }
-                Err(e) => format!(
-                    "{}, table.cell(colspan: {}){}",
-                    content(&m.path),
-                    keys.len() + 1,
-                    content(&format!("无法计算：{e}"))
-                ),
-            })
-            .collect();
-        let columns = format!("(2fr{}, auto)", ", 1fr".repeat(keys.len()));
-        let align = format!(
-            "(left + horizon{})",
-            ", center + horizon".repeat(keys.len() + 1)
-        );
-        self.table(&columns, &align, &header, &rows);
-    }
-
     pub(super) fn tasks(&mut self, groups: &[(Option<String>, Vec<Task>)]) {
         if groups.iter().all(|(_, t)| t.is_empty()) {
-            self.note("没有待制定、起草或送审中的标准。");
+            self.note(view::NO_TASKS);
             return;
         }
         for (unit, tasks) in groups {
-            let unit = unit.as_deref().unwrap_or("未指定责任单位");
-            self.heading(2, &format!("{unit}（{}项）", tasks.len()), false);
-            let rows: Vec<String> = tasks
-                .iter()
-                .map(|t| {
-                    let progress = match t.days_overdue {
-                        Some(n) if t.overdue => format!(
-                            "[#text(fill: rgb(\"#b71c1c\")){}]",
-                            content(&format!("逾期{n}天"))
-                        ),
-                        Some(0) => content("今日到期"),
-                        Some(n) => content(&format!("剩余{}天", -n)),
-                        None => content("—"),
-                    };
-                    [
-                        content(&t.no),
-                        content(&t.title),
-                        content(t.status.zh()),
-                        content(t.owner.as_deref().unwrap_or("")),
-                        content(t.due.as_deref().unwrap_or("")),
-                        progress,
-                    ]
-                    .join(", ")
-                })
-                .collect();
-            self.table(
-                "(auto, 1fr, auto, auto, auto, auto)",
-                "(left + horizon, left + horizon, center + horizon, center + horizon, center + horizon, center + horizon)",
-                &["体系表编号", "标准名称", "状态", "责任人", "完成时限", "进度"],
-                &rows,
+            self.heading(
+                2,
+                &view::task_group_heading(unit.as_deref(), tasks.len()),
+                false,
             );
+            self.view_table(&view::tasks(tasks));
         }
     }
 
@@ -902,35 +646,39 @@ impl Writer<'_> {
             return;
         }
         for (i, s) in texts.iter().enumerate() {
+            let head = view::standard_head(s);
+            // The mark of a draft or a trial goes into the header of the standard's pages:
+            // set before the page break, so that the new page's header already has it.
+            let _ = writeln!(
+                self.out,
+                "#stage.update({})",
+                head.mark.map_or("none".to_owned(), str_lit)
+            );
             if i > 0 {
                 self.line("#pagebreak(weak: true)");
-            }
-            let mut top = vec![format!("体系表编号：{}", s.no)];
-            if let Some(code) = &s.code {
-                top.push(printed_code(code));
             }
             let _ = writeln!(
                 self.out,
                 "#align(right, text(font: hei, size: 12pt){})",
-                content(&top.join("　　"))
+                content(&head.top)
             );
             self.line("#v(0.5em)");
             self.line("#[");
             self.line("#show heading: set align(center)");
-            self.heading(2, &s.title, true);
+            self.heading(2, &head.title, true);
             self.line("]");
-            let mut dates = Vec::new();
-            if let Some(p) = s.published {
-                dates.push(format!("{p} 发布"));
+            if let Some(mark) = head.mark {
+                let _ = writeln!(
+                    self.out,
+                    "#align(center, text(font: hei, size: 14pt){})",
+                    content(&format!("（{mark}）"))
+                );
             }
-            if let Some(e) = s.effective {
-                dates.push(format!("{e} 实施"));
-            }
-            if !dates.is_empty() {
+            if let Some(dates) = &head.dates {
                 let _ = writeln!(
                     self.out,
                     "#align(center, text(size: 10.5pt){})",
-                    content(&dates.join("　　　　"))
+                    content(dates)
                 );
             }
             self.line("#line(length: 100%, stroke: 0.8pt)");
@@ -943,6 +691,7 @@ impl Writer<'_> {
             markdown_to_typst(self.out, self.origins, &s.markdown, 3, file);
             self.line("]");
         }
+        self.line("#stage.update(none)");
     }
 
     pub(super) fn inspections(&mut self, list: &[Inspection]) {
@@ -950,40 +699,9 @@ impl Writer<'_> {
             self.empty();
             return;
         }
-        let rows: Vec<String> = list
-            .iter()
-            .map(|i| {
-                [
-                    content(&i.date.value.to_string()),
-                    content(&i.standard.value),
-                    content(&i.inspector),
-                    content(i.result.zh()),
-                    content(i.finding.as_deref().unwrap_or("")),
-                    content(
-                        &i.rectified
-                            .as_ref()
-                            .map(|r| r.value.to_string())
-                            .unwrap_or_default(),
-                    ),
-                ]
-                .join(", ")
-            })
-            .collect();
-        self.table(
-            "(auto, auto, auto, auto, 1fr, auto)",
-            "(center + horizon, left + horizon, center + horizon, center + horizon, left + horizon, center + horizon)",
-            &["检查日期", "体系表编号", "检查人", "结果", "发现的问题", "整改完成"],
-            &rows,
-        );
-        let nonconform = list
-            .iter()
-            .filter(|i| i.result == crate::model::Outcome::Nonconform)
-            .count();
-        self.note(&format!(
-            "共{}次检查，其中不符合{}次。",
-            list.len(),
-            nonconform
-        ));
+        let (table, note) = view::inspections(list);
+        self.view_table(&table);
+        self.note(&note);
     }
 
     pub(super) fn trainings(&mut self, list: &[Training]) {
@@ -991,32 +709,9 @@ impl Writer<'_> {
             self.empty();
             return;
         }
-        let rows: Vec<String> = list
-            .iter()
-            .map(|t| {
-                let standards = t
-                    .standards
-                    .iter()
-                    .map(|s| s.value.as_str())
-                    .collect::<Vec<_>>()
-                    .join("、");
-                [
-                    content(&t.date.value.to_string()),
-                    content(&t.topic),
-                    content(&standards),
-                    content(&t.attendees.len().to_string()),
-                ]
-                .join(", ")
-            })
-            .collect();
-        self.table(
-            "(auto, 1.4fr, 1fr, auto)",
-            "(center + horizon, left + horizon, left + horizon, right + horizon)",
-            &["日期", "培训主题", "涉及标准", "参训人数"],
-            &rows,
-        );
-        let total: usize = list.iter().map(|t| t.attendees.len()).sum();
-        self.note(&format!("共{}次培训，参训{}人次。", list.len(), total));
+        let (table, note) = view::trainings(list);
+        self.view_table(&table);
+        self.note(&note);
     }
 
     pub(super) fn surveys(&mut self, list: &[Survey]) {
@@ -1024,36 +719,7 @@ impl Writer<'_> {
             self.empty();
             return;
         }
-        let mut rows: Vec<String> = list
-            .iter()
-            .map(|s| {
-                let rate = (s.responses.value > 0)
-                    .then(|| s.satisfied.value as f64 / s.responses.value as f64);
-                [
-                    content(&format!("{} 至 {}", s.from.value, s.to.value)),
-                    content(&s.method),
-                    content(&s.responses.value.to_string()),
-                    content(&s.satisfied.value.to_string()),
-                    content(&rate.map_or("—".to_owned(), pct)),
-                ]
-                .join(", ")
-            })
-            .collect();
-        let responses: u64 = list.iter().map(|s| s.responses.value).sum();
-        let satisfied: u64 = list.iter().map(|s| s.satisfied.value).sum();
-        let rate = (responses > 0).then(|| satisfied as f64 / responses as f64);
-        rows.push(format!(
-            "table.cell(colspan: 2, align: center)[#strong[合计]], [#strong{}], [#strong{}], [#strong{}]",
-            content(&responses.to_string()),
-            content(&satisfied.to_string()),
-            content(&rate.map_or("—".to_owned(), pct))
-        ));
-        self.table(
-            "(auto, 1fr, auto, auto, auto)",
-            "(center + horizon, left + horizon, right + horizon, right + horizon, right + horizon)",
-            &["调查期间", "调查方式", "有效答复", "满意", "满意率"],
-            &rows,
-        );
+        self.view_table(&view::surveys(list));
     }
 
     pub(super) fn audits(&mut self, list: &[(Audit, String)], lines: &BTreeMap<String, u32>) {
@@ -1066,10 +732,7 @@ impl Writer<'_> {
                 self.line("#pagebreak(weak: true)");
             }
             self.heading(2, &a.title, true);
-            let mut meta = format!("审核日期：{}", zh_date(a.date));
-            if !a.auditors.is_empty() {
-                let _ = write!(meta, "；审核员：{}", a.auditors.join("、"));
-            }
+            let meta = view::audit_meta(a);
             let _ = writeln!(self.out, "#meta{}", content(&meta));
             self.line("#[");
             self.line("#set text(font: fang, size: 16pt)");
@@ -1084,47 +747,98 @@ impl Writer<'_> {
         }
     }
 
-    pub(super) fn history(&mut self, list: &[StandardHistory]) {
-        if list.is_empty() {
+    pub(super) fn history(&mut self, list: &[StandardHistory], d: &Dossier) {
+        match view::history(list, d) {
+            Ok(table) => self.view_table(&table),
+            Err(sentence) => self.note(&sentence),
+        }
+    }
+
+    /// A table of the volume. Rows are never split across pages: a row that does not fit
+    /// moves to the next page, under the repeated header.
+    pub(super) fn view_table(&mut self, t: &view::Table) {
+        if t.rows.is_empty() {
             self.empty();
             return;
         }
-        let mut rows = Vec::new();
-        for h in list {
-            let span = h.commits.len().max(1);
-            let lead = format!(
-                "table.cell(rowspan: {span}){}, table.cell(rowspan: {span}){}",
-                content(&h.no),
-                content(&h.title)
-            );
-            if h.commits.is_empty() {
-                rows.push(format!(
-                    "{lead}, table.cell(colspan: 3){}",
-                    content("（无修订记录）")
-                ));
-                continue;
-            }
-            for (k, c) in h.commits.iter().enumerate() {
-                let cells = [content(&c.date), content(&c.author), content(&c.subject)].join(", ");
-                rows.push(if k == 0 {
-                    format!("{lead}, {cells}")
-                } else {
-                    cells
-                });
-            }
+        let columns = t
+            .widths
+            .iter()
+            .map(|w| match w {
+                view::Width::Fit => "auto".to_owned(),
+                view::Width::Share(f) => format!("{f}fr"),
+                view::Width::Em(e) => format!("{e}em"),
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        let align = t
+            .align
+            .iter()
+            .map(|a| match a {
+                view::Align::Left => "left + horizon",
+                view::Align::Center => "center + horizon",
+                view::Align::Right => "right + horizon",
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        let rows: Vec<String> = t
+            .rows
+            .iter()
+            .map(|r| r.iter().map(view_cell).collect::<Vec<_>>().join(", "))
+            .collect();
+        let header: Vec<&str> = t.header.iter().map(String::as_str).collect();
+        if t.small {
+            self.line("#[");
+            self.line("#show table: set text(size: 9pt)");
+            self.line("#set table(inset: (x: 3pt, y: 4pt))");
         }
-        self.table(
-            "(auto, 1fr, auto, auto, 1.3fr)",
-            "(left + horizon, left + horizon, center + horizon, center + horizon, left + horizon)",
-            &["体系表编号", "标准名称", "日期", "修订人", "修订说明"],
-            &rows,
-        );
+        self.table(&format!("({columns},)"), &format!("({align},)"), &header, &rows);
+        if t.small {
+            self.line("]");
+        }
+    }
+
+}
+
+/// One cell of a view table as Typst: its text escaped, its style, its spans.
+pub(super) fn view_cell(c: &view::Cell) -> String {
+    let red = "rgb(\"#b71c1c\")";
+    let body = match c.style {
+        view::Style::Plain => content(&c.text),
+        view::Style::Strong => format!("[#strong{}]", content(&c.text)),
+        view::Style::Alert => format!("[#text(fill: {red}){}]", content(&c.text)),
+        view::Style::Codes => std_nos(c.text.lines()),
+        view::Style::Lines => lines(&c.text),
+        view::Style::Small => {
+            let mut parts = c.text.lines();
+            let mut out = format!(
+                "[#text(size: 9pt){}",
+                content(parts.next().unwrap_or(""))
+            );
+            for alert in parts {
+                let _ = write!(
+                    out,
+                    "#linebreak()#text(size: 9pt, fill: {red}){}",
+                    content(alert)
+                );
+            }
+            out.push(']');
+            out
+        }
+    };
+    if c.colspan > 1 || c.rowspan > 1 {
+        format!(
+            "table.cell(colspan: {}, rowspan: {}){body}",
+            c.colspan, c.rowspan
+        )
+    } else {
+        body
     }
 }
 
 /// A table cell of standard numbers in printed form, one a line, each unbreakable (unless
 /// too long for any cell).
-pub(super) fn std_nos<'a>(codes: impl Iterator<Item = &'a String>) -> String {
+pub(super) fn std_nos<'a>(codes: impl Iterator<Item = &'a str>) -> String {
     let parts: Vec<String> = codes
         .map(|c| {
             let code = printed_code(c);
@@ -1144,33 +858,6 @@ pub(super) fn lines(text: &str) -> String {
     format!("[{}]", parts.join(" #linebreak() "))
 }
 
-/// A row of the rates table. A rate whose denominator is 0 shows "—" and, under its
-/// definition, the reason (SPEC §5: never 0 % or 100 %).
-pub(super) fn rate_row(r: &Rate) -> String {
-    let mut definition = format!("text(size: 9pt){}", content(&r.definition.zh));
-    if r.value().is_none() {
-        let _ = write!(
-            definition,
-            " + linebreak() + text(size: 9pt, fill: rgb(\"#b71c1c\")){}",
-            content(&format!("分母为0，无法计算：{}", r.when_empty.zh))
-        );
-    }
-    let pass = match r.pass() {
-        Some(true) => content("达标"),
-        Some(false) => "[#text(fill: rgb(\"#b71c1c\"))[未达标]]".to_owned(),
-        None => content("—"),
-    };
-    [
-        format!("[#strong{}]", content(&r.name.zh)),
-        definition,
-        content(&r.numerator.to_string()),
-        content(&r.denominator.to_string()),
-        content(&r.value().map_or("—".to_owned(), pct)),
-        content(&r.target.map_or("—".to_owned(), |t| format!("≥{}", pct(t)))),
-        pass,
-    ]
-    .join(", ")
-}
 
 // ---------------------------------------------------------------------------------------
 // Markdown → Typst.
