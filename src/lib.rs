@@ -12,6 +12,7 @@ pub mod context;
 pub mod dossier;
 pub mod finding;
 pub mod fsx;
+pub mod glyphs;
 pub mod load;
 pub mod model;
 pub mod output;

@@ -8,11 +8,13 @@
 //! on a new page, headings as PDF bookmarks.
 //!
 //! Fonts: 仿宋 (hand-written chapters and audit reports, as official documents), 宋体 (standard
-//! texts, tables), 黑体 (headings). A system that has `FangSong_GB2312`/`FangSong`, `SimSun` or
-//! `SimHei` (Windows, or installed under `font_dirs`) prints with those; otherwise the GB2312
-//! subsets of Noto Serif CJK SC and Noto Sans CJK SC embedded in the binary are used (see
-//! `assets/fonts/README.md`). A character outside GB2312 falls back to any font on the
-//! system that has it.
+//! texts, tables), 黑体 (headings). By default the book holds only the subsets of Noto Serif
+//! CJK SC and Noto Sans CJK SC embedded in the binary (the 通用规范汉字表, all of GBK and the
+//! symbols of official documents; see `assets/fonts/README.md`): the system's fonts are never
+//! read, so installing a font changes neither the look nor the bytes of the PDF. Fonts under
+//! `font_dirs` (`--font-path`) are added on purpose: a `FangSong_GB2312`/`FangSong`,
+//! `SimSun` or `SimHei` among them prints in place of the embedded face, as GB/T 9704 asks,
+//! and a character the embedded fonts lack may fall back to them ([`covers`], [`font_files`]).
 //!
 //! Every piece of user text reaches Typst through [`escape`] (markup) or [`str_lit`] (string
 //! literals): nothing from the repository is ever Typst code.
@@ -49,19 +51,20 @@ use markdown::*;
 use markup::*;
 use origin::*;
 
-/// The fonts embedded in the binary: GB2312 subsets of Noto CJK (SIL OFL 1.1).
+/// The fonts embedded in the binary, zlib-compressed: subsets of Noto CJK (SIL OFL 1.1) made
+/// by `scripts/make-fonts.sh`, inflated once per process by [`embedded_fonts`].
 static EMBEDDED: [&[u8]; 3] = [
-    include_bytes!("../../../assets/fonts/NotoSerifSC-Regular-GB2312.otf"),
-    include_bytes!("../../../assets/fonts/NotoSerifSC-Bold-GB2312.otf"),
-    include_bytes!("../../../assets/fonts/NotoSansSC-Bold-GB2312.otf"),
+    include_bytes!("../../../assets/fonts/NotoSerifSC-Regular-stdkit.otf.z"),
+    include_bytes!("../../../assets/fonts/NotoSerifSC-Bold-stdkit.otf.z"),
+    include_bytes!("../../../assets/fonts/NotoSansSC-Bold-stdkit.otf.z"),
 ];
 
 /// The family names of the embedded fonts (name ID 1).
 const EMBEDDED_SERIF: &str = "Noto Serif CJK SC";
 const EMBEDDED_SANS: &str = "Noto Sans CJK SC";
 
-/// Preferred families, best first; those not installed are left out and the embedded face
-/// closes each list.
+/// Preferred families, best first; those not under `font_dirs` are left out and the embedded
+/// face closes each list.
 const FANGSONG: &[&str] = &[
     "FangSong_GB2312",
     "仿宋_GB2312",
@@ -79,8 +82,9 @@ const MONO: &[&str] = &[
     "Noto Sans Mono CJK SC",
 ];
 
-/// Renders the dossier as PDF. `font_dirs` are searched for fonts besides the system's font
-/// directories. The same dossier on the same machine gives byte-identical output.
+/// Renders the dossier as PDF with the embedded fonts and those under `font_dirs` (none of
+/// the system's). The same dossier and font directories give byte-identical output on any
+/// machine.
 pub fn render(d: &Dossier, font_dirs: &[PathBuf]) -> Result<Vec<u8>> {
     let doc = layout(d, font_dirs)?;
     let options = PdfOptions {
@@ -93,6 +97,22 @@ pub fn render(d: &Dossier, font_dirs: &[PathBuf]) -> Result<Vec<u8>> {
         let errors: Vec<_> = errors.into_iter().map(|e| (e, None)).collect();
         failure_message(Stage::Export, &errors, &[])
     })
+}
+
+/// The font files under `font_dirs` that [`render`] loads (each holds at least one face), in
+/// the stable order they join the font book: for the manifest.
+pub fn font_files(font_dirs: &[PathBuf]) -> Vec<PathBuf> {
+    loaded_files(font_dirs)
+}
+
+/// Whether a character prints with a glyph of the embedded fonts ([`crate::glyphs`]) or of a
+/// face under `font_dirs` (their cmaps, read now, once).
+pub fn covers(font_dirs: &[PathBuf]) -> impl Fn(char) -> bool + use<> {
+    let faces: Vec<_> = scan_dirs(font_dirs)
+        .into_iter()
+        .map(|face| face.info.coverage)
+        .collect();
+    move |c| crate::glyphs::embedded_covers(c) || faces.iter().any(|f| f.contains(u32::from(c)))
 }
 
 /// Compiles the dossier into laid-out pages. A failure names the Markdown file and line

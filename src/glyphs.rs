@@ -1,0 +1,135 @@
+//! Which characters the fonts embedded in the binary can print, from the coverage table that
+//! `scripts/make-fonts.sh` writes beside them (`assets/fonts/coverage.txt`). Available with or
+//! without the `pdf` feature, so that a check can warn about a character that would print as
+//! a box. It owns the table only: it knows nothing of `--font-path` (see
+//! `dossier::pdf::covers`) and never reads a font.
+
+use std::sync::OnceLock;
+
+/// Whether the embedded fonts have a glyph for `c` (any of the three faces: Typst falls back
+/// between them). Whitespace and control characters count as covered: they print no glyph.
+pub fn embedded_covers(c: char) -> bool {
+    if c.is_whitespace() || c.is_control() {
+        return true;
+    }
+    let c = u32::from(c);
+    let ranges = ranges();
+    // The first range that ends at or after `c`; `c` is covered if that range starts by it.
+    let at = ranges.partition_point(|&(_, hi)| hi < c);
+    ranges.get(at).is_some_and(|&(lo, _)| lo <= c)
+}
+
+/// The number of code points the embedded fonts cover (whitespace and controls not counted
+/// unless a font has them).
+pub fn embedded_count() -> usize {
+    ranges()
+        .iter()
+        .map(|&(lo, hi)| (hi - lo + 1) as usize)
+        .sum()
+}
+
+/// The coverage table: one `XXXX-YYYY` range of hexadecimal code points a line, `#` comments.
+const COVERAGE: &str = include_str!("../assets/fonts/coverage.txt");
+
+/// The ranges of the table, sorted and disjoint, parsed once per process.
+fn ranges() -> &'static [(u32, u32)] {
+    static RANGES: OnceLock<Vec<(u32, u32)>> = OnceLock::new();
+    RANGES.get_or_init(|| parse(COVERAGE).expect("assets/fonts/coverage.txt is well-formed"))
+}
+
+/// Parses a coverage table into sorted, disjoint ranges; the first bad line is the error.
+fn parse(text: &str) -> Result<Vec<(u32, u32)>, String> {
+    let mut ranges = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let bad = || format!("line {}: `{line}` is not a range `XXXX-YYYY`", n + 1);
+        let (lo, hi) = line.split_once('-').ok_or_else(bad)?;
+        let lo = u32::from_str_radix(lo, 16).map_err(|_| bad())?;
+        let hi = u32::from_str_radix(hi, 16).map_err(|_| bad())?;
+        if lo > hi {
+            return Err(bad());
+        }
+        ranges.push((lo, hi));
+    }
+    ranges.sort_unstable();
+    for pair in ranges.windows(2) {
+        if pair[0].1 >= pair[1].0 {
+            return Err(format!(
+                "ranges {:04X}-{:04X} and {:04X}-{:04X} overlap",
+                pair[0].0, pair[0].1, pair[1].0, pair[1].1
+            ));
+        }
+    }
+    Ok(ranges)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rare_characters_of_names_and_square_metres_are_covered() {
+        for c in "王喆李堃朱镕基张昇刘奕㎡".chars() {
+            assert!(embedded_covers(c), "{c} U+{:04X}", u32::from(c));
+        }
+    }
+
+    #[test]
+    fn the_symbols_of_official_documents_are_covered() {
+        let symbols =
+            "℃‰№①⑳⑴⒇⒈⒛ⅰⅹⅠⅫ±×÷≤≥≠≈∞∑√∈—…“”、。《》【】〔〕，：；！？（）％￥─│┌■□▲△○●αβΩАЯ";
+        for c in symbols.chars() {
+            assert!(embedded_covers(c), "{c} U+{:04X}", u32::from(c));
+        }
+    }
+
+    #[test]
+    fn the_whole_table_of_general_standard_characters_is_covered() {
+        // A sample across the table: 一 (0001), 乂 (second level), 䜣 (Ext A), 𬬻 (Ext E).
+        for c in ['一', '乂', '䜣', '𬬻', '𫖯'] {
+            assert!(embedded_covers(c), "{c} U+{:04X}", u32::from(c));
+        }
+    }
+
+    #[test]
+    fn every_gbk_hanzi_is_covered() {
+        // GBK holds the whole CJK Unified Ideographs block as Unicode 1.1 had it.
+        let missing: Vec<String> = ('\u{4E00}'..='\u{9FA5}')
+            .filter(|&c| !embedded_covers(c))
+            .map(|c| format!("U+{:04X}", u32::from(c)))
+            .collect();
+        assert!(missing.is_empty(), "{missing:?}");
+        assert!(embedded_count() > 23_000, "{}", embedded_count());
+    }
+
+    #[test]
+    fn private_use_and_rare_extension_b_characters_are_not_covered() {
+        assert!(!embedded_covers('\u{E000}'));
+        // U+20000 𠀀, CJK Extension B, is not in the 通用规范汉字表.
+        assert!(!embedded_covers('\u{20000}'));
+        assert!(!embedded_covers('\u{10FFFF}'));
+    }
+
+    #[test]
+    fn whitespace_and_controls_count_as_covered() {
+        for c in [' ', '\n', '\t', '\u{3000}', '\u{0}', '\u{7F}'] {
+            assert!(embedded_covers(c), "U+{:04X}", u32::from(c));
+        }
+    }
+
+    #[test]
+    fn the_table_parses_into_sorted_disjoint_ranges() {
+        assert_eq!(
+            parse("# comment\n0041-005A\n\n0030-0039\n").unwrap(),
+            [(0x30, 0x39), (0x41, 0x5A)]
+        );
+        assert!(parse("0041-0030\n").is_err());
+        assert!(parse("0041\n").is_err());
+        assert!(parse("0030-0041\n0040-0050\n").is_err());
+        let ranges = ranges();
+        assert!(ranges.windows(2).all(|p| p[0].1 < p[1].0));
+    }
+}
