@@ -848,21 +848,28 @@ mod tests {
     }
 
     #[test]
-    fn installed_song_fang_and_hei_faces_come_before_the_embedded_ones() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/fonts");
-        let found = scan_dirs(&[dir]);
-        let families: Vec<&str> = found.iter().map(|f| f.info.family.as_str()).collect();
-        assert_eq!(families, [EMBEDDED_SANS, EMBEDDED_SERIF, EMBEDDED_SERIF]);
-
-        let mut book = FontBook::new();
-        for font in embedded_fonts() {
-            book.push(font.info().clone());
-        }
-        let (source, _) = typst_source(&small(), &book);
+    fn the_book_holds_only_the_embedded_fonts_without_font_dirs() {
+        // The machine's own fonts (this one may have hundreds) are never scanned.
+        let fonts = Fonts::collect(&[]);
+        assert_eq!(fonts.slots.len(), 3);
+        assert!(fonts.slots.iter().all(|s| matches!(s, FontSlot::Ready(_))));
+        let families: Vec<&str> = embedded_fonts()
+            .iter()
+            .map(|f| f.info().family.as_str())
+            .collect();
+        assert_eq!(families, [EMBEDDED_SERIF, EMBEDDED_SERIF, EMBEDDED_SANS]);
+        let (source, _) = typst_source(&small(), &fonts.book);
         assert!(
             source.contains("#let hei = (\"Noto Sans CJK SC\")"),
             "{source}"
         );
+        assert!(source.contains("#let song = (\"Noto Serif CJK SC\")"));
+        assert!(source.contains("#let mono = (\"Noto Serif CJK SC\")"));
+    }
+
+    #[test]
+    fn song_fang_and_hei_faces_under_font_dirs_come_before_the_embedded_ones() {
+        let mut book = Fonts::collect(&[]).book;
         for family in ["SimHei", "FangSong", "SimSun"] {
             let mut info = embedded_fonts()[0].info().clone();
             info.family = family.to_owned();
@@ -872,6 +879,52 @@ mod tests {
         assert!(source.contains("#let hei = (\"SimHei\", \"Noto Sans CJK SC\")"));
         assert!(source.contains("#let song = (\"SimSun\", \"Noto Serif CJK SC\")"));
         assert!(source.contains("#let fang = (\"FangSong\", \"SimSun\", \"Noto Serif CJK SC\")"));
+    }
+
+    #[test]
+    fn font_files_lists_the_fonts_loaded_from_font_dirs_in_a_stable_order() {
+        let dir = std::env::temp_dir().join(format!("stdkit-font-files-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("b")).unwrap();
+        let serif = embedded_fonts()[0].data().as_slice();
+        std::fs::write(dir.join("b/z.otf"), serif).unwrap();
+        std::fs::write(dir.join("a.OTF"), serif).unwrap();
+        std::fs::write(dir.join("broken.ttf"), b"not a font").unwrap();
+        std::fs::write(dir.join("notes.txt"), b"SimHei").unwrap();
+        let other = dir.join("b");
+        let files = font_files(&[dir.clone(), other.clone()]);
+        assert_eq!(files, [dir.join("a.OTF"), dir.join("b/z.otf")]);
+        assert_eq!(
+            font_files(&[other.clone(), dir.clone()]),
+            [other.join("z.otf"), dir.join("a.OTF")]
+        );
+        let fonts = Fonts::collect(std::slice::from_ref(&dir));
+        assert_eq!(fonts.slots.len(), 3 + 2);
+        assert!(font_files(&[]).is_empty());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn the_coverage_table_is_that_of_the_embedded_fonts() {
+        let mut all: Vec<u32> = embedded_fonts()
+            .iter()
+            .flat_map(|f| f.info().coverage.iter())
+            .collect();
+        all.sort_unstable();
+        all.dedup();
+        assert_eq!(
+            all.len(),
+            crate::glyphs::embedded_count(),
+            "assets/fonts/coverage.txt is stale"
+        );
+        assert!(
+            all.iter()
+                .filter_map(|&c| char::from_u32(c))
+                .all(crate::glyphs::embedded_covers)
+        );
+        let covers = covers(&[]);
+        assert!("王喆李堃朱镕基张昇刘奕㎡".chars().all(&covers));
+        assert!(!covers('\u{E000}'));
     }
 
     /// The PDF's text by poppler's `pdftotext`, when it is installed.
