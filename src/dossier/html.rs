@@ -65,8 +65,16 @@ pub fn render(d: &Dossier, assets: Assets<'_>) -> String {
         title = esc(&d.title),
         css = stylesheet(&d.title, d.draft),
         class = if d.draft { " class=\"draft\"" } else { "" },
-        mark = if d.draft { " · 草稿 · 未通过检查" } else { "" },
-        draft = if d.draft { "<div class=\"draft-mark\" aria-hidden=\"true\">草稿</div>\n" } else { "" },
+        mark = if d.draft {
+            " · 草稿 · 未通过检查"
+        } else {
+            ""
+        },
+        draft = if d.draft {
+            "<div class=\"draft-mark\" aria-hidden=\"true\">草稿</div>\n"
+        } else {
+            ""
+        },
     )
 }
 
@@ -250,7 +258,7 @@ fn section_body(out: &mut String, s: &Section, d: &Dossier, assets: Assets<'_>) 
                     let _ = write!(out, "<div class=\"dates\">{}</div>", esc(dates));
                 }
                 out.push_str("</div>");
-                out.push_str(&markdown_html(&st.markdown, "", false, assets));
+                out.push_str(&markdown_html(&st.markdown, &st.path, true, assets));
                 out.push_str("</article>\n");
             }
         }
@@ -378,12 +386,7 @@ fn table(out: &mut String, t: &view::Table, class: &str) {
                     }
                     s
                 }
-                _ => c
-                    .text
-                    .lines()
-                    .map(esc)
-                    .collect::<Vec<_>>()
-                    .join("<br>"),
+                _ => c.text.lines().map(esc).collect::<Vec<_>>().join("<br>"),
             };
             let _ = write!(out, "<td{attrs}{class}>{body}</td>");
         }
@@ -392,51 +395,85 @@ fn table(out: &mut String, t: &view::Table, class: &str) {
     out.push_str("</tbody></table>\n");
 }
 
-/// Horizontal bars of each targeted rate with a mark at its target.
+/// Horizontal bars of the rates against the full width, the target as a red rule, a scale
+/// and a legend: the PDF's chart as SVG.
 fn bar_chart(r: &crate::rates::CenterRates) -> String {
     let rows: Vec<_> = r
         .rates
         .iter()
         .filter(|x| x.value().is_some() || x.target.is_some())
         .collect();
-    let (label_w, bar_w, row_h) = (150.0, 330.0, 30.0);
-    let height = rows.len() as f64 * row_h + 30.0;
+    let (label_w, bar_w, row_h) = (110.0, 250.0, 26.0);
+    let width = label_w + bar_w + 190.0;
+    let height = rows.len() as f64 * row_h + 56.0;
     let mut svg = format!(
-        "<figure><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {height}\" width=\"{w}\" height=\"{height}\" font-size=\"12\">",
-        w = label_w + bar_w + 70.0
+        "<figure><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" font-size=\"10.5\">"
     );
     for (i, rate) in rows.iter().enumerate() {
-        let y = i as f64 * row_h + 10.0;
-        let value = rate.value().unwrap_or(0.0);
-        let target = rate.target.unwrap_or(0.0);
-        let color = if rate.pass() == Some(true) {
-            "#4a7bb7"
-        } else {
-            "#c0392b"
+        let y = i as f64 * row_h + 6.0;
+        let color = match rate.pass() {
+            Some(true) => "#2e7d32",
+            Some(false) => "#e65100",
+            None => "#8c8c8c",
         };
         let _ = write!(
             svg,
             "<text x=\"{tx}\" y=\"{ty}\" text-anchor=\"end\">{name}</text>\
-             <rect x=\"{label_w}\" y=\"{y}\" width=\"{bar_w}\" height=\"18\" fill=\"#eee\"/>\
-             <rect x=\"{label_w}\" y=\"{y}\" width=\"{vw:.1}\" height=\"18\" fill=\"{color}\"/>\
-             <line x1=\"{mx:.1}\" x2=\"{mx:.1}\" y1=\"{y1}\" y2=\"{y2}\" stroke=\"#111\" stroke-width=\"2\"/>\
-             <text x=\"{vx}\" y=\"{ty}\">{pct}</text>",
+             <rect x=\"{label_w}\" y=\"{y}\" width=\"{bar_w}\" height=\"11\" fill=\"#f0f0f0\" stroke=\"#969696\" stroke-width=\"0.3\"/>",
             tx = label_w - 8.0,
-            ty = y + 14.0,
+            ty = y + 10.0,
             name = esc(&rate.name.zh),
-            vw = value * bar_w,
-            mx = label_w + target * bar_w,
-            y1 = y - 3.0,
-            y2 = y + 21.0,
-            vx = label_w + bar_w + 6.0,
-            pct = esc(&view::value_and_target(rate)),
+        );
+        if let Some(v) = rate.value() {
+            let _ = write!(
+                svg,
+                "<rect x=\"{label_w}\" y=\"{y}\" width=\"{:.1}\" height=\"11\" fill=\"{color}\"/>",
+                v.clamp(0.0, 1.0) * bar_w
+            );
+        }
+        if let Some(t) = rate.target {
+            let mx = label_w + t.clamp(0.0, 1.0) * bar_w;
+            let _ = write!(
+                svg,
+                "<line x1=\"{mx:.1}\" x2=\"{mx:.1}\" y1=\"{}\" y2=\"{}\" stroke=\"#b71c1c\" stroke-width=\"1.5\"/>",
+                y - 3.0,
+                y + 14.0
+            );
+        }
+        let _ = write!(
+            svg,
+            "<text x=\"{}\" y=\"{}\">{}</text>",
+            label_w + bar_w + 8.0,
+            y + 10.0,
+            esc(&view::value_and_target(rate))
         );
     }
-    let _ = write!(
-        svg,
-        "<text x=\"{label_w}\" y=\"{}\" fill=\"#555\">竖线为目标值</text></svg><figcaption>各项指标与目标值</figcaption></figure>\n",
-        height - 4.0
-    );
+    let scale_y = rows.len() as f64 * row_h + 14.0;
+    for p in [0, 25, 50, 75, 100] {
+        let _ = write!(
+            svg,
+            "<text x=\"{:.1}\" y=\"{scale_y}\" font-size=\"8\" text-anchor=\"middle\">{p}%</text>",
+            label_w + f64::from(p) / 100.0 * bar_w
+        );
+    }
+    let legend_y = scale_y + 24.0;
+    let mut x = label_w;
+    for (color, label) in [
+        ("#2e7d32", "达标"),
+        ("#e65100", "未达标"),
+        ("#8c8c8c", "无目标值"),
+        ("#b71c1c", "目标值"),
+    ] {
+        let w = if label == "目标值" { 1.5 } else { 14.0 };
+        let _ = write!(
+            svg,
+            "<rect x=\"{x}\" y=\"{}\" width=\"{w}\" height=\"9\" fill=\"{color}\"/><text x=\"{}\" y=\"{legend_y}\" font-size=\"9\">{label}</text>",
+            legend_y - 8.0,
+            x + w + 4.0
+        );
+        x += w + 16.0 + 12.0 * label.chars().count() as f64;
+    }
+    svg.push_str("</svg></figure>\n");
     svg
 }
 
