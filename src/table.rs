@@ -32,6 +32,9 @@ pub struct Node {
     pub own: usize,
     /// Standards in this category and below.
     pub total: usize,
+    /// 应有数 of this category and below: its standards not superseded or withdrawn, counted
+    /// as the statistics count them (see [`counts_as_planned`]).
+    pub planned: usize,
 }
 
 /// One line of the statistics table.
@@ -89,24 +92,31 @@ pub fn build(repo: &Repository) -> SystemTable {
         .filter(|c| c.code.is_some())
         .collect();
     cats.sort_by(|a, b| code_of(a).cmp(code_of(b)));
-    let mut own: BTreeMap<&str, usize> = BTreeMap::new();
+    // Per directory: its standards, and those of them that count as planned.
+    let mut own: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for s in &repo.standards {
-        *own.entry(s.dir()).or_default() += 1;
+        let entry = own.entry(s.dir()).or_default();
+        entry.0 += 1;
+        entry.1 += usize::from(counts_as_planned(s));
     }
     let tree = cats
         .iter()
-        .map(|c| Node {
-            code: code_of(c).to_owned(),
-            title: c.title.clone().unwrap_or_default(),
-            depth: c.depth,
-            own: own.get(c.dir.as_str()).copied().unwrap_or(0),
+        .map(|c| {
+            let dir = c.dir.as_str();
             // `own` is sorted by path: a category's subtree is the run of paths from its own.
-            total: own
-                .range(c.dir.as_str()..)
-                .take_while(|(dir, _)| dir.starts_with(c.dir.as_str()))
-                .filter(|(dir, _)| **dir == c.dir || dir[c.dir.len()..].starts_with('/'))
-                .map(|(_, n)| n)
-                .sum(),
+            let (total, planned) = own
+                .range(dir..)
+                .take_while(|(d, _)| d.starts_with(dir))
+                .filter(|(d, _)| **d == dir || d[dir.len()..].starts_with('/'))
+                .fold((0, 0), |(t, p), (_, (n, m))| (t + n, p + m));
+            Node {
+                code: code_of(c).to_owned(),
+                title: c.title.clone().unwrap_or_default(),
+                depth: c.depth,
+                own: own.get(dir).map_or(0, |(n, _)| *n),
+                total,
+                planned,
+            }
         })
         .collect();
 
@@ -116,6 +126,12 @@ pub fn build(repo: &Repository) -> SystemTable {
         tree,
         stats: stats(repo, &cats),
     }
+}
+
+/// Whether a standard counts towards 应有数 (the statistics' `planned`): it has a level and a
+/// status, and is neither superseded nor withdrawn.
+pub fn counts_as_planned(s: &Standard) -> bool {
+    s.level.is_some() && s.status().is_some_and(|st| !st.retired())
 }
 
 fn code_of(c: &Category) -> &str {
@@ -152,10 +168,7 @@ fn stats(repo: &Repository, cats: &[&Category]) -> Vec<Stat> {
             let of_level = inside
                 .iter()
                 .filter(|s| s.level.as_ref().map(|l| l.value) == Some(*level));
-            let planned = of_level
-                .clone()
-                .filter(|s| s.status().is_some_and(|st| !st.retired()))
-                .count();
+            let planned = of_level.clone().filter(|s| counts_as_planned(s)).count();
             let existing = of_level.filter(|s| s.in_force()).count();
             subtotal.planned += planned;
             subtotal.existing += existing;
@@ -223,6 +236,28 @@ mod tests {
             .map(|n| n.total)
             .sum();
         assert_eq!(top, t.rows.len());
+        let top_planned: usize = t
+            .tree
+            .iter()
+            .filter(|n| n.depth == 0)
+            .map(|n| n.planned)
+            .sum();
+        assert_eq!(top_planned, grand.planned);
+        assert!(
+            top_planned < top,
+            "the reference repository has superseded standards"
+        );
+        for (sub, stat) in t.tree.iter().filter(|n| n.depth == 0).zip(
+            t.stats
+                .iter()
+                .filter(|s| s.subsystem.is_some() && s.level.is_none()),
+        ) {
+            assert_eq!(
+                stat.subsystem.as_deref(),
+                Some(format!("{} {}", sub.code, sub.title).as_str())
+            );
+            assert_eq!(sub.planned, stat.planned, "{}", sub.code);
+        }
     }
 
     #[test]

@@ -185,7 +185,9 @@ fn stat_row(s: &Stat, lang: Lang) -> Vec<String> {
     ]
 }
 
-/// The structure diagram as an indented tree with counts, for a terminal.
+/// The structure diagram as an indented tree with counts, for a terminal: each category's
+/// 应有数 (its standards and those below, superseded and withdrawn ones left out), as the
+/// statistics table counts them.
 pub fn tree(t: &SystemTable, lang: Lang) -> String {
     let mut out = format!("{}\n", terminal_safe(&t.center));
     for (i, n) in t.tree.iter().enumerate() {
@@ -204,8 +206,8 @@ pub fn tree(t: &SystemTable, lang: Lang) -> String {
             "├── "
         });
         let count = match lang {
-            Lang::Zh => format!("（{} 项）", n.total),
-            Lang::En => format!(" ({} standards)", n.total),
+            Lang::Zh => format!("（{} 项）", n.planned),
+            Lang::En => format!(" ({} standards)", n.planned),
         };
         let _ = writeln!(
             out,
@@ -213,6 +215,12 @@ pub fn tree(t: &SystemTable, lang: Lang) -> String {
             terminal_safe(&n.code),
             terminal_safe(&n.title)
         );
+    }
+    if !t.tree.is_empty() {
+        out.push_str(match lang {
+            Lang::Zh => "项数为应有标准数（不含被代替、废止）\n",
+            Lang::En => "counts: standards planned (superseded and withdrawn left out)\n",
+        });
     }
     out
 }

@@ -298,6 +298,7 @@ mod tests {
                     depth: 0,
                     own: 0,
                     total: 3,
+                    planned: 3,
                 },
                 Node {
                     code: "101".into(),
@@ -305,6 +306,7 @@ mod tests {
                     depth: 1,
                     own: 3,
                     total: 3,
+                    planned: 3,
                 },
                 Node {
                     code: "2".into(),
@@ -312,6 +314,7 @@ mod tests {
                     depth: 0,
                     own: 0,
                     total: 0,
+                    planned: 0,
                 },
             ],
             stats: vec![
@@ -674,6 +677,7 @@ mod tests {
                 depth,
                 own: usize::from(depth == 19),
                 total: 1,
+                planned: 1,
             })
             .collect();
         for section in &mut d.sections {
