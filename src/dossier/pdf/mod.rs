@@ -41,6 +41,7 @@ use crate::rates::{CenterRates, Rate};
 use crate::table::SystemTable;
 use crate::tasks::Task;
 
+mod diagram;
 mod fonts;
 mod markdown;
 mod markup;
