@@ -28,7 +28,8 @@ fn deep_nesting_and_long_words_still_make_the_whole_dossier() {
     assert_eq!(
         o.status.code(),
         Some(0),
-        "{}",
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
         String::from_utf8_lossy(&o.stderr)
     );
     let pdf = out.join("dossier.pdf");
@@ -101,6 +102,12 @@ fn deep_repo(tmp: &Path) -> PathBuf {
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/minimal"),
         &repo,
     );
+    // Records need an evaluation period: a repository without errors, so that the volume is
+    // compiled (its texts only carry warnings).
+    let manifest = repo.join("stdkit.toml");
+    let mut text = std::fs::read_to_string(&manifest).unwrap();
+    text.push_str("\n[period]\nfrom = 2014-01-01\nto = 2014-12-31\n");
+    write(&manifest, &text);
     let mut dir = repo.join("system/2-服务提供标准体系");
     let mut code = "2".to_owned();
     write(

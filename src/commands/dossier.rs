@@ -86,7 +86,7 @@ pub fn run(ctx: &Context, args: &DossierArgs, out: &mut dyn Write) -> Result<Out
     });
 
     let files = render(&dossier, &crate::table::build(repo), &input, args)?;
-    let (files, written) = with_manifest(files, &head, dossier.draft)?;
+    let (files, written) = with_manifest(files, &head, dossier.draft, &added_fonts(args)?)?;
     target.replace(&files)?;
     for (name, sum) in &written {
         let path = args.output.join(name).display().to_string();
@@ -187,7 +187,12 @@ fn with_manifest(
     files: Vec<(&'static str, Vec<u8>)>,
     head: &crate::load::git::Head,
     draft: bool,
+    fonts: &[(String, String)],
 ) -> Result<(Files, Vec<(String, String)>)> {
+    let fonts: Vec<serde_json::Value> = fonts
+        .iter()
+        .map(|(path, sum)| serde_json::json!({"path": path, "sha256": sum}))
+        .collect();
     let sums: Vec<(String, String)> = files
         .iter()
         .map(|(name, bytes)| (name.to_string(), hex(&Sha256::digest(bytes))))
@@ -196,6 +201,7 @@ fn with_manifest(
         "files": sums.iter().map(|(f, s)| serde_json::json!({"path": f, "sha256": s})).collect::<Vec<_>>(),
         "source": {"commit": head.commit, "dirty": head.dirty},
         "draft": draft,
+        "fonts": fonts,
         "generator": format!("stdkit {}", env!("CARGO_PKG_VERSION")),
     });
     let mut text = serde_json::to_string_pretty(&manifest)?;
@@ -211,6 +217,31 @@ fn with_manifest(
         .collect();
     files.push((crate::output::MANIFEST.into(), text.into_bytes()));
     Ok((files, sums))
+}
+
+/// The fonts `--font-path` added, with their SHA-256: a volume printed with fonts of the
+/// user's machine says which (the default uses only the embedded fonts and lists none).
+fn added_fonts(args: &DossierArgs) -> Result<Vec<(String, String)>> {
+    #[cfg(feature = "pdf")]
+    {
+        let mut out = Vec::new();
+        for path in crate::dossier::pdf::font_files(&args.font_path) {
+            let bytes = crate::finding::FailWith::fail_with(std::fs::read(&path), || {
+                let p = path.display();
+                (
+                    format!("无法读取字体文件 {p}"),
+                    format!("cannot read the font file {p}"),
+                )
+            })?;
+            out.push((path.display().to_string(), hex(&Sha256::digest(&bytes))));
+        }
+        Ok(out)
+    }
+    #[cfg(not(feature = "pdf"))]
+    {
+        let _ = args;
+        Ok(Vec::new())
+    }
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -370,9 +370,10 @@ pub fn members(members: &[MemberRates]) -> Table {
                 .collect()
         })
         .unwrap_or_default();
-    let mut columns = vec![("下属中心", Width::Share(2.0), Align::Left)];
+    // The figures never break: their columns are as wide as they are, the names take the rest.
+    let mut columns = vec![("下属中心", Width::Share(1.0), Align::Left)];
     for (_, name) in &keys {
-        columns.push((name, Width::Share(1.0), Align::Center));
+        columns.push((name, Width::Fit, Align::Center));
     }
     columns.push(("通过验收", Width::Fit, Align::Center));
     let mut table = Table::new(&columns);

@@ -180,8 +180,7 @@ fn stat_row(s: &Stat, lang: Lang) -> Vec<String> {
         level,
         s.planned.to_string(),
         s.existing.to_string(),
-        s.rate()
-            .map_or("—".to_owned(), |r| format!("{:.1}%", r * 100.0)),
+        crate::rates::percent_of(s.existing as u64, s.planned as u64).unwrap_or("—".to_owned()),
     ]
 }
 

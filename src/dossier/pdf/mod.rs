@@ -172,6 +172,7 @@ fn failing_sections(d: &Dossier, font_dirs: &[PathBuf]) -> Vec<String> {
                 title: d.title.clone(),
                 center: d.center.clone(),
                 as_of: d.as_of,
+                draft: d.draft,
                 commit: d.commit.clone(),
                 dirty: d.dirty,
                 sections: vec![(*section).clone()],
@@ -377,6 +378,7 @@ mod tests {
             title: HOSTILE.to_owned(),
             center: "安庆市政务服务中心".to_owned(),
             as_of: date("2014-12-31"),
+            draft: false,
             commit: Some("0123456789abcdef0123456789abcdef01234567".into()),
             dirty: true,
             body_lines: BTreeMap::new(),
@@ -408,6 +410,7 @@ mod tests {
                     no: "201-06".into(),
                     code: Some("Q/AQZW 20106—2014".into()),
                     title: "AB岗工作制".into(),
+                    status: Some(Status::Trial),
                     published: Some(date("2014-03-25")),
                     effective: Some(date("2014-04-01")),
                     markdown: "# AB岗工作制\n\n## 1 范围\n\n本文件规定了AB岗工作制。\n\n## 2 规范性引用文件\n\n本文件没有规范性引用文件。\n\n### 2.1 条\n\n内容。\n".into(),
@@ -521,10 +524,10 @@ mod tests {
         assert_eq!(count(&breakable(&code)), 39);
         // A long standard number is no longer one unbreakable box.
         assert_eq!(
-            std_nos([&"GB/T 1.1-2020".to_owned()].into_iter()),
+            std_nos(["GB/T 1.1-2020"].into_iter()),
             "[#stdno[GB\\/T 1\\.1—2020]]"
         );
-        assert!(!std_nos([&"Q".repeat(40)].into_iter()).contains("#stdno"));
+        assert!(!std_nos(["Q".repeat(40).as_str()].into_iter()).contains("#stdno"));
     }
 
     #[test]
@@ -592,6 +595,7 @@ mod tests {
             title: String::new(),
             center: String::new(),
             as_of: date("2026-11-28"),
+            draft: false,
             commit: None,
             dirty: false,
             body_lines: BTreeMap::new(),
@@ -997,6 +1001,7 @@ mod tests {
                 no: s.no.as_ref().map(|n| n.value.clone()).unwrap_or_default(),
                 code: s.code.as_ref().map(|c| printed_code(&c.code.to_string())),
                 title: s.title.clone().unwrap_or_default(),
+                status: s.status.as_ref().map(|x| x.value),
                 published: s.published.as_ref().map(|d| d.value),
                 effective: s.effective.as_ref().map(|d| d.value),
                 markdown: body(&s.path),
@@ -1042,6 +1047,7 @@ mod tests {
             title: "安庆市政务服务中心标准化试点验收材料汇编".into(),
             center: repo.manifest.center.clone().unwrap_or_default(),
             as_of,
+            draft: false,
             commit: Some("3f2a9c1d8e7b6a5f4e3d2c1b0a9f8e7d6c5b4a39".into()),
             dirty: false,
             sections,
