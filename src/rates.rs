@@ -640,9 +640,15 @@ mod tests {
         assert_eq!(super::percent_of(0, 7).as_deref(), Some("0.0%"));
         assert_eq!(super::percent_of(7, 7).as_deref(), Some("100.0%"));
         assert_eq!(super::percent_of(1, 0), None);
-        assert_eq!(super::percent_of(u64::MAX, u64::MAX).as_deref(), Some("100.0%"));
+        assert_eq!(
+            super::percent_of(u64::MAX, u64::MAX).as_deref(),
+            Some("100.0%")
+        );
         // 165249/167522 = 98.643…%
-        assert_eq!(super::percent_of(165_249, 167_522).as_deref(), Some("98.6%"));
+        assert_eq!(
+            super::percent_of(165_249, 167_522).as_deref(),
+            Some("98.6%")
+        );
         assert_eq!(super::target_percent(0.95), "95.0%");
         assert_eq!(super::target_percent(0.9), "90.0%");
         assert_eq!(super::target_percent(0.985), "98.5%");

@@ -6,8 +6,8 @@ pub mod model;
 pub use model::{Commit, Dossier, MemberRates, Section, StandardHistory, StandardText};
 pub mod compile;
 pub mod html;
-pub mod view;
 pub mod html_diagram;
+pub mod view;
 
 #[cfg(feature = "pdf")]
 pub mod pdf;

@@ -247,8 +247,9 @@ fn center_terminal(
             rate.numerator.to_string(),
             rate.denominator.to_string(),
             percent(rate, lang),
-            rate.target
-                .map_or(String::new(), |t| format!("≥ {}", crate::rates::target_percent(t))),
+            rate.target.map_or(String::new(), |t| {
+                format!("≥ {}", crate::rates::target_percent(t))
+            }),
             pass.to_owned(),
         ]);
     }

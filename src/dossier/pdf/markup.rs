@@ -792,12 +792,16 @@ impl Writer<'_> {
             self.line("#show table: set text(size: 9pt)");
             self.line("#set table(inset: (x: 3pt, y: 4pt))");
         }
-        self.table(&format!("({columns},)"), &format!("({align},)"), &header, &rows);
+        self.table(
+            &format!("({columns},)"),
+            &format!("({align},)"),
+            &header,
+            &rows,
+        );
         if t.small {
             self.line("]");
         }
     }
-
 }
 
 /// One cell of a view table as Typst: its text escaped, its style, its spans.
@@ -811,10 +815,7 @@ pub(super) fn view_cell(c: &view::Cell) -> String {
         view::Style::Lines => lines(&c.text),
         view::Style::Small => {
             let mut parts = c.text.lines();
-            let mut out = format!(
-                "[#text(size: 9pt){}",
-                content(parts.next().unwrap_or(""))
-            );
+            let mut out = format!("[#text(size: 9pt){}", content(parts.next().unwrap_or("")));
             for alert in parts {
                 let _ = write!(
                     out,
@@ -857,7 +858,6 @@ pub(super) fn lines(text: &str) -> String {
     let parts: Vec<String> = text.lines().map(escape).collect();
     format!("[{}]", parts.join(" #linebreak() "))
 }
-
 
 // ---------------------------------------------------------------------------------------
 // Markdown → Typst.
