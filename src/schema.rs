@@ -91,6 +91,9 @@ struct DossierDoc {
     /// 各部分的顺序：cover, contents, system-table, rates, tasks, standards, inspections,
     /// trainings, surveys, audits, history，或 dossier/ 下的 Markdown 文件路径
     sections: Option<Vec<String>>,
+    /// PDF 另外使用的字体目录（相对于标准库根目录，如 "fonts"），优先于内置字体，并记入
+    /// manifest.json；缺省只用内置字体
+    fonts: Option<Vec<String>>,
 }
 
 /// 下属中心

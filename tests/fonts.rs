@@ -77,6 +77,49 @@ fn a_simhei_under_font_path_prints_the_headings() {
     let _ = std::fs::remove_dir_all(&tmp);
 }
 
+#[test]
+fn the_manifest_lists_the_fonts_added_on_purpose() {
+    let (tmp, repo) = example_copy("fonts-manifest", "examples/minimal");
+    let empty = tmp.join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    let manifest = |out: &str| -> serde_json::Value {
+        serde_json::from_slice(&std::fs::read(tmp.join(out).join("manifest.json")).unwrap())
+            .unwrap()
+    };
+    // The default: the embedded fonts only, none listed.
+    render(&repo, &tmp.join("bare"), &empty, &empty, &[]);
+    assert_eq!(manifest("bare")["fonts"], serde_json::json!([]));
+
+    // `[dossier] fonts`: a folder of the repository, listed by its repository-relative path.
+    std::fs::create_dir_all(repo.join("fonts")).unwrap();
+    let font = simhei();
+    std::fs::write(repo.join("fonts/SimHei.otf"), &font).unwrap();
+    let toml = repo.join("stdkit.toml");
+    let mut text = std::fs::read_to_string(&toml).unwrap();
+    text.push_str("\n[dossier]\nfonts = [\"fonts\"]\n");
+    std::fs::write(&toml, &text).unwrap();
+    render(&repo, &tmp.join("repo-fonts"), &empty, &empty, &[]);
+    let listed = manifest("repo-fonts")["fonts"].clone();
+    assert_eq!(listed[0]["path"], "fonts/SimHei.otf", "{listed}");
+    assert_eq!(listed.as_array().unwrap().len(), 1, "{listed}");
+    let sum = listed[0]["sha256"].as_str().unwrap();
+    assert_eq!(sum.len(), 64);
+
+    // A folder outside the repository is refused: that is what --font-path is for.
+    std::fs::write(&toml, text.replace("[\"fonts\"]", "[\"../elsewhere\"]")).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_stdkit"))
+        .arg("-C")
+        .arg(&repo)
+        .args(["dossier", "-o", tmp.join("outside").to_str().unwrap()])
+        .args(["--as-of", "2014-12-31"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--font-path"), "{}", stderr(&o));
+    assert!(!tmp.join("outside").exists());
+    let _ = std::fs::remove_dir_all(&tmp);
+}
+
 /// Two planned standards whose titles hold characters outside GB2312 (喆 堃 镕 昇 ㎡ …).
 fn add_standards_with_rare_names(repo: &Path) {
     let dir = repo.join("system/1-通用基础标准体系/101-标准化导则");

@@ -109,6 +109,16 @@ pub fn scan(path: &str, text: &str, covers: &dyn Fn(char) -> bool) -> Vec<Findin
         .collect()
 }
 
+/// The character a `dossier/glyph` finding is about (its message names it as `U+XXXX`).
+pub fn character(f: &Finding) -> Option<char> {
+    let at = f.message.en.find("U+")? + 2;
+    let hex: String = f.message.en[at..]
+        .chars()
+        .take_while(char::is_ascii_hexdigit)
+        .collect();
+    char::from_u32(u32::from_str_radix(&hex, 16).ok()?)
+}
+
 /// Where a TOML text is, line by line: inside a string (and which kind) or not.
 #[derive(Default)]
 struct Toml {
@@ -217,6 +227,14 @@ mod tests {
     fn escapes_in_strings_do_not_end_them() {
         let f = scan("a.toml", "t = \"a\\\"㎡\"\n", &cjk_only);
         assert_eq!(f.len(), 1);
+    }
+
+    #[test]
+    fn a_finding_names_its_character() {
+        let f = scan("a.md", "\u{e000}\n", &|_| false);
+        assert_eq!(character(&f[0]), Some('\u{e000}'));
+        let f = scan("a.md", "😀\n", &|_| false);
+        assert_eq!(character(&f[0]), Some('😀'));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::io::Write;
+use std::path::PathBuf;
 
 use anyhow::{Context as _, Result};
 use sha2::{Digest, Sha256};
@@ -30,6 +31,16 @@ pub fn run(ctx: &Context, args: &DossierArgs, out: &mut dyn Write) -> Result<Out
     let mut findings = loaded.findings.clone();
     findings.extend(crate::check::check(repo, ctx.as_of));
     findings.extend(rules(repo, &chapters, &refused));
+    let font_dirs = font_dirs(&root, repo, args)?;
+    // The rules know the embedded fonts; fonts added on purpose may have more.
+    #[cfg(feature = "pdf")]
+    if !font_dirs.is_empty() {
+        let covers = crate::dossier::pdf::covers(&font_dirs);
+        findings.retain(|f| {
+            f.code != crate::finding::Code::DossierGlyph
+                || crate::check::glyph::character(f).is_none_or(|c| !covers(c))
+        });
+    }
     crate::finding::sort(&mut findings);
     let failed = findings.iter().any(|f| f.severity == Severity::Error);
     if !findings.is_empty() {
@@ -85,8 +96,9 @@ pub fn run(ctx: &Context, args: &DossierArgs, out: &mut dyn Write) -> Result<Out
         members,
     });
 
-    let files = render(&dossier, &crate::table::build(repo), &input, args)?;
-    let (files, written) = with_manifest(files, &head, dossier.draft, &added_fonts(args)?)?;
+    let files = render(&dossier, &crate::table::build(repo), &input, &font_dirs)?;
+    let fonts = added_fonts(&root, &font_dirs)?;
+    let (files, written) = with_manifest(files, &head, dossier.draft, &fonts)?;
     target.replace(&files)?;
     for (name, sum) in &written {
         let path = args.output.join(name).display().to_string();
@@ -159,7 +171,7 @@ fn render(
     d: &Dossier,
     table: &crate::table::SystemTable,
     input: &crate::load::Input,
-    args: &DossierArgs,
+    font_dirs: &[PathBuf],
 ) -> Result<Vec<(&'static str, Vec<u8>)>> {
     let assets = |rel: &str| crate::load::asset(input, rel);
     let mut files = vec![(
@@ -167,12 +179,9 @@ fn render(
         crate::dossier::html::render(d, &assets).into_bytes(),
     )];
     #[cfg(feature = "pdf")]
-    files.push((
-        "dossier.pdf",
-        crate::dossier::pdf::render(d, &args.font_path)?,
-    ));
+    files.push(("dossier.pdf", crate::dossier::pdf::render(d, font_dirs)?));
     #[cfg(not(feature = "pdf"))]
-    let _ = &args.font_path;
+    let _ = font_dirs;
     let xlsx =
         crate::report::xlsx::workbook(table, Lang::Zh).context("failed to build the workbook")?;
     files.push(("标准体系表.xlsx", xlsx));
@@ -219,13 +228,37 @@ fn with_manifest(
     Ok((files, sums))
 }
 
+/// The font directories of the PDF besides the embedded fonts: `--font-path`, then
+/// `[dossier] fonts` (inside the repository).
+fn font_dirs(
+    root: &std::path::Path,
+    repo: &crate::model::Repository,
+    args: &DossierArgs,
+) -> Result<Vec<PathBuf>> {
+    let mut dirs = args.font_path.clone();
+    for dir in &repo.manifest.dossier.fonts {
+        let Some(rel) = crate::check::links::resolve(crate::load::MANIFEST, dir) else {
+            return Err(crate::finding::failure(
+                format!(
+                    "`[dossier] fonts` 中的 `{dir}` 不在标准库之内；标准库之外的字体请用 --font-path"
+                ),
+                format!(
+                    "`{dir}` in `[dossier] fonts` is outside the repository; use --font-path for fonts elsewhere"
+                ),
+            ));
+        };
+        dirs.push(root.join(rel));
+    }
+    Ok(dirs)
+}
+
 /// The fonts `--font-path` added, with their SHA-256: a volume printed with fonts of the
 /// user's machine says which (the default uses only the embedded fonts and lists none).
-fn added_fonts(args: &DossierArgs) -> Result<Vec<(String, String)>> {
+fn added_fonts(root: &std::path::Path, font_dirs: &[PathBuf]) -> Result<Vec<(String, String)>> {
     #[cfg(feature = "pdf")]
     {
         let mut out = Vec::new();
-        for path in crate::dossier::pdf::font_files(&args.font_path) {
+        for path in crate::dossier::pdf::font_files(font_dirs) {
             let bytes = crate::finding::FailWith::fail_with(std::fs::read(&path), || {
                 let p = path.display();
                 (
@@ -233,13 +266,16 @@ fn added_fonts(args: &DossierArgs) -> Result<Vec<(String, String)>> {
                     format!("cannot read the font file {p}"),
                 )
             })?;
-            out.push((path.display().to_string(), hex(&Sha256::digest(&bytes))));
+            // A font of the repository by its repository-relative path (the same on every
+            // machine), one from --font-path as given.
+            let shown = path.strip_prefix(root).unwrap_or(&path);
+            out.push((shown.display().to_string(), hex(&Sha256::digest(&bytes))));
         }
         Ok(out)
     }
     #[cfg(not(feature = "pdf"))]
     {
-        let _ = args;
+        let _ = (root, font_dirs);
         Ok(Vec::new())
     }
 }

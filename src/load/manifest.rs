@@ -23,7 +23,7 @@ pub const TARGET_KEYS: &[&str] = &[
     "member-acceptance",
 ];
 pub const PERIOD_KEYS: &[&str] = &["from", "to"];
-pub const DOSSIER_KEYS: &[&str] = &["title", "sections"];
+pub const DOSSIER_KEYS: &[&str] = &["title", "sections", "fonts"];
 pub const MEMBER_KEYS: &[&str] = &["path"];
 
 pub fn manifest(src: &Source<'_>, findings: &mut Vec<Finding>) -> Manifest {
@@ -94,6 +94,7 @@ pub fn manifest(src: &Source<'_>, findings: &mut Vec<Finding>) -> Manifest {
         let mut f = Fields::new(src, 0, t, span, DOSSIER_KEYS, "dossier", root.findings);
         m.dossier.title = f.string("title").map(|s| s.value);
         m.dossier.sections = f.strings("sections");
+        m.dossier.fonts = f.strings("fonts").into_iter().map(|s| s.value).collect();
         f.finish();
     }
     for (t, span) in root.tables("member") {

@@ -107,6 +107,8 @@ impl Period {
 pub struct DossierConfig {
     pub title: Option<String>,
     pub sections: Vec<At<String>>,
+    /// Font directories the PDF uses besides the embedded fonts, relative to the repository.
+    pub fonts: Vec<String>,
 }
 
 /// A directory under `system/` with `_index.md`.

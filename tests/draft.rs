@@ -1,0 +1,114 @@
+//! `dossier` on a repository with errors: nothing is written, unless `--draft`, which marks
+//! every page of the volume.
+
+mod common;
+
+use common::{example_copy, stdkit};
+
+#[test]
+fn a_repository_with_errors_gives_no_volume() {
+    let (tmp, repo) = example_copy("draft-refused", "examples/broken");
+    let out = tmp.join("out");
+    let o = stdkit(
+        &repo,
+        &[
+            "dossier",
+            "--as-of",
+            "2014-12-31",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(1), "{stdout}");
+    // The findings as check prints them, then why nothing was written.
+    assert!(stdout.contains("error[toml/syntax]"), "{stdout}");
+    assert!(stdout.contains("未生成汇编"), "{stdout}");
+    assert!(!out.exists(), "a volume was written");
+    let _ = std::fs::remove_dir_all(&tmp);
+}
+
+#[test]
+fn a_draft_is_marked_on_every_page() {
+    let (tmp, repo) = example_copy("draft", "examples/broken");
+    let out = tmp.join("out");
+    let o = stdkit(
+        &repo,
+        &[
+            "dossier",
+            "--as-of",
+            "2014-12-31",
+            "--draft",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["draft"], true);
+    let html = std::fs::read_to_string(out.join("dossier.html")).unwrap();
+    assert!(html.contains("<body class=\"draft\">"));
+    assert!(html.contains("草稿：标准库未通过检查，不作正式验收材料"));
+    // The running header of every printed page says it.
+    assert!(html.contains("草稿 · 未通过检查\"; font-family"), "{html}");
+
+    #[cfg(feature = "pdf")]
+    {
+        let pdf = out.join("dossier.pdf");
+        if let Ok(text) = std::process::Command::new("pdftotext")
+            .arg(&pdf)
+            .arg("-")
+            .output()
+        {
+            let text = String::from_utf8(text.stdout).unwrap();
+            let pages: Vec<&str> = text
+                .split('\u{c}')
+                .filter(|p| !p.trim().is_empty())
+                .collect();
+            assert!(pages.len() > 5, "{} pages", pages.len());
+            for (i, page) in pages.iter().enumerate() {
+                assert!(
+                    page.contains("草稿"),
+                    "page {} is not marked: {page}",
+                    i + 1
+                );
+            }
+            assert!(pages[0].contains("草稿：标准库未通过检查"), "{}", pages[0]);
+        }
+    }
+    let _ = std::fs::remove_dir_all(&tmp);
+}
+
+#[test]
+fn a_clean_repository_is_not_a_draft() {
+    let (tmp, repo) = example_copy("not-draft", "examples/minimal");
+    let out = tmp.join("out");
+    let o = stdkit(
+        &repo,
+        &[
+            "dossier",
+            "--as-of",
+            "2014-12-31",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["draft"], false);
+    let html = std::fs::read_to_string(out.join("dossier.html")).unwrap();
+    assert!(!html.contains("草稿"));
+    let _ = std::fs::remove_dir_all(&tmp);
+}
