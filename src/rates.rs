@@ -160,6 +160,9 @@ pub struct CenterRates {
     pub center: String,
     pub period: Option<Period>,
     pub rates: Vec<Rate>,
+    /// Records left out of every rate as invalid (the ones `check` rejects, and entries the
+    /// loader could not read as records).
+    pub excluded: u64,
 }
 
 impl CenterRates {
@@ -360,12 +363,14 @@ pub fn compute_excluding(repo: &Repository, period: Option<Period>) -> (CenterRa
         uncounted,
     });
 
+    let excluded = rejected.count() + repo.records.left_out;
     let center = CenterRates {
         center: repo.manifest.center.clone().unwrap_or_default(),
         period,
         rates,
+        excluded,
     };
-    (center, rejected.count() + repo.records.left_out)
+    (center, excluded)
 }
 
 /// The records of a list that no rule rejects.

@@ -55,6 +55,11 @@ fn a_draft_is_marked_on_every_page() {
     let html = std::fs::read_to_string(out.join("dossier.html")).unwrap();
     assert!(html.contains("<body class=\"draft\">"));
     assert!(html.contains("草稿：标准库未通过检查，不作正式验收材料"));
+    // The rates page says how many records it left out as invalid.
+    assert!(
+        html.contains("另有 4 条记录不合要求（见 stdkit check），未计入各项指标。"),
+        "{html}"
+    );
     // The running header of every printed page says it.
     assert!(html.contains("草稿 · 未通过检查\"; font-family"), "{html}");
 

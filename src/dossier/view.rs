@@ -351,10 +351,18 @@ pub fn rates(r: &CenterRates) -> Table {
 
 /// What each rate leaves out of its numerator, one line a rate.
 pub fn uncounted(r: &CenterRates) -> Vec<String> {
-    r.rates
+    let mut lines: Vec<String> = r
+        .rates
         .iter()
         .map(crate::report::rates::uncounted_summary)
-        .collect()
+        .collect();
+    if r.excluded > 0 {
+        lines.push(format!(
+            "另有 {} 条记录不合要求（见 stdkit check），未计入各项指标。",
+            r.excluded
+        ));
+    }
+    lines
 }
 
 pub fn members(members: &[MemberRates]) -> Table {

@@ -362,6 +362,7 @@ mod tests {
                 rate("training", "全员参训率", 0, 0, Some(0.95)),
                 rate("completeness", "体系完整率", 3, 3, None),
             ],
+            excluded: 0,
         };
         let task = Task {
             no: "301-01".into(),
@@ -617,6 +618,7 @@ mod tests {
                         center: String::new(),
                         period: None,
                         rates: vec![],
+                        excluded: 0,
                     },
                     members: vec![],
                 },
