@@ -428,10 +428,7 @@ impl Writer<'_> {
                 );
                 self.line("]");
             }
-            Section::SystemTable(t) => {
-                self.heading(1, &heading, true);
-                self.system_table(t);
-            }
+            Section::SystemTable(t) => self.system_table(&heading, t),
             Section::Rates { center, members } => {
                 self.heading(1, &heading, true);
                 self.rates(center, members);
@@ -507,19 +504,15 @@ impl Writer<'_> {
         self.line("#counter(page).update(1)");
     }
 
-    pub(super) fn system_table(&mut self, t: &SystemTable) {
+    pub(super) fn system_table(&mut self, heading: &str, t: &SystemTable) {
         // The structure diagram, on a landscape page of its own (pages, if it spills) that
-        // also takes the section's heading, written just before: a page of only a heading
-        // would be left behind otherwise.
-        let heading = match self.out.rfind("\n#heading(level: 1,") {
-            Some(at) if !self.out[at + 1..].contains("\n#") => self.out.split_off(at),
-            _ => String::new(),
-        };
+        // also takes the section's heading: a page of only a heading would be left behind
+        // otherwise.
         self.line(&format!(
             "#page(flipped: true, margin: {})[",
             diagram::PAGE_MARGIN
         ));
-        self.push(&heading);
+        self.heading(1, heading, true);
         self.heading(2, "标准体系结构图", true);
         if t.tree.is_empty() {
             self.empty();
