@@ -13,10 +13,36 @@ pub fn embedded_covers(c: char) -> bool {
         return true;
     }
     let c = u32::from(c);
+    // The Basic Multilingual Plane, where nearly all text is, from a bitmap (8 KiB): one
+    // lookup a character, however many ranges the table has.
+    if let Some(word) = bmp().get((c / 64) as usize) {
+        return word & (1 << (c % 64)) != 0;
+    }
     let ranges = ranges();
     // The first range that ends at or after `c`; `c` is covered if that range starts by it.
     let at = ranges.partition_point(|&(_, hi)| hi < c);
     ranges.get(at).is_some_and(|&(lo, _)| lo <= c)
+}
+
+/// Whether the embedded fonts have every character of `text`: one tight pass, for the common
+/// case of a file with nothing to report.
+pub fn all_embedded(text: &str) -> bool {
+    if text.is_ascii() {
+        return true;
+    }
+    let bmp = bmp();
+    text.chars().all(|c| {
+        let c = u32::from(c);
+        c < 0x80
+            || bmp
+                .get((c / 64) as usize)
+                .map_or_else(|| embedded_covers_slow(c), |w| w & (1 << (c % 64)) != 0)
+            || char::from_u32(c).is_some_and(|c| c.is_whitespace() || c.is_control())
+    })
+}
+
+fn embedded_covers_slow(c: u32) -> bool {
+    char::from_u32(c).is_some_and(embedded_covers)
 }
 
 /// The number of code points the embedded fonts cover (whitespace and controls not counted
@@ -35,6 +61,20 @@ const COVERAGE: &str = include_str!("../assets/fonts/coverage.txt");
 fn ranges() -> &'static [(u32, u32)] {
     static RANGES: OnceLock<Vec<(u32, u32)>> = OnceLock::new();
     RANGES.get_or_init(|| parse(COVERAGE).expect("assets/fonts/coverage.txt is well-formed"))
+}
+
+/// The coverage of the Basic Multilingual Plane as a bitmap, one bit a code point.
+fn bmp() -> &'static [u64; 1024] {
+    static BMP: OnceLock<Box<[u64; 1024]>> = OnceLock::new();
+    BMP.get_or_init(|| {
+        let mut bits = Box::new([0u64; 1024]);
+        for &(lo, hi) in ranges() {
+            for c in lo..=hi.min(0xFFFF) {
+                bits[(c / 64) as usize] |= 1 << (c % 64);
+            }
+        }
+        bits
+    })
 }
 
 /// Parses a coverage table into sorted, disjoint ranges; the first bad line is the error.
@@ -111,6 +151,14 @@ mod tests {
         // U+20000 𠀀, CJK Extension B, is not in the 通用规范汉字表.
         assert!(!embedded_covers('\u{20000}'));
         assert!(!embedded_covers('\u{10FFFF}'));
+    }
+
+    #[test]
+    fn a_text_is_all_covered_or_not() {
+        assert!(all_embedded("王喆、李堃、朱镕基、张昇、刘奕，30 ㎡\n\t"));
+        assert!(all_embedded("plain ascii"));
+        assert!(!all_embedded("王\u{e000}"));
+        assert!(!all_embedded("表情😀"));
     }
 
     #[test]

@@ -6,7 +6,9 @@ use crate::finding::{Code, Finding, Location, Msg};
 /// Reports every link or image of a Markdown text that points outside the repository: the
 /// dossier is one offline file and carries no external address.
 pub fn outside(path: &str, markdown: &str, first_line: u32, findings: &mut Vec<Finding>) {
-    if !markdown.contains('[') && !markdown.contains('<') {
+    // A link needs `](` (inline), `]:` (a reference definition) or `<` (an autolink or
+    // HTML): a text with none of them is not parsed at all.
+    if !markdown.contains("](") && !markdown.contains("]:") && !markdown.contains('<') {
         return;
     }
     use pulldown_cmark::{Event, Parser, Tag};

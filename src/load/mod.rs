@@ -355,11 +355,13 @@ fn parse_job(input: &Input, job: Job) -> Result<Read> {
     };
     // What the dossier would print of the file: characters no font has, links that leave
     // the repository.
-    findings.extend(crate::check::glyph::scan(
-        &path,
-        src.text,
-        &crate::check::glyph::embedded,
-    ));
+    if !crate::glyphs::all_embedded(src.text) {
+        findings.extend(crate::check::glyph::scan(
+            &path,
+            src.text,
+            &crate::check::glyph::embedded,
+        ));
+    }
     if matches!(job, Job::Standard { .. } | Job::Audit(_))
         && path.ends_with(".md")
         && let Some(fm) = src.front_matter()
