@@ -87,9 +87,16 @@ pub fn sheets(t: &SystemTable, lang: Lang) -> [Sheet; 3] {
         Sheet {
             name: if zh { "结构图" } else { "tree" },
             header: if zh {
-                ["类目代码", "类目名称", "层级", "本类标准数", "含下级标准数"]
+                [
+                    "类目代码",
+                    "类目名称",
+                    "层级",
+                    "本类标准数",
+                    "含下级标准数",
+                    "应有数",
+                ]
             } else {
-                ["code", "title", "depth", "own", "total"]
+                ["code", "title", "depth", "own", "total", "planned"]
             }
             .map(String::from)
             .to_vec(),
@@ -147,6 +154,8 @@ fn tree_row(n: &Node) -> Vec<Cell> {
         Cell::Count(n.depth + 1),
         Cell::Count(n.own),
         Cell::Count(n.total),
+        // As the diagram and the statistics count: without superseded and withdrawn.
+        Cell::Count(n.planned),
     ]
 }
 
