@@ -129,9 +129,22 @@ pub(super) fn read_chapters(
             continue;
         }
         match input.read_named(&name) {
-            Ok(bytes) => {
-                chapters.insert(name.clone(), crate::load::decode_text(&name, &bytes)?);
-            }
+            // A chapter that is not UTF-8 cannot be printed: a finding, as a refused one.
+            Ok(bytes) => match crate::load::decode_text(&name, &bytes) {
+                Ok(text) => {
+                    chapters.insert(name.clone(), text);
+                }
+                Err(e) => {
+                    let why = crate::finding::Msg::new(
+                        format!("汇编章节 {}", crate::finding::describe_error(&e, Lang::Zh)),
+                        format!(
+                            "dossier chapter {}",
+                            crate::finding::describe_error(&e, Lang::En)
+                        ),
+                    );
+                    refused.insert(name.clone(), why);
+                }
+            },
             Err(refusal) => {
                 if let Some(f) = refusal.finding(&name) {
                     let why = crate::finding::Msg::new(

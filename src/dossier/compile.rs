@@ -174,7 +174,10 @@ pub fn section_findings(
     refused: &BTreeMap<String, Msg>,
 ) -> Vec<Finding> {
     let mut findings = Vec::new();
-    let chapter_paths: Vec<String> = chapters.keys().cloned().collect();
+    // The chapters found under `dossier/`: those read and those refused.
+    let mut chapter_paths: Vec<String> = chapters.keys().chain(refused.keys()).cloned().collect();
+    chapter_paths.sort();
+    chapter_paths.dedup();
     for (path, pos) in section_list(repo, &chapter_paths) {
         let path = path.as_str();
         if SECTION_NAMES.contains(&path) || chapters.contains_key(path) {
@@ -205,10 +208,15 @@ pub fn section_findings(
                 ),
             )
         };
-        let at = Location::new(
-            crate::load::MANIFEST,
-            pos.unwrap_or(crate::finding::Pos::START),
-        );
+        // An entry of `[dossier].sections` where it is written; a chapter of the default
+        // order at its own file.
+        let at = match pos {
+            Some(pos) => Location::new(crate::load::MANIFEST, pos),
+            None if path.ends_with(".md") => {
+                Location::new(path.to_owned(), crate::finding::Pos::START)
+            }
+            None => Location::new(crate::load::MANIFEST, crate::finding::Pos::START),
+        };
         findings.push(Finding::new(Code::DossierSection, at, Msg::new(zh, en)));
     }
     findings
