@@ -292,3 +292,37 @@ fn history(
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dossier::Commit;
+    use crate::finding::Pos;
+    use crate::model::{At, FileKind};
+
+    #[test]
+    fn history_ends_at_the_as_of_date() {
+        let mut repo = Repository::default();
+        let mut s = Standard::unreadable("system/1/101/101-01.md".into(), FileKind::Markdown);
+        s.no = Some(At::new("101-01".into(), Pos::START));
+        repo.standards.push(s);
+        let commit = |date: &str| Commit {
+            date: date.into(),
+            author: "王芳".into(),
+            subject: format!("修订 {date}"),
+        };
+        let log = BTreeMap::from([(
+            "system/1/101/101-01.md".to_owned(),
+            vec![
+                commit("2026-12-01"),
+                commit("2014-12-31"),
+                commit("2014-03-01"),
+            ],
+        )]);
+        let h = history(&repo, &log, "2014-12-31".parse().unwrap());
+        let dates: Vec<&str> = h[0].commits.iter().map(|c| c.date.as_str()).collect();
+        assert_eq!(dates, ["2014-12-31", "2014-03-01"]);
+        let none = history(&repo, &log, "2013-12-31".parse().unwrap());
+        assert!(none[0].commits.is_empty());
+    }
+}
