@@ -114,7 +114,8 @@ section { break-before: page; page-break-before: always; }
 section:first-of-type { break-before: auto; page-break-before: auto; }
 section.chapter, section.chapter p, section.audits p { font-family: "FangSong","仿宋_GB2312","仿宋","STFangsong","Noto Serif CJK SC",serif; font-size: 16pt; line-height: 1.8; }
 p, li { text-indent: 0; }
-section.chapter p { text-indent: 2em; }
+section.chapter p, .standard p, section.audits p { text-indent: 2em; }
+.standard .head p, td p { text-indent: 0; }
 li { text-align: left; }
 .running { display: none; }
 .cover { text-align: center; padding-top: 50mm; break-after: page; page-break-after: always; }
