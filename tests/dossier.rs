@@ -73,7 +73,8 @@ fn a_failed_run_leaves_the_previous_dossier_as_it_was() {
     assert_ok(&o);
     let before = std::fs::read(out.join("manifest.json")).unwrap();
 
-    // A chapter saved as GB18030 cannot be printed: the run fails with exit 2.
+    // A chapter saved as GB18030 cannot be printed: an error (dossier/section), so the run
+    // writes nothing and exits 1.
     std::fs::create_dir_all(repo.join("dossier")).unwrap();
     let (bytes, _, _) = encoding_rs::GB18030.encode("# 工作总结\n\n本中心……\n");
     std::fs::write(repo.join("dossier/01-工作总结.md"), &bytes).unwrap();
@@ -86,8 +87,12 @@ fn a_failed_run_leaves_the_previous_dossier_as_it_was() {
     std::fs::write(repo.join("stdkit.toml"), manifest).unwrap();
     let sources_before = std::fs::read(repo.join("dossier/01-工作总结.md")).unwrap();
     let o = dossier(&repo, &out);
-    assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("01-工作总结.md"));
+    assert_eq!(o.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        stdout.contains("error[dossier/section]") && stdout.contains("01-工作总结.md"),
+        "{stdout}"
+    );
     assert_eq!(std::fs::read(out.join("manifest.json")).unwrap(), before);
     assert_eq!(
         std::fs::read(repo.join("dossier/01-工作总结.md")).unwrap(),
