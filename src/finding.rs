@@ -129,6 +129,10 @@ impl Msg {
     }
 }
 
+/// The lines of the files findings point at, by path and line number: what a report shows
+/// under a finding (read by the loader, printed by the report layer).
+pub type Snippets = std::collections::BTreeMap<String, std::collections::BTreeMap<u32, String>>;
+
 /// A position in a source file: 1-based line and column, the column counted in characters.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Pos {

@@ -28,11 +28,6 @@ use anyhow::Result;
 
 pub use commands::Outcome;
 
-/// The one set of Markdown extensions every Markdown reader of the project uses.
-pub fn markdown_options() -> pulldown_cmark::Options {
-    use pulldown_cmark::Options;
-    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES
-}
 
 /// Runs one parsed command line, writing its output to `out`.
 pub fn run(cli: &cli::Cli, out: &mut dyn Write) -> Result<Outcome> {

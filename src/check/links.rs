@@ -12,7 +12,9 @@ pub fn outside(path: &str, markdown: &str, first_line: u32, findings: &mut Vec<F
         return;
     }
     use pulldown_cmark::{Event, Parser, Tag};
-    for (event, range) in Parser::new_ext(markdown, crate::markdown_options()).into_offset_iter() {
+    for (event, range) in
+        Parser::new_ext(markdown, crate::model::markdown_options()).into_offset_iter()
+    {
         let (dest, what_zh, what_en) = match &event {
             Event::Start(Tag::Link { dest_url, .. }) => (dest_url.as_ref(), "链接", "link"),
             Event::Start(Tag::Image { dest_url, .. }) => (dest_url.as_ref(), "图片", "image"),

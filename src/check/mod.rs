@@ -14,6 +14,55 @@ pub use records::{Rejected, rejected};
 use crate::finding::{self, Finding};
 use crate::model::{Date, Repository};
 
+/// The rules met on each text as the loader reads it: the GB/T 1.1 lints of a standard's
+/// text, and what the dossier would print of every file (characters no font has, links that
+/// leave the repository).
+pub struct TextRules;
+
+impl crate::load::TextRules for TextRules {
+    fn file(&self, path: &str, text: &str, findings: &mut Vec<Finding>) {
+        if !crate::glyphs::all_embedded(text) {
+            findings.extend(glyph::scan(path, text, &glyph::embedded));
+        }
+    }
+
+    fn body(
+        &self,
+        path: &str,
+        body: &str,
+        first_line: u32,
+        of: crate::load::Body,
+        findings: &mut Vec<Finding>,
+    ) {
+        use crate::finding::{Code, Location, Msg, Pos};
+        links::outside(path, body, first_line, findings);
+        if of != crate::load::Body::Standard {
+            return;
+        }
+        for issue in text::lint(body) {
+            let code = match issue.rule {
+                text::TextRule::Structure => Code::TextStructure,
+                text::TextRule::Modal => Code::TextModal,
+            };
+            let len = if issue.rule == text::TextRule::Modal {
+                2
+            } else {
+                1
+            };
+            let pos = Pos {
+                line: first_line + issue.line as u32 - 1,
+                column: issue.column as u32,
+                len,
+            };
+            findings.push(Finding::new(
+                code,
+                Location::new(path.to_owned(), pos),
+                Msg::new(issue.zh, issue.en),
+            ));
+        }
+    }
+}
+
 /// Every finding of the cross-file rules, sorted.
 pub fn check(repo: &Repository, as_of: Date) -> Vec<Finding> {
     // The three families are independent: run them side by side.

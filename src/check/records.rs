@@ -37,7 +37,7 @@ pub fn check(repo: &Repository, as_of: Date, out: &mut Vec<Finding>) {
     if repo.manifest.parsed && repo.manifest.period.is_none() && !repo.records.is_empty() {
         out.push(Finding::new(
             Code::FieldMissing,
-            Location::new(crate::load::MANIFEST, crate::finding::Pos::START),
+            Location::new(crate::model::MANIFEST, crate::finding::Pos::START),
             Msg::new(
                 "有记录时 stdkit.toml 应有 `[period]`（评价期 `from`、`to`）",
                 "`[period]` (`from`, `to`) is required in stdkit.toml when records exist",
@@ -49,7 +49,7 @@ pub fn check(repo: &Repository, as_of: Date, out: &mut Vec<Finding>) {
     {
         out.push(Finding::new(
             Code::FieldInvalid,
-            Location::new(crate::load::MANIFEST, crate::finding::Pos::START),
+            Location::new(crate::model::MANIFEST, crate::finding::Pos::START),
             Msg::new(
                 format!("评价期结束日期 {} 早于开始日期 {}", p.to, p.from),
                 format!("`[period]` ends ({}) before it starts ({})", p.to, p.from),

@@ -12,7 +12,7 @@ use crate::report::findings::{Report, write};
 
 pub fn run(ctx: &Context, args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome> {
     let root = crate::load::discover(&ctx.start)?;
-    let loaded = crate::load::load(&root)?;
+    let loaded = crate::load::load_with(&root, &crate::check::TextRules)?;
     let mut findings: Vec<Finding> = loaded.findings;
     findings.extend(crate::check::check(&loaded.repo, ctx.as_of));
     let (chapters, refused) = super::dossier::read_chapters(&root, &loaded.repo)?;

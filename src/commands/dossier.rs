@@ -21,7 +21,7 @@ pub fn run(ctx: &Context, args: &DossierArgs, out: &mut dyn Write) -> Result<Out
     let root = crate::load::discover(&ctx.start)?;
     // Where the volume may go is decided before anything is read.
     let target = crate::output::dir(&root, &args.output)?;
-    let loaded = crate::load::load(&root)?;
+    let loaded = crate::load::load_with(&root, &crate::check::TextRules)?;
     let repo = &loaded.repo;
     let input = crate::load::Input::new(&root);
 

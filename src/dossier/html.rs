@@ -488,7 +488,7 @@ fn markdown_html(markdown: &str, path: &str, skip_title: bool, assets: Assets<'_
     let mut seen_title = !skip_title;
     let mut in_image = false;
     let mut inlined = HashSet::new();
-    let events = Parser::new_ext(markdown, crate::markdown_options()).filter_map(|e| match e {
+    let events = Parser::new_ext(markdown, crate::model::markdown_options()).filter_map(|e| match e {
         Event::Start(Tag::Heading {
             level: pulldown_cmark::HeadingLevel::H1,
             ..

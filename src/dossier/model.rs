@@ -109,9 +109,4 @@ pub struct StandardHistory {
     pub commits: Vec<Commit>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Commit {
-    pub date: String,
-    pub author: String,
-    pub subject: String,
-}
+pub use crate::model::Commit;

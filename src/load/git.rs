@@ -9,7 +9,7 @@ use std::process::Command;
 
 use anyhow::{Context, Result};
 
-use crate::dossier::Commit;
+use crate::model::Commit;
 
 /// The state of a work tree.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -33,7 +33,7 @@ pub use source::Source;
 use crate::finding::{self, FailWith, Finding, failure};
 use crate::model::{Category, FileKind, Records, Repository, ScopeFile};
 
-pub const MANIFEST: &str = "stdkit.toml";
+pub use crate::model::MANIFEST;
 
 /// A loaded repository and the findings met while loading it.
 pub struct Loaded {
@@ -138,8 +138,41 @@ const SCOPE_FILES: [(&str, &[&str]); 3] = [
     ("scope/assets.toml", records::ASSET),
 ];
 
-/// Loads the repository at `root` (as found by `discover`).
+/// Rules met on each text as the loader reads it, so that no text has to be kept: `check`
+/// supplies them (the text lints, the dossier's characters and links); the loader knows nothing
+/// of what they look for.
+pub trait TextRules: Sync {
+    /// A decoded file, whole.
+    fn file(&self, path: &str, text: &str, findings: &mut Vec<Finding>);
+    /// The Markdown body of a `.md` standard or audit report (after its front matter), which
+    /// starts at `first_line` of its file.
+    fn body(&self, path: &str, body: &str, first_line: u32, of: Body, findings: &mut Vec<Finding>);
+}
+
+/// Whose body a text is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Body {
+    /// A standard's text (GB/T 1.1).
+    Standard,
+    /// An audit report.
+    Audit,
+}
+
+/// No rules: loading for what the repository holds, not for what is wrong with its texts.
+pub struct NoRules;
+
+impl TextRules for NoRules {
+    fn file(&self, _: &str, _: &str, _: &mut Vec<Finding>) {}
+    fn body(&self, _: &str, _: &str, _: u32, _: Body, _: &mut Vec<Finding>) {}
+}
+
+/// Loads the repository at `root` (as found by `discover`) with no text rules.
 pub fn load(root: &Path) -> Result<Loaded> {
+    load_with(root, &NoRules)
+}
+
+/// Loads the repository at `root`, meeting `rules` on each text as it is read.
+pub fn load_with(root: &Path, rules: &dyn TextRules) -> Result<Loaded> {
     let mut findings = Vec::new();
     let input = Input::new(root);
     let manifest_bytes = input.read(MANIFEST).map_err(|refusal| {
@@ -215,7 +248,7 @@ pub fn load(root: &Path) -> Result<Loaded> {
                     walk_system(root, dir, &mut jobs, &mut unindexed, &mut walked);
                     let mut results: Results = jobs
                         .into_par_iter()
-                        .map(|job| parse_job(&input, job))
+                        .map(|job| parse_job(&input, job, rules))
                         .collect();
                     results.push(Ok(Read {
                         parsed: Parsed::Nothing,
@@ -228,7 +261,7 @@ pub fn load(root: &Path) -> Result<Loaded> {
         },
         || {
             jobs.into_par_iter()
-                .map(|job| parse_job(&input, job))
+                .map(|job| parse_job(&input, job, rules))
                 .collect()
         },
     );
@@ -328,7 +361,7 @@ fn scope_file(scope: &mut crate::model::Scope, i: usize) -> &mut ScopeFile {
     }
 }
 
-fn parse_job(input: &Input, job: Job) -> Result<Read> {
+fn parse_job(input: &Input, job: Job, rules: &dyn TextRules) -> Result<Read> {
     let mut findings = Vec::new();
     let mut left_out = 0;
     let path = match &job {
@@ -353,27 +386,24 @@ fn parse_job(input: &Input, job: Job) -> Result<Read> {
             return Ok(Read::of(unreadable(job, path), findings));
         }
     };
-    // What the dossier would print of the file: characters no font has, links that leave
-    // the repository.
-    if !crate::glyphs::all_embedded(src.text) {
-        findings.extend(crate::check::glyph::scan(
-            &path,
-            src.text,
-            &crate::check::glyph::embedded,
-        ));
-    }
-    if matches!(job, Job::Standard { .. } | Job::Audit(_))
-        && path.ends_with(".md")
-        && let Some(fm) = src.front_matter()
-    {
-        crate::check::links::outside(&path, fm.body, fm.body_line, &mut findings);
-    }
+    rules.file(&path, src.text, &mut findings);
+    let body = match &job {
+        Job::Standard { .. } if path.ends_with(".md") => Some(Body::Standard),
+        Job::Audit(_) => Some(Body::Audit),
+        _ => None,
+    };
     let parsed = match job {
         Job::Category { dir, depth } => {
             Parsed::Category(standard::category(&src, dir, depth, &mut findings))
         }
         Job::Standard { kind, .. } => {
-            Parsed::Standard(Box::new(standard::standard(&src, kind, &mut findings)))
+            let s = standard::standard(&src, kind, &mut findings);
+            if let (Some(of), Some(fm)) = (body, src.front_matter())
+                && s.has_text
+            {
+                rules.body(&path, fm.body, fm.body_line, of, &mut findings);
+            }
+            Parsed::Standard(Box::new(s))
         }
         Job::Scope(i) => Parsed::Scope(
             i,
@@ -387,7 +417,12 @@ fn parse_job(input: &Input, job: Job) -> Result<Read> {
             Parsed::Trainings(records::trainings(&src, &mut findings, &mut left_out))
         }
         Job::Surveys(_) => Parsed::Surveys(records::surveys(&src, &mut findings, &mut left_out)),
-        Job::Audit(_) => Parsed::Audit(records::audit(&src, &mut findings)),
+        Job::Audit(_) => {
+            if let (Some(of), Some(fm)) = (body, src.front_matter()) {
+                rules.body(&path, fm.body, fm.body_line, of, &mut findings);
+            }
+            Parsed::Audit(records::audit(&src, &mut findings))
+        }
     };
     Ok(Read {
         parsed,
@@ -703,7 +738,7 @@ fn relative(root: &Path, path: &Path) -> String {
 
 /// The source lines that findings point at, for the human report. Files that cannot be read
 /// again simply have no snippet.
-pub fn snippets(root: &Path, findings: &[Finding]) -> crate::report::findings::Snippets {
+pub fn snippets(root: &Path, findings: &[Finding]) -> crate::finding::Snippets {
     let mut wanted: std::collections::BTreeMap<&str, std::collections::BTreeSet<u32>> =
         Default::default();
     for f in findings {
@@ -718,7 +753,7 @@ pub fn snippets(root: &Path, findings: &[Finding]) -> crate::report::findings::S
                 .insert(r.location.pos.line);
         }
     }
-    let mut out = crate::report::findings::Snippets::new();
+    let mut out = crate::finding::Snippets::new();
     let input = Input::new(root);
     for (path, lines) in wanted {
         let Ok(bytes) = input.read(path) else {

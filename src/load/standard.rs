@@ -2,7 +2,6 @@
 
 use super::fields::{self, Fields};
 use super::source::Source;
-use crate::check::text::{self, TextRule};
 use crate::finding::{Code, Finding, Location, Msg, Pos};
 use crate::model::{
     At, Category, CodeRef, Covers, FileKind, Kind, Level, Origin, Standard, Status, StdCode,
@@ -128,27 +127,6 @@ fn read_standard(
     }
     f.finish();
 
-    if let Some((body, body_line)) = body
-        && s.has_text
-    {
-        for issue in text::lint(body) {
-            let code = match issue.rule {
-                TextRule::Structure => Code::TextStructure,
-                TextRule::Modal => Code::TextModal,
-            };
-            let len = if issue.rule == TextRule::Modal { 2 } else { 1 };
-            let pos = Pos {
-                line: body_line + issue.line as u32 - 1,
-                column: issue.column as u32,
-                len,
-            };
-            findings.push(Finding::new(
-                code,
-                Location::new(src.path.clone(), pos),
-                Msg::new(issue.zh, issue.en),
-            ));
-        }
-    }
     Some(s)
 }
 

@@ -347,3 +347,20 @@ pub struct Audit {
     pub date: Date,
     pub auditors: Vec<String>,
 }
+
+/// The one set of Markdown extensions every Markdown reader of the project uses.
+pub fn markdown_options() -> pulldown_cmark::Options {
+    use pulldown_cmark::Options;
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES
+}
+
+/// One commit of a file's history: `git log --date=short` fields.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Commit {
+    pub date: String,
+    pub author: String,
+    pub subject: String,
+}
+
+/// The manifest of a repository, at its root.
+pub const MANIFEST: &str = "stdkit.toml";

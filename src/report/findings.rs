@@ -2,7 +2,6 @@
 //! in `report::json`. Every line-based format keeps one finding on one line.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 use std::io::{self, BufWriter, Write};
 use std::ops::Range;
 
@@ -13,7 +12,7 @@ use super::{needs_escape, push_safe, terminal_safe};
 use crate::finding::{Finding, Lang, Location, Pos, Severity, Tally};
 
 /// Source lines of the files that findings point into, keyed by path then line.
-pub type Snippets = BTreeMap<String, BTreeMap<u32, String>>;
+pub use crate::finding::Snippets;
 
 /// The output formats of `check`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -296,6 +295,7 @@ mod tests {
 
     use super::*;
     use crate::finding::{Code, Msg, Pos};
+    use std::collections::BTreeMap;
 
     const ESC: char = '\u{1b}';
 
