@@ -28,7 +28,6 @@ use anyhow::Result;
 
 pub use commands::Outcome;
 
-
 /// Runs one parsed command line, writing its output to `out`.
 pub fn run(cli: &cli::Cli, out: &mut dyn Write) -> Result<Outcome> {
     let ctx = context::Context::resolve(&cli.global)?;
