@@ -50,22 +50,19 @@ impl Grid {
     }
 
     /// CSV with a UTF-8 BOM, so that Excel opens the Chinese text correctly; CRLF line ends.
-    /// A text cell that a spreadsheet would run as a formula is defused (see [`defuse`]).
+    /// A text cell that a spreadsheet would run as a formula is defused (see [`defuse`]);
+    /// quoting is the csv crate's: only a cell with a comma, a quote or a line end is quoted.
     pub fn csv(&self) -> String {
-        let field = |s: &str| {
-            let s = defuse(s);
-            if s.contains([',', '"', '\n', '\r']) {
-                format!("\"{}\"", s.replace('"', "\"\""))
-            } else {
-                s.into_owned()
-            }
-        };
-        let mut out = String::from("\u{feff}");
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .flexible(true)
+            .from_writer("\u{feff}".as_bytes().to_vec());
         for r in std::iter::once(&self.header).chain(&self.rows) {
-            out.push_str(&r.iter().map(|c| field(c)).collect::<Vec<_>>().join(","));
-            out.push_str("\r\n");
+            w.write_record(r.iter().map(|c| defuse(c).into_owned()))
+                .expect("writing CSV into memory cannot fail");
         }
-        out
+        let bytes = w.into_inner().expect("writing CSV into memory cannot fail");
+        String::from_utf8(bytes).expect("CSV of UTF-8 cells is UTF-8")
     }
 }
 
@@ -315,8 +312,15 @@ mod tests {
         }
         let g = Grid {
             header: vec!["a".into(), "b".into()],
-            rows: vec![vec!["=1+1".into(), "@x,y".into()]],
+            rows: vec![
+                vec!["=1+1".into(), "@x,y".into()],
+                vec!["他说\"好\"".into(), "甲\r\n乙".into()],
+                vec!["".into(), "-3".into()],
+            ],
         };
-        assert_eq!(g.csv(), "\u{feff}a,b\r\n'=1+1,\"'@x,y\"\r\n");
+        assert_eq!(
+            g.csv(),
+            "\u{feff}a,b\r\n'=1+1,\"'@x,y\"\r\n\"他说\"\"好\"\"\",\"甲\r\n乙\"\r\n,-3\r\n"
+        );
     }
 }
