@@ -477,6 +477,40 @@ pub struct Excluded {
     pub members: Vec<u64>,
 }
 
+/// The rates of a centre and of each of its members (member acceptance added when it has
+/// any), and how many invalid records each left out.
+pub fn with_members(
+    repo: &Repository,
+    members: &[crate::model::Member],
+    period: Option<Period>,
+) -> (CenterRates, Vec<MemberRates>, Excluded) {
+    let (mut city, center) = compute_excluding(repo, period);
+    let mut excluded = Excluded {
+        center,
+        members: Vec::new(),
+    };
+    let members: Vec<MemberRates> = members
+        .iter()
+        .map(|m| {
+            let rates = m
+                .repo
+                .as_ref()
+                .map(|r| compute_excluding(r, period))
+                .map_err(Clone::clone);
+            excluded.members.push(rates.as_ref().map_or(0, |(_, n)| *n));
+            MemberRates {
+                path: m.path.clone(),
+                rates: rates.map(|(r, _)| r),
+            }
+        })
+        .collect();
+    if !members.is_empty() {
+        city.rates
+            .push(member_acceptance(&members, repo.manifest.targets));
+    }
+    (city, members, excluded)
+}
+
 /// A member centre as listed in `[[member]]`: its path, and its rates or why they could not
 /// be computed.
 #[derive(Clone, Debug)]
@@ -584,7 +618,11 @@ mod tests {
         let mut satisfaction = 0;
         for dir in dirs {
             let loaded = crate::load::load(&dir).unwrap();
-            let (city, members) = crate::commands::rates::with_members(&dir, &loaded.repo, None);
+            let (city, members, _) = with_members(
+                &loaded.repo,
+                &crate::load::members(&dir, &loaded.repo),
+                None,
+            );
             let centres =
                 std::iter::once(&city).chain(members.iter().filter_map(|m| m.rates.as_ref().ok()));
             for c in centres {

@@ -3,10 +3,12 @@
 //! rules that need the whole repository.
 
 mod codes;
+pub mod dossier;
 pub mod glyph;
 pub mod links;
 mod numbering;
 mod records;
+pub mod targets;
 pub mod text;
 
 pub use records::{Rejected, rejected};

@@ -15,11 +15,17 @@ pub fn run(ctx: &Context, args: &CheckArgs, out: &mut dyn Write) -> Result<Outco
     let loaded = crate::load::load_with(&root, &crate::check::TextRules)?;
     let mut findings: Vec<Finding> = loaded.findings;
     findings.extend(crate::check::check(&loaded.repo, ctx.as_of));
-    let (chapters, refused) = super::dossier::read_chapters(&root, &loaded.repo)?;
-    findings.extend(super::dossier::rules(&loaded.repo, &chapters, &refused));
+    let names = crate::check::dossier::chapter_names(&loaded.repo, &crate::load::chapters(&root));
+    let (chapters, refused) = crate::load::chapter_texts(&root, &names);
+    findings.extend(crate::check::dossier::rules(
+        &loaded.repo,
+        &chapters,
+        &refused,
+    ));
     if args.targets {
-        let (city, _) = super::rates::with_members(&root, &loaded.repo, None);
-        findings.extend(missed_targets(&city));
+        let members = crate::load::members(&root, &loaded.repo);
+        let (city, _, _) = crate::rates::with_members(&loaded.repo, &members, None);
+        findings.extend(crate::check::targets::missed(&city));
     }
     crate::finding::sort(&mut findings);
     let snippets = crate::load::snippets(&root, &findings);
@@ -41,32 +47,4 @@ pub fn run(ctx: &Context, args: &CheckArgs, out: &mut dyn Write) -> Result<Outco
     } else {
         Outcome::Clean
     })
-}
-
-/// One `target/missed` finding per rate below its target, pointing at the manifest.
-fn missed_targets(rates: &crate::rates::CenterRates) -> Vec<Finding> {
-    use crate::finding::{Code, Location, Msg, Pos};
-    rates
-        .rates
-        .iter()
-        .filter(|r| r.target.is_some() && r.pass() != Some(true))
-        .map(|r| {
-            let target = crate::rates::target_percent(r.target.unwrap_or_default());
-            let value = r.percent().unwrap_or("—".to_owned());
-            Finding::new(
-                Code::TargetMissed,
-                Location::new(crate::load::MANIFEST, Pos::START),
-                Msg::new(
-                    format!(
-                        "{}为 {value}（{}/{}），未达到目标值 {target}",
-                        r.name.zh, r.numerator, r.denominator
-                    ),
-                    format!(
-                        "{} is {value} ({}/{}), below its target of {target}",
-                        r.name.en, r.numerator, r.denominator
-                    ),
-                ),
-            )
-        })
-        .collect()
 }

@@ -9,7 +9,6 @@ use crate::cli::{RatesArgs, RatesFormat};
 use crate::context::Context;
 use crate::model::{Date, Period};
 use crate::rates;
-use crate::rates::{Excluded, MemberRates};
 use crate::report::rates::{json, terminal};
 use crate::report::table::Style;
 
@@ -17,7 +16,8 @@ pub fn run(ctx: &Context, args: &RatesArgs, out: &mut dyn Write) -> Result<Outco
     let root = crate::load::discover(&ctx.start)?;
     let loaded = crate::load::load(&root)?;
     let period = args.period.as_deref().map(parse_period).transpose()?;
-    let (city, members, excluded) = gather(&root, &loaded.repo, period);
+    let members = crate::load::members(&root, &loaded.repo);
+    let (city, members, excluded) = rates::with_members(&loaded.repo, &members, period);
     if args.format == RatesFormat::Json {
         json(out, &city, &members, &excluded, ctx.lang)?;
         super::discard(loaded.repo);
@@ -37,62 +37,6 @@ pub fn run(ctx: &Context, args: &RatesArgs, out: &mut dyn Write) -> Result<Outco
     out.write_all(text.as_bytes())?;
     super::discard(loaded.repo);
     Ok(Outcome::Clean)
-}
-
-/// The rates of a repository and of each of its members, with member acceptance.
-pub fn with_members(
-    root: &std::path::Path,
-    repo: &crate::model::Repository,
-    period: Option<Period>,
-) -> (rates::CenterRates, Vec<MemberRates>) {
-    let (city, members, _) = gather(root, repo, period);
-    (city, members)
-}
-
-/// The rates of a repository and of its members, and how many records each left out.
-fn gather(
-    root: &std::path::Path,
-    repo: &crate::model::Repository,
-    period: Option<Period>,
-) -> (rates::CenterRates, Vec<MemberRates>, Excluded) {
-    let (mut city, center) = rates::compute_excluding(repo, period);
-    let mut excluded = Excluded {
-        center,
-        members: Vec::new(),
-    };
-    let members: Vec<MemberRates> = repo
-        .manifest
-        .members
-        .iter()
-        .map(|m| {
-            // A member is its own repository: its directory holds `stdkit.toml` (no search
-            // upward, which would find the city's own manifest).
-            let dir = root.join(&m.value);
-            // (A member that is this centre itself was dropped, with a finding, by the loader.)
-            let rates = if dir.join(crate::load::MANIFEST).is_file() {
-                crate::load::load(&dir)
-            } else {
-                Err(anyhow::anyhow!(
-                    "member `{}` has no `{}`",
-                    m.value,
-                    crate::load::MANIFEST
-                ))
-            }
-            .map(|l| rates::compute_excluding(&l.repo, period))
-            .map_err(|e| format!("{e:#}"));
-            excluded.members.push(rates.as_ref().map_or(0, |(_, n)| *n));
-            let rates = rates.map(|(r, _)| r);
-            MemberRates {
-                path: m.value.clone(),
-                rates,
-            }
-        })
-        .collect();
-    if !members.is_empty() {
-        city.rates
-            .push(rates::member_acceptance(&members, repo.manifest.targets));
-    }
-    (city, members, excluded)
 }
 
 /// `FROM..TO`, both dates included.

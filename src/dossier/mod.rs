@@ -5,6 +5,7 @@ pub mod model;
 
 pub use model::{Commit, Dossier, MemberRates, Section, StandardHistory, StandardText};
 pub mod compile;
+pub mod files;
 pub mod html;
 pub mod html_diagram;
 pub mod view;

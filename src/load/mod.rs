@@ -22,6 +22,7 @@ pub mod keys {
     pub use super::standard::{CATEGORY_KEYS, COVERS_KEYS, STANDARD_KEYS};
 }
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
@@ -169,6 +170,28 @@ impl TextRules for NoRules {
 /// Loads the repository at `root` (as found by `discover`) with no text rules.
 pub fn load(root: &Path) -> Result<Loaded> {
     load_with(root, &NoRules)
+}
+
+/// The member centres of a loaded repository, each loaded from its own directory (no search
+/// upward, which would find this centre's manifest), in the order of `[[member]]`.
+pub fn members(root: &Path, repo: &Repository) -> Vec<crate::model::Member> {
+    repo.manifest
+        .members
+        .iter()
+        .map(|m| {
+            let dir = root.join(&m.value);
+            // (A member that is this centre itself was dropped, with a finding, by `load`.)
+            let repo = if dir.join(MANIFEST).is_file() {
+                load(&dir).map(|l| l.repo).map_err(|e| format!("{e:#}"))
+            } else {
+                Err(format!("member `{}` has no `{MANIFEST}`", m.value))
+            };
+            crate::model::Member {
+                path: m.value.clone(),
+                repo,
+            }
+        })
+        .collect()
 }
 
 /// Loads the repository at `root`, meeting `rules` on each text as it is read.
@@ -785,6 +808,109 @@ pub fn body(input: &Input, rel: &str) -> Result<(String, u32)> {
         Some(fm) => (fm.body.to_owned(), fm.body_line),
         None => (text.clone(), 1),
     })
+}
+
+/// Chapters by path, with their text.
+pub type Chapters = std::collections::BTreeMap<String, String>;
+/// Chapters that could not be read, with the reason.
+pub type Refused = std::collections::BTreeMap<String, crate::finding::Msg>;
+
+/// The chapters named (by `check::dossier::chapter_names`), read through the input rule; those
+/// it refuses or cannot decode, with the reason.
+pub fn chapter_texts(root: &Path, names: &[String]) -> (Chapters, Refused) {
+    let mut chapters = BTreeMap::new();
+    let mut refused = BTreeMap::new();
+    let input = Input::new(root);
+    for name in names {
+        if !name.ends_with(".md") || !input_plain(name) {
+            continue;
+        }
+        match input.read_named(name) {
+            // A chapter that is not UTF-8 cannot be printed: a finding, as a refused one.
+            Ok(bytes) => match decode_text(name, &bytes) {
+                Ok(text) => {
+                    chapters.insert(name.clone(), text);
+                }
+                Err(e) => {
+                    let why = crate::finding::Msg::new(
+                        format!(
+                            "汇编章节 {}",
+                            crate::finding::describe_error(&e, crate::finding::Lang::Zh)
+                        ),
+                        format!(
+                            "dossier chapter {}",
+                            crate::finding::describe_error(&e, crate::finding::Lang::En)
+                        ),
+                    );
+                    refused.insert(name.clone(), why);
+                }
+            },
+            Err(refusal) => {
+                if let Some(f) = refusal.finding(name) {
+                    let why = crate::finding::Msg::new(
+                        format!("汇编章节 `{name}`：{}", f.message.zh),
+                        format!("dossier chapter `{name}`: {}", f.message.en),
+                    );
+                    refused.insert(name.clone(), why);
+                }
+            }
+        }
+    }
+    (chapters, refused)
+}
+
+/// Markdown bodies by path, each with the line of its file it starts at.
+pub type Bodies = BTreeMap<String, (String, u32)>;
+
+/// What the dossier prints of the texts: the bodies of the centre standards that have one, and
+/// of the audit reports.
+pub fn printed_texts(input: &Input, repo: &Repository) -> Result<(Bodies, Bodies)> {
+    use crate::model::Level;
+    let mut texts = BTreeMap::new();
+    for s in &repo.standards {
+        if s.file == FileKind::Markdown
+            && s.has_text
+            && s.level.as_ref().is_some_and(|l| l.value == Level::Internal)
+        {
+            texts.insert(s.path.clone(), body(input, &s.path)?);
+        }
+    }
+    let mut audits = BTreeMap::new();
+    for a in &repo.records.audits {
+        audits.insert(a.path.clone(), body(input, &a.path)?);
+    }
+    Ok((texts, audits))
+}
+
+/// Font files added to the PDF, with their SHA-256: a volume printed with fonts of the
+/// user's machine says which (the default uses only the embedded fonts and lists none).
+pub fn font_sums(root: &Path, files: &[std::path::PathBuf]) -> Result<Vec<(String, String)>> {
+    use sha2::Digest as _;
+    {
+        let mut out = Vec::new();
+        for path in files {
+            let bytes = std::fs::read(path).fail_with(|| {
+                let p = path.display();
+                (
+                    format!("无法读取字体文件 {p}"),
+                    format!("cannot read the font file {p}"),
+                )
+            })?;
+            // A font of the repository by its repository-relative path (the same on every
+            // machine), one from --font-path as given.
+            let shown = path.strip_prefix(root).unwrap_or(path);
+            out.push((
+                shown.display().to_string(),
+                hex(&sha2::Sha256::digest(&bytes)),
+            ));
+        }
+        Ok(out)
+    }
+}
+
+/// Bytes in lower-case hexadecimal.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The Markdown chapters under `dossier/`, sorted.

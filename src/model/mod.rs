@@ -364,3 +364,11 @@ pub struct Commit {
 
 /// The manifest of a repository, at its root.
 pub const MANIFEST: &str = "stdkit.toml";
+
+/// A member centre of `[[member]]`: its path as written, and its repository as loaded, or why
+/// it could not be.
+#[derive(Debug)]
+pub struct Member {
+    pub path: String,
+    pub repo: Result<Repository, String>,
+}

@@ -1,0 +1,32 @@
+//! `target/missed`: a rate below the target the manifest sets for it (with `check --targets`).
+//! Pure: from computed rates to findings.
+
+use crate::finding::{Code, Finding, Location, Msg, Pos};
+use crate::rates::CenterRates;
+
+/// One `target/missed` finding per rate below its target, pointing at the manifest.
+pub fn missed(rates: &CenterRates) -> Vec<Finding> {
+    rates
+        .rates
+        .iter()
+        .filter(|r| r.target.is_some() && r.pass() != Some(true))
+        .map(|r| {
+            let target = crate::rates::target_percent(r.target.unwrap_or_default());
+            let value = r.percent().unwrap_or("—".to_owned());
+            Finding::new(
+                Code::TargetMissed,
+                Location::new(crate::model::MANIFEST, Pos::START),
+                Msg::new(
+                    format!(
+                        "{}为 {value}（{}/{}），未达到目标值 {target}",
+                        r.name.zh, r.numerator, r.denominator
+                    ),
+                    format!(
+                        "{} is {value} ({}/{}), below its target of {target}",
+                        r.name.en, r.numerator, r.denominator
+                    ),
+                ),
+            )
+        })
+        .collect()
+}
