@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::finding::Lang;
+use crate::model::{Date, Period};
 use crate::report::findings::Format as CheckFormat;
 
 /// 政务服务中心标准体系工具：检查编号与引用、输出标准体系表、计算各项指标、汇编验收材料。
@@ -29,8 +30,8 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_enum, default_value_t = Lang::Zh)]
     pub lang: Lang,
     /// 作为“今天”的日期（YYYY-MM-DD），用于逾期判断；默认为当天
-    #[arg(long, global = true, value_name = "DATE")]
-    pub as_of: Option<String>,
+    #[arg(long, global = true, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<Date>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -90,8 +91,8 @@ pub struct RatesArgs {
     #[arg(long, value_enum, default_value_t = RatesFormat::Terminal)]
     pub format: RatesFormat,
     /// 评价期 FROM..TO（覆盖 stdkit.toml 的 [period]）
-    #[arg(long, value_name = "FROM..TO")]
-    pub period: Option<String>,
+    #[arg(long, value_name = "FROM..TO", value_parser = parse_period)]
+    pub period: Option<Period>,
     /// 在每项指标下列出计入分母而未计入分子的项目（标准、岗位、事项、设施、人员等）
     #[arg(long)]
     pub details: bool,
@@ -154,4 +155,28 @@ pub struct DossierArgs {
     /// 标准库检查有错误时仍然汇编：每页标注“草稿 未通过检查”，不作正式验收材料
     #[arg(long)]
     pub draft: bool,
+}
+
+/// `--as-of`: a date like 2014-12-31; anything else is a usage error (exit 2).
+fn parse_date(text: &str) -> Result<Date, String> {
+    text.trim().parse::<Date>().map_err(|_| {
+        format!("`{text}` 不是日期，应写作 2014-12-31 这样的形式（not a date like 2014-12-31）")
+    })
+}
+
+/// `--period FROM..TO`, both dates included.
+fn parse_period(text: &str) -> Result<Period, String> {
+    let Some((from, to)) = text.split_once("..") else {
+        return Err(format!(
+            "`{text}` 应写作 FROM..TO，如 2014-01-01..2014-12-31（must be FROM..TO, like 2014-01-01..2014-12-31）"
+        ));
+    };
+    let period = Period {
+        from: parse_date(from)?,
+        to: parse_date(to)?,
+    };
+    if period.to < period.from {
+        return Err(format!("`{text}` 结束早于开始（ends before it starts）"));
+    }
+    Ok(period)
 }

@@ -33,15 +33,9 @@ impl Context {
                     && std::io::stdout().is_terminal()
             }
         };
-        let as_of = match &args.as_of {
-            Some(text) => text.parse::<Date>().map_err(|_| {
-                crate::finding::failure(
-                    format!("`--as-of {text}` 不是日期，应写作 2014-12-31 这样的形式"),
-                    format!("`--as-of {text}` is not a date like 2014-12-31"),
-                )
-            })?,
-            None => jiff::ZonedDateTime::now().date(),
-        };
+        let as_of = args
+            .as_of
+            .unwrap_or_else(|| jiff::ZonedDateTime::now().date());
         Ok(Context {
             start,
             color,

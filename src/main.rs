@@ -13,17 +13,26 @@ use clap::Parser;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = stdkit::cli::Cli::parse();
+    use stdkit::commands::Exit;
+    let cli = match stdkit::cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(usage) => {
+            // clap words the message (and prints help and the version to stdout).
+            let _ = usage.print();
+            return Exit::usage(&usage).code();
+        }
+    };
     let mut stdout = stdkit::report::Pipe::new(std::io::stdout().lock());
     let run = stdkit::run(&cli, &mut stdout).and_then(|outcome| {
         stdout.flush()?;
         Ok(outcome)
     });
-    match run {
-        Ok(outcome) => ExitCode::from(outcome.exit_code()),
+    let exit = match run {
+        Ok(outcome) => Exit::from(outcome),
         Err(error) => {
             stdkit::report::error(&error, cli.global.lang);
-            ExitCode::from(stdkit::commands::FAILURE)
+            Exit::Failure
         }
-    }
+    };
+    exit.code()
 }

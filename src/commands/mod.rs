@@ -16,12 +16,39 @@ pub enum Outcome {
     Failed,
 }
 
-impl Outcome {
-    /// The one place exit codes are decided: 0 clean, 1 findings; errors are 2 (see `main`).
-    pub fn exit_code(self) -> u8 {
-        match self {
-            Outcome::Clean => 0,
-            Outcome::Failed => 1,
+/// How the process ends. The one place exit codes are decided: 0 clean (or help asked for),
+/// 1 findings, 2 a usage error or a failure of the tool.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Exit {
+    Clean,
+    Findings,
+    Failure,
+}
+
+impl Exit {
+    pub fn code(self) -> std::process::ExitCode {
+        std::process::ExitCode::from(match self {
+            Exit::Clean => 0,
+            Exit::Findings => 1,
+            Exit::Failure => 2,
+        })
+    }
+
+    /// A command line clap did not accept, or `--help`/`--version` (which are not errors).
+    pub fn usage(error: &clap::Error) -> Exit {
+        if error.use_stderr() {
+            Exit::Failure
+        } else {
+            Exit::Clean
+        }
+    }
+}
+
+impl From<Outcome> for Exit {
+    fn from(outcome: Outcome) -> Exit {
+        match outcome {
+            Outcome::Clean => Exit::Clean,
+            Outcome::Failed => Exit::Findings,
         }
     }
 }
@@ -32,6 +59,3 @@ impl Outcome {
 pub fn discard(repo: crate::model::Repository) {
     std::thread::spawn(move || drop(repo));
 }
-
-/// Exit code of a run that could not do its job.
-pub const FAILURE: u8 = 2;
