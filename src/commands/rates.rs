@@ -14,6 +14,7 @@ use crate::report::table::Style;
 pub fn run(ctx: &Context, args: &RatesArgs, out: &mut dyn Write) -> Result<Outcome> {
     let root = crate::load::discover(&ctx.start)?;
     let loaded = crate::load::load(&root)?;
+    crate::report::load_errors(&loaded.findings, ctx.lang);
     let period = args.period;
     let members = crate::load::members(&root, &loaded.repo);
     let (city, members, excluded) = rates::with_members(&loaded.repo, &members, period);

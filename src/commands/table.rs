@@ -24,6 +24,7 @@ pub fn run(ctx: &Context, args: &TableArgs, out: &mut dyn Write) -> Result<Outco
         None => None,
     };
     let loaded = crate::load::load(&root)?;
+    crate::report::load_errors(&loaded.findings, ctx.lang);
     let table = crate::table::build(&loaded.repo);
     if let (TableFormat::Xlsx, Some(target)) = (args.format, &target) {
         let bytes = crate::report::xlsx::workbook(&table, ctx.lang)?;

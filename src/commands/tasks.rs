@@ -12,6 +12,7 @@ use crate::report::table::Style;
 pub fn run(ctx: &Context, args: &TasksArgs, out: &mut dyn Write) -> Result<Outcome> {
     let root = crate::load::discover(&ctx.start)?;
     let loaded = crate::load::load(&root)?;
+    crate::report::load_errors(&loaded.findings, ctx.lang);
     let groups = crate::tasks::build(&loaded.repo, ctx.as_of);
     let text = match args.format {
         TasksFormat::Json => {

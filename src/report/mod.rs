@@ -13,6 +13,27 @@ pub fn error(error: &anyhow::Error, lang: crate::finding::Lang) {
     let _ = writeln!(std::io::stderr().lock(), "error: {}", terminal_safe(&line));
 }
 
+/// Before a command computes over a repository whose files did not all load: says so on
+/// standard error (standard output stays the command's data), with how many errors.
+pub fn load_errors(findings: &[crate::finding::Finding], lang: crate::finding::Lang) {
+    let n = findings
+        .iter()
+        .filter(|f| f.severity == crate::finding::Severity::Error)
+        .count();
+    if n == 0 {
+        return;
+    }
+    let line = match lang {
+        crate::finding::Lang::Zh => format!(
+            "warning: 标准库读取时有 {n} 个错误（stdkit check 列出），以下结果只据能读取的部分计算"
+        ),
+        crate::finding::Lang::En => format!(
+            "warning: loading the repository found {n} errors (stdkit check lists them); what follows counts only what could be read"
+        ),
+    };
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
+}
+
 /// Standard output for a run. A reader that goes away (`stdkit table | head -1`) is not a
 /// failure of the run: the rest of the output is dropped quietly and the run ends with the exit
 /// code it would have had. Any other write error (a full disk) is returned as it is.
