@@ -14,6 +14,8 @@ pub struct Context {
     /// Where to look for the repository (`-C`, else the current directory).
     pub start: PathBuf,
     pub color: bool,
+    /// How tables are drawn: for a terminal when standard output is one.
+    pub style: crate::report::table::Style,
     pub lang: Lang,
     pub as_of: Date,
 }
@@ -25,13 +27,12 @@ impl Context {
             None => std::env::current_dir()
                 .fail_with(|| ("无法读取当前目录", "cannot read the current directory"))?,
         };
+        // Whether standard output is a terminal is asked once, here.
+        let tty = std::io::stdout().is_terminal();
         let color = match args.color {
             Color::Always => true,
             Color::Never => false,
-            Color::Auto => {
-                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                    && std::io::stdout().is_terminal()
-            }
+            Color::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && tty,
         };
         let as_of = args
             .as_of
@@ -39,6 +40,11 @@ impl Context {
         Ok(Context {
             start,
             color,
+            style: if tty {
+                crate::report::table::Style::Terminal
+            } else {
+                crate::report::table::Style::Plain
+            },
             lang: args.lang,
             as_of,
         })

@@ -9,7 +9,6 @@ use crate::cli::{RatesArgs, RatesFormat};
 use crate::context::Context;
 use crate::rates;
 use crate::report::rates::{json, terminal};
-use crate::report::table::Style;
 
 pub fn run(ctx: &Context, args: &RatesArgs, out: &mut dyn Write) -> Result<Outcome> {
     let root = crate::load::discover(&ctx.start)?;
@@ -30,7 +29,7 @@ pub fn run(ctx: &Context, args: &RatesArgs, out: &mut dyn Write) -> Result<Outco
             &members,
             &excluded,
             ctx.lang,
-            Style::detect(),
+            ctx.style,
             args.details,
         ),
     };

@@ -8,7 +8,6 @@ use super::Outcome;
 use crate::cli::{TableArgs, TableFormat};
 use crate::context::Context;
 use crate::report::system::{detail, stats, tree};
-use crate::report::table::Style;
 
 pub fn run(ctx: &Context, args: &TableArgs, out: &mut dyn Write) -> Result<Outcome> {
     let root = crate::load::discover(&ctx.start)?;
@@ -46,7 +45,7 @@ pub fn run(ctx: &Context, args: &TableArgs, out: &mut dyn Write) -> Result<Outco
         match args.format {
             TableFormat::Md => grid.markdown(),
             TableFormat::Csv => grid.csv(),
-            _ => grid.terminal(Style::detect()),
+            _ => grid.terminal(ctx.style),
         }
     };
     match &target {

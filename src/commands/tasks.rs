@@ -7,7 +7,6 @@ use anyhow::Result;
 use super::Outcome;
 use crate::cli::{TasksArgs, TasksFormat};
 use crate::context::Context;
-use crate::report::table::Style;
 
 pub fn run(ctx: &Context, args: &TasksArgs, out: &mut dyn Write) -> Result<Outcome> {
     let root = crate::load::discover(&ctx.start)?;
@@ -33,7 +32,7 @@ pub fn run(ctx: &Context, args: &TasksArgs, out: &mut dyn Write) -> Result<Outco
             crate::finding::Lang::En => "no standard is waiting to be put in force\n".to_owned(),
         },
         TasksFormat::Terminal => {
-            crate::report::system::tasks(&groups, ctx.lang).terminal(Style::detect())
+            crate::report::system::tasks(&groups, ctx.lang).terminal(ctx.style)
         }
     };
     out.write_all(text.as_bytes())?;

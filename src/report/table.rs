@@ -12,17 +12,6 @@ pub enum Style {
     Plain,
 }
 
-impl Style {
-    pub fn detect() -> Style {
-        use std::io::IsTerminal;
-        if std::io::stdout().is_terminal() {
-            Style::Terminal
-        } else {
-            Style::Plain
-        }
-    }
-}
-
 pub fn new_table(style: Style, header: &[&str]) -> Table {
     let mut table = Table::new();
     match style {
