@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 mod common;
 
 /// A scratch copy of `examples/minimal`: `(scratch, repository, category folder)`.
-fn scratch(name: &str) -> (PathBuf, PathBuf, PathBuf) {
+fn scratch(name: &str) -> (common::Scratch, PathBuf, PathBuf) {
     let (dir, repo) = common::example_copy(&format!("input-{name}"), "examples/minimal");
     let category = repo.join("system/1-通用基础标准体系/101-标准化导则");
     assert!(category.is_dir());

@@ -10,7 +10,7 @@ mod common;
 use common::{dossier, stderr, stdkit};
 
 /// A scratch directory holding a copy of `examples/minimal` as `repo`.
-fn scratch(name: &str) -> (PathBuf, PathBuf) {
+fn scratch(name: &str) -> (common::Scratch, PathBuf) {
     common::example_copy(&format!("safety-{name}"), "examples/minimal")
 }
 

@@ -1,19 +1,54 @@
-//! Helpers shared by the integration tests: scratch directories and copies of the shipped
-//! repositories. Each test file uses some of them.
+//! Helpers shared by the integration tests: scratch directories (removed even when a test
+//! fails) and copies of the shipped repositories. Each test file uses some of them.
 #![allow(
     dead_code,
     reason = "each test crate uses a different part of the helpers"
 )]
 
+use std::ffi::OsStr;
+use std::ops::Deref;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-/// A fresh, empty scratch directory for one test of this process.
-pub fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("stdkit-test-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+/// A fresh, empty scratch directory, removed when the guard is dropped: at the end of the
+/// test, and also when an assertion fails, since the panic drops it while unwinding. It reads
+/// as its path (`tmp.join("out")`, `&tmp`, `tmp.clone()` gives the `PathBuf`).
+pub struct Scratch {
+    path: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+impl Deref for Scratch {
+    type Target = PathBuf;
+
+    fn deref(&self) -> &PathBuf {
+        &self.path
+    }
+}
+
+impl AsRef<Path> for Scratch {
+    fn as_ref(&self) -> &Path {
+        &self.path
+    }
+}
+
+impl AsRef<OsStr> for Scratch {
+    fn as_ref(&self) -> &OsStr {
+        self.path.as_os_str()
+    }
+}
+
+/// A scratch directory for one test, `stdkit-test-{name}-XXXXXX` in the system's temporary
+/// directory: a path in a failure message says which test it belongs to.
+pub fn scratch(name: &str) -> Scratch {
+    let dir = tempfile::Builder::new()
+        .prefix(&format!("stdkit-test-{name}-"))
+        .tempdir()
+        .unwrap();
+    Scratch {
+        path: dir.path().to_path_buf(),
+        _dir: dir,
+    }
 }
 
 /// Copies a directory tree (files and directories only).
@@ -35,7 +70,7 @@ pub fn project(rel: &str) -> PathBuf {
 }
 
 /// A copy of a shipped repository in a scratch directory: `(scratch, repository)`.
-pub fn example_copy(name: &str, example: &str) -> (PathBuf, PathBuf) {
+pub fn example_copy(name: &str, example: &str) -> (Scratch, PathBuf) {
     let tmp = scratch(name);
     let repo = tmp.join("repo");
     copy_dir(&project(example), &repo);
