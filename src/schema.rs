@@ -8,8 +8,23 @@ use schemars::{JsonSchema, Schema, schema_for};
 
 use crate::model::{CenterLevel, Kind, Level, Origin, Outcome, Status};
 
-/// A date written as a TOML local date, e.g. `2014-12-31`.
-type TomlDate = String;
+/// A date written as a TOML local date, e.g. `2014-12-31`: taplo validates it as a string of
+/// `format: date`, so `rectified = "soon"` is flagged in the editor.
+struct TomlDate;
+
+impl JsonSchema for TomlDate {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "TomlDate".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> Schema {
+        schemars::json_schema!({"type": "string", "format": "date"})
+    }
+}
 
 /// stdkit.toml：标准库清单
 #[derive(JsonSchema)]
@@ -304,7 +319,7 @@ pub struct AuditDoc {
 
 /// Every schema with its file name under `schema/`.
 pub fn all() -> Vec<(&'static str, Schema)> {
-    let mut list = vec![
+    vec![
         ("stdkit.schema.json", schema_for!(ManifestDoc)),
         ("standard.schema.json", schema_for!(StandardDoc)),
         ("category.schema.json", schema_for!(CategoryDoc)),
@@ -314,34 +329,7 @@ pub fn all() -> Vec<(&'static str, Schema)> {
         ("trainings.schema.json", schema_for!(TrainingsDoc)),
         ("surveys.schema.json", schema_for!(SurveysDoc)),
         ("audit.schema.json", schema_for!(AuditDoc)),
-    ];
-    for (_, schema) in &mut list {
-        mark_dates(schema);
-    }
-    list
-}
-
-/// TOML dates are not JSON strings; taplo validates them as `format: date`.
-fn mark_dates(schema: &mut Schema) {
-    fn walk(v: &mut serde_json::Value) {
-        match v {
-            serde_json::Value::Object(map) => {
-                let is_date = map
-                    .get("description")
-                    .and_then(|d| d.as_str())
-                    .is_some_and(|d| d.contains("日期") || d.contains("时限"));
-                if is_date && map.get("type").and_then(|t| t.as_str()) == Some("string") {
-                    map.insert("format".into(), "date".into());
-                }
-                map.values_mut().for_each(walk);
-            }
-            serde_json::Value::Array(items) => items.iter_mut().for_each(walk),
-            _ => {}
-        }
-    }
-    if let Some(map) = schema.as_object_mut() {
-        map.values_mut().for_each(walk);
-    }
+    ]
 }
 
 /// The rendered text of every schema file.
@@ -359,6 +347,58 @@ pub fn rendered() -> Vec<(&'static str, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_date_field_says_format_date() {
+        fn dates(v: &serde_json::Value, key: Option<&str>, found: &mut Vec<String>) {
+            match v {
+                serde_json::Value::Object(map) => {
+                    if let Some(k) = key
+                        && [
+                            "date",
+                            "from",
+                            "to",
+                            "due",
+                            "published",
+                            "effective",
+                            "rectified",
+                        ]
+                        .contains(&k)
+                    {
+                        assert_eq!(map.get("format"), Some(&"date".into()), "{k}: {v}");
+                        found.push(k.to_owned());
+                    }
+                    if let Some(serde_json::Value::Object(props)) = map.get("properties") {
+                        for (k, p) in props {
+                            dates(p, Some(k), found);
+                        }
+                    }
+                    for (k, child) in map {
+                        if k != "properties" {
+                            dates(child, None, found);
+                        }
+                    }
+                }
+                serde_json::Value::Array(items) => items.iter().for_each(|x| dates(x, None, found)),
+                _ => {}
+            }
+        }
+        let mut found = Vec::new();
+        for (_, schema) in all() {
+            dates(&schema.to_value(), None, &mut found);
+        }
+        for key in [
+            "date",
+            "from",
+            "to",
+            "due",
+            "published",
+            "effective",
+            "rectified",
+        ] {
+            assert!(found.iter().any(|f| f == key), "{key} in no schema");
+        }
+    }
     use crate::load::keys;
 
     fn props(schema: &serde_json::Value, pointer: &str) -> Vec<String> {
