@@ -10,6 +10,8 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt::Write as _;
 
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use super::model::{Dossier, Section};
@@ -488,42 +490,43 @@ fn markdown_html(markdown: &str, path: &str, skip_title: bool, assets: Assets<'_
     let mut seen_title = !skip_title;
     let mut in_image = false;
     let mut inlined = HashSet::new();
-    let events = Parser::new_ext(markdown, crate::model::markdown_options()).filter_map(|e| match e {
-        Event::Start(Tag::Heading {
-            level: pulldown_cmark::HeadingLevel::H1,
-            ..
-        }) if !seen_title => {
-            seen_title = true;
-            skipping = true;
-            None
-        }
-        Event::End(TagEnd::Heading(pulldown_cmark::HeadingLevel::H1)) if skipping => {
-            skipping = false;
-            None
-        }
-        _ if skipping => None,
-        Event::Start(Tag::Link { .. }) | Event::End(TagEnd::Link) => None,
-        Event::Start(Tag::Image {
-            dest_url, title, ..
-        }) => {
-            in_image = true;
-            let data =
-                crate::check::links::resolve(path, &dest_url).and_then(|p| Some((assets(&p)?, p)));
-            data.map(|(bytes, p)| {
-                let uri = format!("data:{};base64,{}", mime(&p), base64(&bytes));
-                let img = format!("<img alt=\"{}\" src=\"{uri}\">", esc(&title));
-                inlined.insert(uri);
-                Event::Html(img.into())
-            })
-        }
-        Event::End(TagEnd::Image) => {
-            in_image = false;
-            None
-        }
-        _ if in_image => None,
-        Event::Html(h) | Event::InlineHtml(h) => Some(Event::Html(h)),
-        other => Some(other),
-    });
+    let events =
+        Parser::new_ext(markdown, crate::model::markdown_options()).filter_map(|e| match e {
+            Event::Start(Tag::Heading {
+                level: pulldown_cmark::HeadingLevel::H1,
+                ..
+            }) if !seen_title => {
+                seen_title = true;
+                skipping = true;
+                None
+            }
+            Event::End(TagEnd::Heading(pulldown_cmark::HeadingLevel::H1)) if skipping => {
+                skipping = false;
+                None
+            }
+            _ if skipping => None,
+            Event::Start(Tag::Link { .. }) | Event::End(TagEnd::Link) => None,
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }) => {
+                in_image = true;
+                let data = crate::check::links::resolve(path, &dest_url)
+                    .and_then(|p| Some((assets(&p)?, p)));
+                data.map(|(bytes, p)| {
+                    let uri = format!("data:{};base64,{}", mime(&p), STANDARD.encode(&bytes));
+                    let img = format!("<img alt=\"{}\" src=\"{uri}\">", esc(&title));
+                    inlined.insert(uri);
+                    Event::Html(img.into())
+                })
+            }
+            Event::End(TagEnd::Image) => {
+                in_image = false;
+                None
+            }
+            _ if in_image => None,
+            Event::Html(h) | Event::InlineHtml(h) => Some(Event::Html(h)),
+            other => Some(other),
+        });
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, events);
     sanitizer(inlined).clean(&html).to_string()
@@ -578,27 +581,6 @@ fn mime(path: &str) -> &'static str {
     }
 }
 
-fn base64(bytes: &[u8]) -> String {
-    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = u32::from(b[0]) << 16 | u32::from(b[1]) << 8 | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(T[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
 pub fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -641,10 +623,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn base64_matches_the_standard_alphabet() {
-        assert_eq!(base64(b"Man"), "TWFu");
-        assert_eq!(base64(b"Ma"), "TWE=");
-        assert_eq!(base64(b"M"), "TQ==");
+    fn a_pictures_data_uri_decodes_back_to_its_bytes() {
+        // Every byte value, and a length that is no multiple of 3 (so the padding shows).
+        let bytes: Vec<u8> = (0..=255).chain([0xff]).collect();
+        let picture = |p: &str| (p == "dossier/img/a.gif").then(|| bytes.clone());
+        let html = markdown_html("![图](img/a.gif)", "dossier/01.md", false, &picture);
+        let (_, rest) = html
+            .split_once("src=\"data:image/gif;base64,")
+            .expect(&html);
+        let (encoded, _) = rest.split_once('"').unwrap();
+        assert!(encoded.ends_with('='), "{encoded}");
+        assert_eq!(STANDARD.decode(encoded).unwrap(), bytes);
     }
 
     #[test]
