@@ -1,6 +1,6 @@
-//! JSON Schemas of the file formats, generated from these document types (schemars). They
-//! describe exactly the keys the loader reads (a test keeps the two in step); the
-//! descriptions are the hover text editors show.
+//! The file formats, described once: document types from which the JSON Schemas are
+//! generated (schemars) and from which the loader takes the keys each table accepts
+//! ([`keys`]); the descriptions are the hover text editors show.
 
 #![allow(dead_code, reason = "the types exist to be described, not constructed")]
 
@@ -317,6 +317,113 @@ pub struct AuditDoc {
     auditors: Option<Vec<String>>,
 }
 
+/// The keys of every table of the format, taken from the document types above: what the
+/// loader accepts (anything else is `toml/unknown-key`, with a "did you mean" among these), so
+/// that the format is written down once, here.
+pub mod keys {
+    use std::sync::LazyLock;
+
+    use schemars::schema_for;
+
+    /// The keys of one table, sorted.
+    pub type Keys = LazyLock<&'static [&'static str]>;
+
+    /// The property names at `pointer` of a schema, leaked once per process.
+    fn props(schema: schemars::Schema, pointer: &str) -> &'static [&'static str] {
+        let value = schema.to_value();
+        let keys: Vec<&'static str> = value
+            .pointer(pointer)
+            .and_then(|p| p.as_object())
+            .map(|m| {
+                m.keys()
+                    .map(|k| &*Box::leak(k.clone().into_boxed_str()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        assert!(!keys.is_empty(), "no properties at {pointer}");
+        Box::leak(keys.into_boxed_slice())
+    }
+
+    pub static ROOT: Keys = LazyLock::new(|| props(schema_for!(super::ManifestDoc), "/properties"));
+    pub static CENTER: Keys = LazyLock::new(|| {
+        props(
+            schema_for!(super::ManifestDoc),
+            "/$defs/CenterDoc/properties",
+        )
+    });
+    pub static NUMBERING: Keys = LazyLock::new(|| {
+        props(
+            schema_for!(super::ManifestDoc),
+            "/$defs/NumberingDoc/properties",
+        )
+    });
+    pub static TARGET: Keys = LazyLock::new(|| {
+        props(
+            schema_for!(super::ManifestDoc),
+            "/$defs/TargetsDoc/properties",
+        )
+    });
+    pub static PERIOD: Keys = LazyLock::new(|| {
+        props(
+            schema_for!(super::ManifestDoc),
+            "/$defs/PeriodDoc/properties",
+        )
+    });
+    pub static DOSSIER: Keys = LazyLock::new(|| {
+        props(
+            schema_for!(super::ManifestDoc),
+            "/$defs/DossierDoc/properties",
+        )
+    });
+    pub static MEMBER: Keys = LazyLock::new(|| {
+        props(
+            schema_for!(super::ManifestDoc),
+            "/$defs/MemberDoc/properties",
+        )
+    });
+    pub static STANDARD: Keys =
+        LazyLock::new(|| props(schema_for!(super::StandardDoc), "/properties"));
+    pub static COVERS: Keys = LazyLock::new(|| {
+        props(
+            schema_for!(super::StandardDoc),
+            "/$defs/CoversDoc/properties",
+        )
+    });
+    pub static CATEGORY: Keys =
+        LazyLock::new(|| props(schema_for!(super::CategoryDoc), "/properties"));
+    pub static SCOPE_ITEM: Keys = LazyLock::new(|| {
+        props(
+            schema_for!(super::ScopeDoc),
+            "/$defs/ScopeItemDoc/properties",
+        )
+    });
+    pub static STAFF: Keys = LazyLock::new(|| {
+        props(
+            schema_for!(super::StaffDoc),
+            "/$defs/StaffItemDoc/properties",
+        )
+    });
+    pub static INSPECTION: Keys = LazyLock::new(|| {
+        props(
+            schema_for!(super::InspectionsDoc),
+            "/$defs/InspectionDoc/properties",
+        )
+    });
+    pub static TRAINING: Keys = LazyLock::new(|| {
+        props(
+            schema_for!(super::TrainingsDoc),
+            "/$defs/TrainingDoc/properties",
+        )
+    });
+    pub static SURVEY: Keys = LazyLock::new(|| {
+        props(
+            schema_for!(super::SurveysDoc),
+            "/$defs/SurveyDoc/properties",
+        )
+    });
+    pub static AUDIT: Keys = LazyLock::new(|| props(schema_for!(super::AuditDoc), "/properties"));
+}
+
 /// Every schema with its file name under `schema/`.
 pub fn all() -> Vec<(&'static str, Schema)> {
     vec![
@@ -399,99 +506,30 @@ mod tests {
             assert!(found.iter().any(|f| f == key), "{key} in no schema");
         }
     }
-    use crate::load::keys;
-
-    fn props(schema: &serde_json::Value, pointer: &str) -> Vec<String> {
-        let mut keys: Vec<String> = schema
-            .pointer(pointer)
-            .and_then(|p| p.as_object())
-            .unwrap_or_else(|| panic!("no properties at {pointer}"))
-            .keys()
-            .cloned()
-            .collect();
-        keys.sort();
-        keys
-    }
-
-    fn sorted(keys: &[&str]) -> Vec<String> {
-        let mut v: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
-        v.sort();
-        v
-    }
-
     #[test]
-    fn schemas_describe_exactly_the_keys_the_loader_reads() {
-        let all: std::collections::BTreeMap<_, _> = all()
-            .into_iter()
-            .map(|(n, s)| (n, s.as_value().clone()))
-            .collect();
-        let m = &all["stdkit.schema.json"];
-        assert_eq!(props(m, "/properties"), sorted(keys::ROOT_KEYS));
-        assert_eq!(
-            props(m, "/$defs/CenterDoc/properties"),
-            sorted(keys::CENTER_KEYS)
-        );
-        assert_eq!(
-            props(m, "/$defs/NumberingDoc/properties"),
-            sorted(keys::NUMBERING_KEYS)
-        );
-        assert_eq!(
-            props(m, "/$defs/TargetsDoc/properties"),
-            sorted(keys::TARGET_KEYS)
-        );
-        assert_eq!(
-            props(m, "/$defs/PeriodDoc/properties"),
-            sorted(keys::PERIOD_KEYS)
-        );
-        assert_eq!(
-            props(m, "/$defs/DossierDoc/properties"),
-            sorted(keys::DOSSIER_KEYS)
-        );
-        assert_eq!(
-            props(m, "/$defs/MemberDoc/properties"),
-            sorted(keys::MEMBER_KEYS)
-        );
-        let s = &all["standard.schema.json"];
-        assert_eq!(props(s, "/properties"), sorted(keys::STANDARD_KEYS));
-        assert_eq!(
-            props(s, "/$defs/CoversDoc/properties"),
-            sorted(keys::COVERS_KEYS)
-        );
-        assert_eq!(
-            props(&all["category.schema.json"], "/properties"),
-            sorted(keys::CATEGORY_KEYS)
-        );
-        let scope = &all["scope.schema.json"];
-        assert_eq!(
-            props(scope, "/$defs/ScopeItemDoc/properties"),
-            sorted(keys::SCOPE_ITEM_KEYS)
-        );
-        assert_eq!(
-            props(&all["staff.schema.json"], "/$defs/StaffItemDoc/properties"),
-            sorted(keys::STAFF_KEYS)
-        );
-        assert_eq!(
-            props(
-                &all["inspections.schema.json"],
-                "/$defs/InspectionDoc/properties"
-            ),
-            sorted(keys::INSPECTION_KEYS)
-        );
-        assert_eq!(
-            props(
-                &all["trainings.schema.json"],
-                "/$defs/TrainingDoc/properties"
-            ),
-            sorted(keys::TRAINING_KEYS)
-        );
-        assert_eq!(
-            props(&all["surveys.schema.json"], "/$defs/SurveyDoc/properties"),
-            sorted(keys::SURVEY_KEYS)
-        );
-        assert_eq!(
-            props(&all["audit.schema.json"], "/properties"),
-            sorted(keys::AUDIT_KEYS)
-        );
+    fn every_table_has_its_keys() {
+        for keys in [
+            &keys::ROOT,
+            &keys::CENTER,
+            &keys::NUMBERING,
+            &keys::TARGET,
+            &keys::PERIOD,
+            &keys::DOSSIER,
+            &keys::MEMBER,
+            &keys::STANDARD,
+            &keys::COVERS,
+            &keys::CATEGORY,
+            &keys::SCOPE_ITEM,
+            &keys::STAFF,
+            &keys::INSPECTION,
+            &keys::TRAINING,
+            &keys::SURVEY,
+            &keys::AUDIT,
+        ] {
+            assert!(!keys.is_empty());
+        }
+        assert!(keys::STANDARD.contains(&"formerly"));
+        assert_eq!(*keys::COVERS, ["assets", "posts", "services"]);
     }
 
     #[test]

@@ -5,27 +5,6 @@ use super::source::Source;
 use crate::finding::Finding;
 use crate::model::{At, CenterLevel, Manifest, Period, Targets};
 
-pub const ROOT_KEYS: &[&str] = &[
-    "center",
-    "numbering",
-    "targets",
-    "period",
-    "dossier",
-    "member",
-];
-pub const CENTER_KEYS: &[&str] = &["name", "level"];
-pub const NUMBERING_KEYS: &[&str] = &["internal-prefix", "seq-width"];
-pub const TARGET_KEYS: &[&str] = &[
-    "coverage",
-    "implementation",
-    "training",
-    "satisfaction",
-    "member-acceptance",
-];
-pub const PERIOD_KEYS: &[&str] = &["from", "to"];
-pub const DOSSIER_KEYS: &[&str] = &["title", "sections", "fonts"];
-pub const MEMBER_KEYS: &[&str] = &["path"];
-
 pub fn manifest(src: &Source<'_>, findings: &mut Vec<Finding>) -> Manifest {
     let mut m = Manifest {
         seq_width: 2,
@@ -35,11 +14,27 @@ pub fn manifest(src: &Source<'_>, findings: &mut Vec<Finding>) -> Manifest {
         return m;
     };
     m.parsed = true;
-    let mut root = Fields::new(src, 0, doc.get_ref(), doc.span(), ROOT_KEYS, "", findings);
+    let mut root = Fields::new(
+        src,
+        0,
+        doc.get_ref(),
+        doc.span(),
+        *crate::schema::keys::ROOT,
+        "",
+        findings,
+    );
 
     match root.table("center") {
         Some((t, span)) => {
-            let mut f = Fields::new(src, 0, t, span, CENTER_KEYS, "center", root.findings);
+            let mut f = Fields::new(
+                src,
+                0,
+                t,
+                span,
+                *crate::schema::keys::CENTER,
+                "center",
+                root.findings,
+            );
             m.center = f.req_string("name").map(|s| s.value);
             if let Some(level) =
                 f.choice("level", false, CenterLevel::parse, CenterLevel::spellings)
@@ -52,7 +47,15 @@ pub fn manifest(src: &Source<'_>, findings: &mut Vec<Finding>) -> Manifest {
     }
     match root.table("numbering") {
         Some((t, span)) => {
-            let mut f = Fields::new(src, 0, t, span, NUMBERING_KEYS, "numbering", root.findings);
+            let mut f = Fields::new(
+                src,
+                0,
+                t,
+                span,
+                *crate::schema::keys::NUMBERING,
+                "numbering",
+                root.findings,
+            );
             m.internal_prefix = f.req_string("internal-prefix").map(|s| s.value);
             if let Some(w) = f.uint("seq-width", false) {
                 m.seq_width = w.value.clamp(1, 9) as u8;
@@ -62,7 +65,15 @@ pub fn manifest(src: &Source<'_>, findings: &mut Vec<Finding>) -> Manifest {
         None => root.missing("numbering"),
     }
     if let Some((t, span)) = root.table("targets") {
-        let mut f = Fields::new(src, 0, t, span, TARGET_KEYS, "targets", root.findings);
+        let mut f = Fields::new(
+            src,
+            0,
+            t,
+            span,
+            *crate::schema::keys::TARGET,
+            "targets",
+            root.findings,
+        );
         let mut targets = Targets::default();
         for (key, slot) in [
             ("coverage", &mut targets.coverage),
@@ -79,7 +90,15 @@ pub fn manifest(src: &Source<'_>, findings: &mut Vec<Finding>) -> Manifest {
         f.finish();
     }
     if let Some((t, span)) = root.table("period") {
-        let mut f = Fields::new(src, 0, t, span, PERIOD_KEYS, "period", root.findings);
+        let mut f = Fields::new(
+            src,
+            0,
+            t,
+            span,
+            *crate::schema::keys::PERIOD,
+            "period",
+            root.findings,
+        );
         let from = f.req_date("from");
         let to = f.req_date("to");
         if let (Some(from), Some(to)) = (from, to) {
@@ -91,14 +110,30 @@ pub fn manifest(src: &Source<'_>, findings: &mut Vec<Finding>) -> Manifest {
         f.finish();
     }
     if let Some((t, span)) = root.table("dossier") {
-        let mut f = Fields::new(src, 0, t, span, DOSSIER_KEYS, "dossier", root.findings);
+        let mut f = Fields::new(
+            src,
+            0,
+            t,
+            span,
+            *crate::schema::keys::DOSSIER,
+            "dossier",
+            root.findings,
+        );
         m.dossier.title = f.string("title").map(|s| s.value);
         m.dossier.sections = f.strings("sections");
         m.dossier.fonts = f.strings("fonts").into_iter().map(|s| s.value).collect();
         f.finish();
     }
     for (t, span) in root.tables("member") {
-        let mut f = Fields::new(src, 0, t, span, MEMBER_KEYS, "member", root.findings);
+        let mut f = Fields::new(
+            src,
+            0,
+            t,
+            span,
+            *crate::schema::keys::MEMBER,
+            "member",
+            root.findings,
+        );
         if let Some(path) = f.req_string("path") {
             m.members.push(At::new(path.value, path.pos));
         }

@@ -11,16 +11,7 @@ mod records;
 mod source;
 mod standard;
 
-pub mod keys {
-    //! The key set of every table of the format, shared with the JSON Schemas.
-    pub use super::manifest::{
-        CENTER_KEYS, DOSSIER_KEYS, MEMBER_KEYS, NUMBERING_KEYS, PERIOD_KEYS, ROOT_KEYS, TARGET_KEYS,
-    };
-    pub use super::records::{
-        AUDIT_KEYS, INSPECTION_KEYS, SCOPE_ITEM_KEYS, STAFF_KEYS, SURVEY_KEYS, TRAINING_KEYS,
-    };
-    pub use super::standard::{CATEGORY_KEYS, COVERS_KEYS, STANDARD_KEYS};
-}
+pub use crate::schema::keys;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -5,20 +5,6 @@ use super::source::Source;
 use crate::finding::Finding;
 use crate::model::{Audit, Inspection, Outcome, ScopeItem, Staff, Survey, Training};
 
-pub const SCOPE_ITEM_KEYS: &[&str] = &["id", "name", "unit"];
-pub const STAFF_KEYS: &[&str] = &["id", "name", "unit", "post"];
-pub const INSPECTION_KEYS: &[&str] = &[
-    "date",
-    "standard",
-    "inspector",
-    "result",
-    "finding",
-    "rectified",
-];
-pub const TRAINING_KEYS: &[&str] = &["date", "topic", "standards", "attendees"];
-pub const SURVEY_KEYS: &[&str] = &["from", "to", "method", "responses", "satisfied"];
-pub const AUDIT_KEYS: &[&str] = &["title", "date", "auditors"];
-
 /// The array-of-tables key of each record or scope file.
 pub const POST: &[&str] = &["post"];
 pub const SERVICE: &[&str] = &["service"];
@@ -97,36 +83,50 @@ pub fn scope(
     left_out: &mut u64,
 ) -> Vec<ScopeItem> {
     // An entry without a name is reported, but keeps its id: what refers to it resolves.
-    entries(src, key, SCOPE_ITEM_KEYS, findings, left_out, |f| {
-        let id = f.req_text("id");
-        let name = f.req_text("name");
-        let unit = f.string("unit").map(|u| u.value);
-        Some(ScopeItem {
-            id: id?,
-            name: name.map(|n| n.value).unwrap_or_default(),
-            unit,
-            faulty: false,
-        })
-    })
+    entries(
+        src,
+        key,
+        *crate::schema::keys::SCOPE_ITEM,
+        findings,
+        left_out,
+        |f| {
+            let id = f.req_text("id");
+            let name = f.req_text("name");
+            let unit = f.string("unit").map(|u| u.value);
+            Some(ScopeItem {
+                id: id?,
+                name: name.map(|n| n.value).unwrap_or_default(),
+                unit,
+                faulty: false,
+            })
+        },
+    )
     .into_iter()
     .map(|(item, faulty)| ScopeItem { faulty, ..item })
     .collect()
 }
 
 pub fn staff(src: &Source<'_>, findings: &mut Vec<Finding>, left_out: &mut u64) -> Vec<Staff> {
-    entries(src, STAFF, STAFF_KEYS, findings, left_out, |f| {
-        let id = f.req_text("id");
-        let name = f.req_text("name");
-        let unit = f.string("unit").map(|u| u.value);
-        let post = f.string("post");
-        Some(Staff {
-            id: id?,
-            name: name.map(|n| n.value).unwrap_or_default(),
-            unit,
-            post,
-            faulty: false,
-        })
-    })
+    entries(
+        src,
+        STAFF,
+        *crate::schema::keys::STAFF,
+        findings,
+        left_out,
+        |f| {
+            let id = f.req_text("id");
+            let name = f.req_text("name");
+            let unit = f.string("unit").map(|u| u.value);
+            let post = f.string("post");
+            Some(Staff {
+                id: id?,
+                name: name.map(|n| n.value).unwrap_or_default(),
+                unit,
+                post,
+                faulty: false,
+            })
+        },
+    )
     .into_iter()
     .map(|(staff, faulty)| Staff { faulty, ..staff })
     .collect()
@@ -137,25 +137,32 @@ pub fn inspections(
     findings: &mut Vec<Finding>,
     left_out: &mut u64,
 ) -> Vec<Inspection> {
-    let read = entries(src, INSPECTION, INSPECTION_KEYS, findings, left_out, |f| {
-        let head = f.head();
-        let date = f.req_date("date");
-        let standard = f.req_text("standard");
-        let inspector = f.req_text("inspector");
-        let result = f.choice("result", true, Outcome::parse, Outcome::spellings);
-        let finding = f.string("finding").map(|s| s.value);
-        let rectified = f.date("rectified");
-        Some(Inspection {
-            path: shared(src),
-            head,
-            date: date?,
-            standard: standard?,
-            inspector: inspector?.value,
-            result: result?.value,
-            finding,
-            rectified,
-        })
-    });
+    let read = entries(
+        src,
+        INSPECTION,
+        *crate::schema::keys::INSPECTION,
+        findings,
+        left_out,
+        |f| {
+            let head = f.head();
+            let date = f.req_date("date");
+            let standard = f.req_text("standard");
+            let inspector = f.req_text("inspector");
+            let result = f.choice("result", true, Outcome::parse, Outcome::spellings);
+            let finding = f.string("finding").map(|s| s.value);
+            let rectified = f.date("rectified");
+            Some(Inspection {
+                path: shared(src),
+                head,
+                date: date?,
+                standard: standard?,
+                inspector: inspector?.value,
+                result: result?.value,
+                finding,
+                rectified,
+            })
+        },
+    );
     sound(read, left_out)
 }
 
@@ -164,46 +171,60 @@ pub fn trainings(
     findings: &mut Vec<Finding>,
     left_out: &mut u64,
 ) -> Vec<Training> {
-    let read = entries(src, TRAINING, TRAINING_KEYS, findings, left_out, |f| {
-        let head = f.head();
-        let date = f.req_date("date");
-        let topic = f.req_text("topic");
-        let standards = f.strings("standards");
-        let present = f.table_has("attendees");
-        let attendees = f.strings("attendees");
-        if !present {
-            f.missing("attendees");
-        }
-        Some(Training {
-            path: shared(src),
-            head,
-            date: date?,
-            topic: topic?.value,
-            standards,
-            attendees,
-        })
-    });
+    let read = entries(
+        src,
+        TRAINING,
+        *crate::schema::keys::TRAINING,
+        findings,
+        left_out,
+        |f| {
+            let head = f.head();
+            let date = f.req_date("date");
+            let topic = f.req_text("topic");
+            let standards = f.strings("standards");
+            let present = f.table_has("attendees");
+            let attendees = f.strings("attendees");
+            if !present {
+                f.missing("attendees");
+            }
+            Some(Training {
+                path: shared(src),
+                head,
+                date: date?,
+                topic: topic?.value,
+                standards,
+                attendees,
+            })
+        },
+    );
     sound(read, left_out)
 }
 
 pub fn surveys(src: &Source<'_>, findings: &mut Vec<Finding>, left_out: &mut u64) -> Vec<Survey> {
-    let read = entries(src, SURVEY, SURVEY_KEYS, findings, left_out, |f| {
-        let head = f.head();
-        let from = f.req_date("from");
-        let to = f.req_date("to");
-        let method = f.req_text("method");
-        let responses = f.count("responses");
-        let satisfied = f.count("satisfied");
-        Some(Survey {
-            path: shared(src),
-            head,
-            from: from?,
-            to: to?,
-            method: method?.value,
-            responses: responses?,
-            satisfied: satisfied?,
-        })
-    });
+    let read = entries(
+        src,
+        SURVEY,
+        *crate::schema::keys::SURVEY,
+        findings,
+        left_out,
+        |f| {
+            let head = f.head();
+            let from = f.req_date("from");
+            let to = f.req_date("to");
+            let method = f.req_text("method");
+            let responses = f.count("responses");
+            let satisfied = f.count("satisfied");
+            Some(Survey {
+                path: shared(src),
+                head,
+                from: from?,
+                to: to?,
+                method: method?.value,
+                responses: responses?,
+                satisfied: satisfied?,
+            })
+        },
+    );
     sound(read, left_out)
 }
 
@@ -226,7 +247,7 @@ pub fn audit(src: &Source<'_>, findings: &mut Vec<Finding>) -> Option<Audit> {
         fm.toml_offset,
         doc.get_ref(),
         doc.span(),
-        AUDIT_KEYS,
+        *crate::schema::keys::AUDIT,
         "",
         findings,
     );

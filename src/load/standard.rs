@@ -7,27 +7,6 @@ use crate::model::{
     At, Category, CodeRef, Covers, FileKind, Kind, Level, Origin, Standard, Status, StdCode,
 };
 
-pub const STANDARD_KEYS: &[&str] = &[
-    "no",
-    "title",
-    "level",
-    "origin",
-    "status",
-    "code",
-    "kind",
-    "unit",
-    "owner",
-    "due",
-    "published",
-    "effective",
-    "replaces",
-    "references",
-    "covers",
-    "formerly",
-];
-pub const COVERS_KEYS: &[&str] = &["posts", "services", "assets"];
-pub const CATEGORY_KEYS: &[&str] = &["code", "title"];
-
 /// A standard file. A file whose metadata cannot be read at all is still a standard of the
 /// system (SPEC §2.3), without metadata: it counts, keeps its category from looking empty, and
 /// its file name still answers for it in records.
@@ -69,7 +48,7 @@ fn read_standard(
         offset,
         doc.get_ref(),
         doc.span(),
-        STANDARD_KEYS,
+        *crate::schema::keys::STANDARD,
         "",
         findings,
     );
@@ -117,7 +96,15 @@ fn read_standard(
         }
     }
     if let Some((t, span)) = f.table("covers") {
-        let mut c = Fields::new(src, offset, t, span, COVERS_KEYS, "covers", f.findings);
+        let mut c = Fields::new(
+            src,
+            offset,
+            t,
+            span,
+            *crate::schema::keys::COVERS,
+            "covers",
+            f.findings,
+        );
         s.covers = Covers {
             posts: c.strings("posts"),
             services: c.strings("services"),
@@ -213,7 +200,7 @@ pub fn category(
         fm.toml_offset,
         doc.get_ref(),
         doc.span(),
-        CATEGORY_KEYS,
+        *crate::schema::keys::CATEGORY,
         "",
         findings,
     );
