@@ -9,7 +9,7 @@ use super::TextIssue;
 use super::headings::HeadingText;
 use super::structure::Linter;
 
-/// [`lint`] through the Markdown parser, for any text.
+/// [`lint`](super::lint) through the Markdown parser, for any text.
 pub(super) fn lint_parsed(text: &str) -> Vec<TextIssue> {
     let mut linter = Linter::new(text);
     let mut heading: Option<HeadingText<'_>> = None;
