@@ -42,15 +42,21 @@ use crate::table::SystemTable;
 use crate::tasks::Task;
 
 mod diagram;
+mod escaping;
 mod fonts;
 mod markdown;
-mod markup;
 mod origin;
+mod sections;
+mod tables;
+mod template;
 
+use escaping::*;
 use fonts::*;
 use markdown::*;
-use markup::*;
 use origin::*;
+use sections::*;
+use tables::*;
+use template::*;
 
 /// The fonts embedded in the binary, zlib-compressed: subsets of Noto CJK (SIL OFL 1.1) made
 /// by `scripts/make-fonts.sh`, inflated once per process by [`embedded_fonts`].
