@@ -14,6 +14,7 @@ pub mod finding;
 pub mod fsx;
 pub mod glyphs;
 pub mod load;
+pub mod messages;
 pub mod model;
 pub mod output;
 pub mod rates;

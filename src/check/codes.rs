@@ -3,7 +3,8 @@
 
 use std::collections::HashMap;
 
-use crate::finding::{Code, Finding, Msg};
+use crate::finding::{Code, Finding};
+use crate::messages;
 use crate::model::{CodeKind, CodeRef, Date, Level, Origin, Repository, Standard, Status, StdCode};
 
 pub fn check(repo: &Repository, as_of: Date, out: &mut Vec<Finding>) {
@@ -19,14 +20,11 @@ pub fn check(repo: &Repository, as_of: Date, out: &mut Vec<Finding>) {
                     Finding::new(
                         Code::CodeDuplicate,
                         s.location(c.pos),
-                        Msg::new(
-                            format!("标准编号 `{}` 重复", c.code),
-                            format!("standard number `{}` is used twice", c.code),
-                        ),
+                        messages::code_duplicate(&c.code),
                     )
                     .related(
                         first.location(first.code.as_ref().map_or(first.head, |c| c.pos)),
-                        Msg::new("首次使用于此", "first used here"),
+                        messages::first_used_here(),
                     ),
                 ),
                 None => {
@@ -46,36 +44,28 @@ pub fn check(repo: &Repository, as_of: Date, out: &mut Vec<Finding>) {
                     Finding::new(
                         Code::ReplacesInForce,
                         s.location(r.pos),
-                        Msg::new(
-                            format!("被代替的标准 `{}` 在体系内，状态应为 `superseded`（被代替），实为 `{status}`", r.code),
-                            format!("replaced standard `{}` is in the system with status `{status}`, not `superseded`", r.code),
-                        ),
+                        messages::replaces_in_force(&r.code, status),
                     )
-                    .related(old.location(old.status.as_ref().map_or(old.head, |st| st.pos)), Msg::new("其状态在此", "its status is here")),
+                    .related(
+                        old.location(old.status.as_ref().map_or(old.head, |st| st.pos)),
+                        messages::its_status_here(),
+                    ),
                 );
             }
         }
         for r in &s.references {
             future_year(s, r, "references", as_of, out);
             match by_code.get(&r.code) {
-                Some(target) if target.status().is_some_and(Status::retired) => {
-                    let status = target.status().map_or("", |st| st.zh());
+                Some(target) => {
+                    let Some(status) = target.status().filter(|st| st.retired()) else {
+                        continue;
+                    };
                     let mut f = Finding::new(
                         Code::RefDead,
                         s.location(r.pos),
-                        Msg::new(
-                            format!("引用的标准 `{}` 已{status}", r.code),
-                            format!(
-                                "reference `{}` names a {} standard",
-                                r.code,
-                                target.status().map_or("", |st| st.as_str())
-                            ),
-                        ),
+                        messages::ref_dead(&r.code, status),
                     )
-                    .related(
-                        target.location(target.head),
-                        Msg::new("该标准在此", "that standard is here"),
-                    );
+                    .related(target.location(target.head), messages::that_standard_here());
                     if let Some(new) = repo
                         .standards
                         .iter()
@@ -86,21 +76,14 @@ pub fn check(repo: &Repository, as_of: Date, out: &mut Vec<Finding>) {
                             .as_ref()
                             .map(|c| c.code.to_string())
                             .unwrap_or_default();
-                        f = f.help(Msg::new(
-                            format!("改为引用 `{code}`"),
-                            format!("reference `{code}` instead"),
-                        ));
+                        f = f.help(messages::ref_dead_help(code));
                     }
                     out.push(f);
                 }
-                Some(_) => {}
                 None => out.push(Finding::new(
                     Code::RefExternal,
                     s.location(r.pos),
-                    Msg::new(
-                        format!("引用的标准 `{}` 不在标准体系内", r.code),
-                        format!("reference `{}` is not in the standard system", r.code),
-                    ),
+                    messages::ref_external(&r.code),
                 )),
             }
         }
@@ -118,10 +101,7 @@ fn own_code(s: &Standard, prefix: Option<&str>, as_of: Date, out: &mut Vec<Findi
             out.push(Finding::new(
                 Code::CodeMissing,
                 s.location(pos),
-                Msg::new(
-                    format!("状态为“{}”的标准应有标准编号 `code`", st.zh()),
-                    format!("a standard with status `{st}` needs a `code`"),
-                ),
+                messages::code_missing(st),
             ));
         }
         return;
@@ -136,12 +116,9 @@ fn own_code(s: &Standard, prefix: Option<&str>, as_of: Date, out: &mut Vec<Findi
                     Finding::new(
                         Code::CodePrefix,
                         s.location(c.pos),
-                        Msg::new(
-                            format!("中心标准的编号 `{}` 应以本中心代号 `{prefix}` 开头", c.written),
-                            format!("internal standard `{}` must be numbered with the prefix `{prefix}`", c.written),
-                        ),
+                        messages::code_prefix(&c.written, prefix),
                     )
-                    .related(s.location(level.pos), Msg::new("级别在此声明", "level declared here")),
+                    .related(s.location(level.pos), messages::level_declared_here()),
                 );
             }
         } else if kind != expected_kind(level.value) {
@@ -149,25 +126,9 @@ fn own_code(s: &Standard, prefix: Option<&str>, as_of: Date, out: &mut Vec<Findi
                 Finding::new(
                     Code::CodeFormat,
                     s.location(c.pos),
-                    Msg::new(
-                        format!(
-                            "标准编号 `{}` 是{}的编号，与级别“{}”不符",
-                            c.written,
-                            kind_zh(kind),
-                            level.value.zh()
-                        ),
-                        format!(
-                            "standard number `{}` is a {} number, which does not fit level `{}`",
-                            c.written,
-                            kind_en(kind),
-                            level.value
-                        ),
-                    ),
+                    messages::code_level(&c.written, kind, level.value),
                 )
-                .related(
-                    s.location(level.pos),
-                    Msg::new("级别在此声明", "level declared here"),
-                ),
+                .related(s.location(level.pos), messages::level_declared_here()),
             );
         }
     }
@@ -179,25 +140,9 @@ fn own_code(s: &Standard, prefix: Option<&str>, as_of: Date, out: &mut Vec<Findi
             Finding::new(
                 Code::CodeYear,
                 s.location(c.pos),
-                Msg::new(
-                    format!(
-                        "标准编号 `{}` 的年代号 {} 与发布日期 {} 的年份不符",
-                        c.written,
-                        c.code.year(),
-                        published.value
-                    ),
-                    format!(
-                        "the year {} of `{}` differs from `published` {}",
-                        c.code.year(),
-                        c.written,
-                        published.value
-                    ),
-                ),
+                messages::code_year(&c.written, c.code.year(), published.value),
             )
-            .related(
-                s.location(published.pos),
-                Msg::new("发布日期在此", "published here"),
-            ),
+            .related(s.location(published.pos), messages::published_here()),
         );
     }
 }
@@ -209,18 +154,7 @@ fn future_year(s: &Standard, c: &CodeRef, key: &str, as_of: Date, out: &mut Vec<
         out.push(Finding::new(
             Code::CodeFormat,
             s.location(c.pos),
-            Msg::new(
-                format!(
-                    "`{key}` 中标准编号 `{}` 的年代号 {} 晚于 {limit} 年，不可能存在",
-                    c.written,
-                    c.code.year()
-                ),
-                format!(
-                    "standard number `{}` in `{key}` has year {}, after {limit}: impossible",
-                    c.written,
-                    c.code.year()
-                ),
-            ),
+            messages::code_future_year(key, &c.written, c.code.year(), limit),
         ));
     }
 }
@@ -245,26 +179,6 @@ fn expected_kind(level: Level) -> CodeKind {
     }
 }
 
-fn kind_zh(kind: CodeKind) -> &'static str {
-    match kind {
-        CodeKind::National => "国家标准",
-        CodeKind::Industry => "行业标准",
-        CodeKind::Local => "地方标准",
-        CodeKind::Group => "团体标准",
-        CodeKind::Enterprise => "企业（组织）标准",
-    }
-}
-
-fn kind_en(kind: CodeKind) -> &'static str {
-    match kind {
-        CodeKind::National => "national",
-        CodeKind::Industry => "industry",
-        CodeKind::Local => "local",
-        CodeKind::Group => "group",
-        CodeKind::Enterprise => "enterprise",
-    }
-}
-
 fn origin(s: &Standard, out: &mut Vec<Finding>) {
     let (Some(level), Some(origin)) = (&s.level, &s.origin) else {
         return;
@@ -272,29 +186,14 @@ fn origin(s: &Standard, out: &mut Vec<Finding>) {
     let external = level.value != Level::Internal;
     let adopted = origin.value == Origin::Adopted;
     if external != adopted {
-        let (zh, en) = if external {
-            (
-                format!(
-                    "{}的来源应为 `adopted`（采标），实为 `{}`",
-                    level.value.zh(),
-                    origin.value
-                ),
-                format!(
-                    "a {} standard must have origin `adopted`, not `{}`",
-                    level.value, origin.value
-                ),
-            )
+        let message = if external {
+            messages::origin_not_adopted(level.value, origin.value)
         } else {
-            (
-                "中心标准的来源应为 `formulated`（制标）或 `supplemented`（补标），不能是 `adopted`".to_owned(),
-                "an internal standard cannot be `adopted`: use `formulated` or `supplemented`".to_owned(),
-            )
+            messages::origin_internal_adopted()
         };
         out.push(
-            Finding::new(Code::OriginLevel, s.location(origin.pos), Msg::new(zh, en)).related(
-                s.location(level.pos),
-                Msg::new("级别在此声明", "level declared here"),
-            ),
+            Finding::new(Code::OriginLevel, s.location(origin.pos), message)
+                .related(s.location(level.pos), messages::level_declared_here()),
         );
     }
 }
@@ -307,15 +206,9 @@ fn dates(s: &Standard, out: &mut Vec<Finding>) {
             Finding::new(
                 Code::DateOrder,
                 s.location(e.pos),
-                Msg::new(
-                    format!("实施日期 {} 早于发布日期 {}", e.value, p.value),
-                    format!("`effective` {} is before `published` {}", e.value, p.value),
-                ),
+                messages::date_order(e.value, p.value),
             )
-            .related(
-                s.location(p.pos),
-                Msg::new("发布日期在此", "published here"),
-            ),
+            .related(s.location(p.pos), messages::published_here()),
         );
     }
 }

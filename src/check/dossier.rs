@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use crate::finding::{Code, Finding, Location, Msg};
+use crate::messages;
 use crate::model::Repository;
 
 /// The section names of `[dossier].sections` (besides `dossier/*.md` paths).
@@ -75,29 +76,14 @@ pub fn section_findings(
             continue;
         }
 
-        let (zh, en) = if let Some(why) = refused.get(path) {
-            (why.zh.clone(), why.en.clone())
+        let message = if let Some(why) = refused.get(path) {
+            why.clone()
         } else if !crate::load::input_plain(path) {
-            (
-                format!("汇编章节 `{path}` 不在标准库之内（或在隐藏目录中），拒绝读取"),
-                format!(
-                    "dossier section `{path}` lies outside the repository (or in a \
-                                 hidden folder); refused"
-                ),
-            )
+            messages::section_outside(path)
         } else if path.ends_with(".md") {
-            (
-                format!("汇编章节文件 `{path}` 不存在"),
-                format!("dossier chapter `{path}` does not exist"),
-            )
+            messages::chapter_missing(path)
         } else {
-            let known = SECTION_NAMES.join("`, `");
-            (
-                format!("无法识别的汇编章节 `{path}`，可用 `{known}` 或 dossier/ 下的 .md 文件"),
-                format!(
-                    "unknown dossier section `{path}`; expected `{known}` or a .md file under dossier/"
-                ),
-            )
+            messages::section_unknown(path, SECTION_NAMES)
         };
         // An entry of `[dossier].sections` where it is written; a chapter of the default
         // order at its own file.
@@ -108,7 +94,7 @@ pub fn section_findings(
             }
             None => Location::new(crate::load::MANIFEST, crate::finding::Pos::START),
         };
-        findings.push(Finding::new(Code::DossierSection, at, Msg::new(zh, en)));
+        findings.push(Finding::new(Code::DossierSection, at, message));
     }
     findings
 }

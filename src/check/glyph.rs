@@ -8,7 +8,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::finding::{Code, Finding, Location, Msg, Pos};
+use crate::finding::{Code, Finding, Location, Pos};
+use crate::messages;
 
 /// Whether the fonts embedded in the binary have a glyph for `c`.
 pub fn embedded(c: char) -> bool {
@@ -68,21 +69,6 @@ pub fn scan(path: &str, text: &str, covers: &dyn Fn(char) -> bool) -> Vec<Findin
     first
         .into_iter()
         .map(|(c, (line, column, count))| {
-            let times_zh = if count > 1 {
-                format!("（本文件共 {count} 处）")
-            } else {
-                String::new()
-            };
-            let times_en = if count > 1 {
-                format!(" ({count} times in this file)")
-            } else {
-                String::new()
-            };
-            let shown = if c.is_control() || ('\u{e000}'..='\u{f8ff}').contains(&c) {
-                String::new()
-            } else {
-                format!("「{c}」")
-            };
             Finding::new(
                 Code::DossierGlyph,
                 Location::new(
@@ -93,17 +79,7 @@ pub fn scan(path: &str, text: &str, covers: &dyn Fn(char) -> bool) -> Vec<Findin
                         len: 1,
                     },
                 ),
-                Msg::new(
-                    format!(
-                        "字符{shown}（U+{:04X}）不在汇编所用的任何字体中，PDF 中将印成方框{times_zh}",
-                        c as u32
-                    ),
-                    format!(
-                        "character {}U+{:04X} is in no font of the dossier and would print as a box{times_en}",
-                        if shown.is_empty() { String::new() } else { format!("'{c}' ") },
-                        c as u32
-                    ),
-                ),
+                messages::glyph_missing(c, count),
             )
         })
         .collect()

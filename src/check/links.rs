@@ -2,6 +2,7 @@
 //! repository. The dossier is one offline file and carries no external address. Pure.
 
 use crate::finding::{Code, Finding, Location, Msg};
+use crate::messages;
 
 /// Reports every link or image of a Markdown text that points outside the repository: the
 /// dossier is one offline file and carries no external address.
@@ -15,9 +16,9 @@ pub fn outside(path: &str, markdown: &str, first_line: u32, findings: &mut Vec<F
     for (event, range) in
         Parser::new_ext(markdown, crate::model::markdown_options()).into_offset_iter()
     {
-        let (dest, what_zh, what_en) = match &event {
-            Event::Start(Tag::Link { dest_url, .. }) => (dest_url.as_ref(), "链接", "link"),
-            Event::Start(Tag::Image { dest_url, .. }) => (dest_url.as_ref(), "图片", "image"),
+        let (dest, message): (&str, fn(&str) -> Msg) = match &event {
+            Event::Start(Tag::Link { dest_url, .. }) => (dest_url, messages::link_outside),
+            Event::Start(Tag::Image { dest_url, .. }) => (dest_url, messages::image_outside),
             _ => continue,
         };
         if inside(path, dest) {
@@ -33,11 +34,15 @@ pub fn outside(path: &str, markdown: &str, first_line: u32, findings: &mut Vec<F
             + 1;
         findings.push(Finding::new(
             Code::DossierLink,
-            Location::new(path.to_owned(), crate::finding::Pos { line, column, len: 1 }),
-            Msg::new(
-                format!("{what_zh} `{dest}` 指向标准库之外，汇编中不予收录"),
-                format!("{what_en} `{dest}` points outside the repository and is left out of the dossier"),
+            Location::new(
+                path.to_owned(),
+                crate::finding::Pos {
+                    line,
+                    column,
+                    len: 1,
+                },
             ),
+            message(dest),
         ));
     }
 }

@@ -59,6 +59,7 @@ impl crate::load::TextRules for TextRules {
             findings.push(Finding::new(
                 code,
                 Location::new(path.to_owned(), pos),
+                // Words of `check::text`, not of this table: carried over as they are.
                 Msg::new(issue.zh, issue.en),
             ));
         }

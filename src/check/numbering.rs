@@ -3,7 +3,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::finding::{Code, Finding, Location, Msg, Pos};
+use crate::finding::{Code, Finding, Location, Pos};
+use crate::messages;
 use crate::model::{Repository, SystemNo};
 
 pub fn check(repo: &Repository, out: &mut Vec<Finding>) {
@@ -34,15 +35,9 @@ fn categories(repo: &Repository, out: &mut Vec<Finding>) {
                 Finding::new(
                     Code::CategoryMissingIndex,
                     Location::new(cat.dir.clone(), Pos::START),
-                    Msg::new(
-                        format!("目录 `{}` 下有标准或子目录，但没有 `_index.md`", cat.dir),
-                        format!("directory `{}` holds standards or subdirectories but has no `_index.md`", cat.dir),
-                    ),
+                    messages::category_missing_index(&cat.dir),
                 )
-                .help(Msg::new(
-                    "新建 `_index.md`，元数据头写 `code` 和 `title`",
-                    "add an `_index.md` with `code` and `title` in its front matter",
-                )),
+                .help(messages::category_missing_index_help()),
             );
             continue;
         };
@@ -53,10 +48,7 @@ fn categories(repo: &Repository, out: &mut Vec<Finding>) {
             out.push(Finding::new(
                 Code::CategoryCode,
                 here.clone(),
-                Msg::new(
-                    format!("类目代码 `{}` 应只含数字", code.value),
-                    format!("category code `{}` must be digits", code.value),
-                ),
+                messages::category_code_digits(&code.value),
             ));
             continue;
         }
@@ -64,13 +56,7 @@ fn categories(repo: &Repository, out: &mut Vec<Finding>) {
             out.push(Finding::new(
                 Code::CategoryCode,
                 here.clone(),
-                Msg::new(
-                    format!("目录名 `{name}` 应以类目代码 `{}-` 开头", code.value),
-                    format!(
-                        "directory name `{name}` must start with the category code `{}-`",
-                        code.value
-                    ),
-                ),
+                messages::category_code_dir(name, &code.value),
             ));
         }
         let parent = cat
@@ -85,16 +71,7 @@ fn categories(repo: &Repository, out: &mut Vec<Finding>) {
             out.push(Finding::new(
                 Code::CategoryCode,
                 here.clone(),
-                Msg::new(
-                    format!(
-                        "类目代码 `{}` 应以上级类目代码 `{}` 开头",
-                        code.value, parent_code.value
-                    ),
-                    format!(
-                        "category code `{}` must extend its parent's code `{}`",
-                        code.value, parent_code.value
-                    ),
-                ),
+                messages::category_code_parent(&code.value, &parent_code.value),
             ));
         }
         match first_use.get(code.value.as_str()) {
@@ -102,12 +79,9 @@ fn categories(repo: &Repository, out: &mut Vec<Finding>) {
                 Finding::new(
                     Code::CategoryCode,
                     here.clone(),
-                    Msg::new(
-                        format!("类目代码 `{}` 重复使用", code.value),
-                        format!("category code `{}` is used twice", code.value),
-                    ),
+                    messages::category_code_duplicate(&code.value),
                 )
-                .related(first.clone(), Msg::new("首次使用于此", "first used here")),
+                .related(first.clone(), messages::first_used_here()),
             ),
             None => {
                 first_use.insert(code.value.as_str(), here.clone());
@@ -117,10 +91,7 @@ fn categories(repo: &Repository, out: &mut Vec<Finding>) {
             out.push(Finding::new(
                 Code::CategoryEmpty,
                 here,
-                Msg::new(
-                    format!("类目 `{}` 下还没有标准", code.value),
-                    format!("category `{}` has no standard yet", code.value),
-                ),
+                messages::category_empty(&code.value),
             ));
         }
     }
@@ -166,10 +137,7 @@ fn numbers(repo: &Repository, out: &mut Vec<Finding>) {
             out.push(Finding::new(
                 Code::NumberFormat,
                 here,
-                Msg::new(
-                    format!("体系表编号 `{}` 应为“类目代码-{width}位序号”，如 `{example}`", no.value),
-                    format!("system number `{}` must be `<category>-<seq>` with {width} digits, like `{example}`", no.value),
-                ),
+                messages::number_format(&no.value, width, &example),
             ));
             continue;
         };
@@ -177,13 +145,7 @@ fn numbers(repo: &Repository, out: &mut Vec<Finding>) {
             Some(&code) if code != parsed.category() => out.push(Finding::new(
                 Code::NumberCategory,
                 here.clone(),
-                Msg::new(
-                    format!("体系表编号 `{}` 的类目代码应为所在类目 `{code}`", no.value),
-                    format!(
-                        "system number `{}` is not in its category `{code}`",
-                        no.value
-                    ),
-                ),
+                messages::number_category(&no.value, code),
             )),
             _ => {}
         }
@@ -197,17 +159,9 @@ fn numbers(repo: &Repository, out: &mut Vec<Finding>) {
                 Finding::new(
                     Code::FileName,
                     here.clone(),
-                    Msg::new(
-                        format!("文件名 `{stem}` 应以体系表编号 `{prefix}` 开头"),
-                        format!(
-                            "file name `{stem}` does not start with its system number `{prefix}`"
-                        ),
-                    ),
+                    messages::file_name(stem, &prefix),
                 )
-                .help(Msg::new(
-                    format!("改名为 `{prefix}-…`"),
-                    format!("rename it to `{prefix}-…`"),
-                )),
+                .help(messages::file_name_help(&prefix)),
             );
         }
         match seen.get(&parsed) {
@@ -216,12 +170,9 @@ fn numbers(repo: &Repository, out: &mut Vec<Finding>) {
                     Finding::new(
                         Code::NumberDuplicate,
                         here,
-                        Msg::new(
-                            format!("体系表编号 `{}` 重复", no.value),
-                            format!("system number `{}` is used twice", no.value),
-                        ),
+                        messages::number_duplicate(&no.value),
                     )
-                    .related(first.clone(), Msg::new("首次使用于此", "first used here")),
+                    .related(first.clone(), messages::first_used_here()),
                 );
             }
             None => {
@@ -249,10 +200,7 @@ fn numbers(repo: &Repository, out: &mut Vec<Finding>) {
                 out.push(Finding::new(
                     Code::NumberGap,
                     loc,
-                    Msg::new(
-                        format!("类目 `{category}` 的编号不连续：缺少 `{missing}`"),
-                        format!("gap in category `{category}`: `{missing}` is missing"),
-                    ),
+                    messages::number_gap(&category, &missing),
                 ));
             }
             expected = n + 1;

@@ -3,7 +3,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::finding::{Code, Finding, Location, Msg};
+use crate::finding::{Code, Finding, Location};
+use crate::messages;
 use crate::model::{At, Date, MAX_RESPONSES, Outcome, Repository, ScopeFile, Status, SystemNo};
 
 pub fn check(repo: &Repository, as_of: Date, out: &mut Vec<Finding>) {
@@ -38,10 +39,7 @@ pub fn check(repo: &Repository, as_of: Date, out: &mut Vec<Finding>) {
         out.push(Finding::new(
             Code::FieldMissing,
             Location::new(crate::model::MANIFEST, crate::finding::Pos::START),
-            Msg::new(
-                "有记录时 stdkit.toml 应有 `[period]`（评价期 `from`、`to`）",
-                "`[period]` (`from`, `to`) is required in stdkit.toml when records exist",
-            ),
+            messages::period_missing(),
         ));
     }
     if let Some(p) = repo.manifest.period
@@ -50,10 +48,7 @@ pub fn check(repo: &Repository, as_of: Date, out: &mut Vec<Finding>) {
         out.push(Finding::new(
             Code::FieldInvalid,
             Location::new(crate::model::MANIFEST, crate::finding::Pos::START),
-            Msg::new(
-                format!("评价期结束日期 {} 早于开始日期 {}", p.to, p.from),
-                format!("`[period]` ends ({}) before it starts ({})", p.to, p.from),
-            ),
+            messages::period_order(p.to, p.from),
         ));
     }
 }
@@ -170,12 +165,9 @@ fn records(repo: &Repository, posts: &HashSet<&str>, rules: &mut Rules<'_>) {
                 Finding::new(
                     Code::RecordInvalid,
                     here(),
-                    Msg::new(
-                        format!("人员编号 `{}` 重复", p.id.value),
-                        format!("staff id `{}` is used twice", p.id.value),
-                    ),
+                    messages::staff_duplicate(&p.id.value),
                 )
-                .related(first.clone(), Msg::new("首次使用于此", "first used here"))
+                .related(first.clone(), messages::first_used_here())
             });
             continue;
         }
@@ -204,10 +196,7 @@ fn records(repo: &Repository, posts: &HashSet<&str>, rules: &mut Rules<'_>) {
                 Finding::new(
                     Code::RecordInvalid,
                     here(i.head),
-                    Msg::new(
-                        "检查结果为“不符合”的记录应写明 `finding`（问题描述）",
-                        "a `nonconform` inspection needs a `finding`",
-                    ),
+                    messages::inspection_needs_finding(),
                 )
             });
         }
@@ -218,18 +207,9 @@ fn records(repo: &Repository, posts: &HashSet<&str>, rules: &mut Rules<'_>) {
                 Finding::new(
                     Code::RecordInvalid,
                     here(r.pos),
-                    Msg::new(
-                        format!("整改完成日期 {} 早于检查日期 {}", r.value, i.date.value),
-                        format!(
-                            "`rectified` {} is before the inspection date {}",
-                            r.value, i.date.value
-                        ),
-                    ),
+                    messages::rectified_order(r.value, i.date.value),
                 )
-                .related(
-                    here(i.date.pos),
-                    Msg::new("检查日期在此", "inspection date here"),
-                )
+                .related(here(i.date.pos), messages::inspection_date_here())
             });
         }
     }
@@ -244,16 +224,7 @@ fn records(repo: &Repository, posts: &HashSet<&str>, rules: &mut Rules<'_>) {
                     Finding::new(
                         Code::RecordUnknownStaff,
                         Location::new(&*t.path, a.pos),
-                        Msg::new(
-                            format!(
-                                "参训人员 `{}` 不在人员名册 `{}` 中",
-                                a.value, repo.records.staff_path
-                            ),
-                            format!(
-                                "attendee `{}` is not in `{}`",
-                                a.value, repo.records.staff_path
-                            ),
-                        ),
+                        messages::attendee_unknown(&a.value, &repo.records.staff_path),
                     )
                 });
             }
@@ -276,21 +247,9 @@ fn surveys(repo: &Repository, rules: &mut Rules<'_>) {
                 Finding::new(
                     Code::RecordInvalid,
                     here(s.satisfied.pos),
-                    Msg::new(
-                        format!(
-                            "满意数 {} 大于有效答复数 {}",
-                            s.satisfied.value, s.responses.value
-                        ),
-                        format!(
-                            "`satisfied` {} exceeds `responses` {}",
-                            s.satisfied.value, s.responses.value
-                        ),
-                    ),
+                    messages::survey_satisfied(s.satisfied.value, s.responses.value),
                 )
-                .related(
-                    here(s.responses.pos),
-                    Msg::new("答复数在此", "responses here"),
-                )
+                .related(here(s.responses.pos), messages::responses_here())
             });
         }
         if s.to.value < s.from.value {
@@ -298,12 +257,9 @@ fn surveys(repo: &Repository, rules: &mut Rules<'_>) {
                 Finding::new(
                     Code::RecordInvalid,
                     here(s.to.pos),
-                    Msg::new(
-                        format!("调查截止日期 {} 早于开始日期 {}", s.to.value, s.from.value),
-                        format!("`to` {} is before `from` {}", s.to.value, s.from.value),
-                    ),
+                    messages::survey_order(s.to.value, s.from.value),
                 )
-                .related(here(s.from.pos), Msg::new("开始日期在此", "from here"))
+                .related(here(s.from.pos), messages::from_here())
             });
         }
         if rules.rejected.surveys.len() > before {
@@ -315,12 +271,7 @@ fn surveys(repo: &Repository, rules: &mut Rules<'_>) {
                 Finding::new(
                     Code::RecordInvalid,
                     here(s.responses.pos),
-                    Msg::new(
-                        format!("各次调查的有效答复数合计超过 {MAX_RESPONSES}，此次调查不计入满意率"),
-                        format!(
-                            "the surveys' `responses` add up to more than {MAX_RESPONSES}; this survey is left out of the satisfaction rate"
-                        ),
-                    ),
+                    messages::survey_over_limit(),
                 )
             });
             continue;
@@ -342,12 +293,9 @@ fn ids<'r>(file: &'r ScopeFile, rules: &mut Rules<'_>, pick: List) -> HashSet<&'
                 Finding::new(
                     Code::ScopeDuplicate,
                     here(),
-                    Msg::new(
-                        format!("编号 `{}` 在 `{}` 中重复", item.id.value, file.path),
-                        format!("id `{}` is used twice in `{}`", item.id.value, file.path),
-                    ),
+                    messages::scope_duplicate(&item.id.value, &file.path),
                 )
-                .related(prev.clone(), Msg::new("首次使用于此", "first used here"))
+                .related(prev.clone(), messages::first_used_here())
             }),
             None => {
                 first.insert(item.id.value.as_str(), here());
@@ -358,14 +306,7 @@ fn ids<'r>(file: &'r ScopeFile, rules: &mut Rules<'_>, pick: List) -> HashSet<&'
 }
 
 fn unknown_scope(at: Location, id: &str, file: &str) -> Finding {
-    Finding::new(
-        Code::ScopeUnknown,
-        at,
-        Msg::new(
-            format!("`{id}` 不在 `{file}` 中"),
-            format!("`{id}` is not in `{file}`"),
-        ),
-    )
+    Finding::new(Code::ScopeUnknown, at, messages::scope_unknown(id, file))
 }
 
 /// Every system number of the repository, current and former.
@@ -399,10 +340,7 @@ fn known_standard(
             Finding::new(
                 Code::RecordUnknownStandard,
                 Location::new(path.to_owned(), no.pos),
-                Msg::new(
-                    format!("记录中的体系表编号 `{}` 不存在", no.value),
-                    format!("system number `{}` does not exist", no.value),
-                ),
+                messages::record_unknown_standard(&no.value),
             )
         });
     }
@@ -418,17 +356,7 @@ fn overdue(s: &crate::model::Standard, as_of: Date, out: &mut Vec<Finding>) {
         out.push(Finding::new(
             Code::TaskOverdue,
             s.location(due.pos),
-            Msg::new(
-                format!(
-                    "任务已逾期：完成时限 {}，状态仍为“{}”（{unit}，{owner}）",
-                    due.value,
-                    status.zh()
-                ),
-                format!(
-                    "overdue: due {} but still `{status}` ({unit}, {owner})",
-                    due.value
-                ),
-            ),
+            messages::task_overdue(due.value, status, unit, owner),
         ));
     }
 }

@@ -1,7 +1,8 @@
 //! `target/missed`: a rate below the target the manifest sets for it (with `check --targets`).
 //! Pure: from computed rates to findings.
 
-use crate::finding::{Code, Finding, Location, Msg, Pos};
+use crate::finding::{Code, Finding, Location, Pos};
+use crate::messages;
 use crate::rates::CenterRates;
 
 /// One `target/missed` finding per rate below its target, pointing at the manifest.
@@ -16,16 +17,7 @@ pub fn missed(rates: &CenterRates) -> Vec<Finding> {
             Finding::new(
                 Code::TargetMissed,
                 Location::new(crate::model::MANIFEST, Pos::START),
-                Msg::new(
-                    format!(
-                        "{}为 {value}（{}/{}），未达到目标值 {target}",
-                        r.name.zh, r.numerator, r.denominator
-                    ),
-                    format!(
-                        "{} is {value} ({}/{}), below its target of {target}",
-                        r.name.en, r.numerator, r.denominator
-                    ),
-                ),
+                messages::target_missed(&r.name, &value, r.numerator, r.denominator, &target),
             )
         })
         .collect()

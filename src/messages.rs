@@ -1,0 +1,330 @@
+//! The words of the cross-file rules and of the rates, in both languages: one function per
+//! message, its Chinese and English templates side by side, so that a message is written once
+//! and every rule that says the same thing says it in the same words.
+//! This module only makes `Msg` values; which rule reports them, and where, is `check`'s.
+//!
+//! Domain words (DOMAIN.md): 体系表编号 / system number, 标准编号 / standard number,
+//! 类目 / category, 标准库 / repository, 汇编 / dossier, 中心标准 / internal standard.
+
+use crate::finding::Msg;
+use crate::model::{CodeKind, Date, Level, MAX_RESPONSES, Origin, Status, StdCode};
+
+/// Declares one function per message: typed parameters, an optional block that derives the
+/// values the templates need, then the Chinese and the English template.
+macro_rules! messages {
+    ($(
+        $(#[$doc:meta])*
+        $name:ident($($arg:ident: $ty:ty),* $(,)?) $({ $($derive:tt)* })? => $zh:literal / $en:literal;
+    )*) => {
+        $(
+            $(#[$doc])*
+            pub fn $name($($arg: $ty),*) -> Msg {
+                $($($derive)*)?
+                Msg::new(format!($zh), format!($en))
+            }
+        )*
+    };
+}
+
+// ---------------------------------------------------------------------------------------
+// Notes beside a finding: the other place it points at.
+// ---------------------------------------------------------------------------------------
+
+messages! {
+    /// The first use of a number, code or id that is used again.
+    first_used_here() => "首次使用于此" / "first used here";
+    /// Where a standard's `level` is written.
+    level_declared_here() => "级别在此声明" / "level declared here";
+    /// Where a standard's `published` is written.
+    published_here() => "发布日期在此" / "published here";
+    /// Where a replaced standard's `status` is written.
+    its_status_here() => "其状态在此" / "its status is here";
+    /// The standard a reference names.
+    that_standard_here() => "该标准在此" / "that standard is here";
+    /// Where an inspection's `date` is written.
+    inspection_date_here() => "检查日期在此" / "inspection date here";
+    /// Where a survey's `responses` is written.
+    responses_here() => "答复数在此" / "responses here";
+    /// Where a survey's `from` is written.
+    from_here() => "开始日期在此" / "from here";
+}
+
+// ---------------------------------------------------------------------------------------
+// Categories and system numbers (`category/*`, `number/*`, `file/name`)
+// ---------------------------------------------------------------------------------------
+
+messages! {
+    /// `category/missing-index`
+    category_missing_index(dir: &str) =>
+        "目录 `{dir}` 下有标准或子目录，但没有 `_index.md`" /
+        "directory `{dir}` holds standards or subdirectories but has no `_index.md`";
+    /// `category/missing-index`, the help
+    category_missing_index_help() =>
+        "新建 `_index.md`，元数据头写 `code` 和 `title`" /
+        "add an `_index.md` with `code` and `title` in its front matter";
+    /// `category/code`: not digits
+    category_code_digits(code: &str) =>
+        "类目代码 `{code}` 应只含数字" / "category code `{code}` must be digits";
+    /// `category/code`: the directory name does not start with it
+    category_code_dir(name: &str, code: &str) =>
+        "目录名 `{name}` 应以类目代码 `{code}-` 开头" /
+        "directory name `{name}` must start with the category code `{code}-`";
+    /// `category/code`: it does not extend the parent's
+    category_code_parent(code: &str, parent: &str) =>
+        "类目代码 `{code}` 应以上级类目代码 `{parent}` 开头" /
+        "category code `{code}` must extend its parent's code `{parent}`";
+    /// `category/code`: used twice (worded as the other duplicates: “… 重复”)
+    category_code_duplicate(code: &str) =>
+        "类目代码 `{code}` 重复" / "category code `{code}` is used twice";
+    /// `category/empty`
+    category_empty(code: &str) =>
+        "类目 `{code}` 下还没有标准" / "category `{code}` has no standard yet";
+    /// `number/format`
+    number_format(no: &str, width: usize, example: &str) =>
+        "体系表编号 `{no}` 应为“类目代码-{width}位序号”，如 `{example}`" /
+        "system number `{no}` must be `<category>-<seq>` with {width} digits, like `{example}`";
+    /// `number/category`
+    number_category(no: &str, category: &str) =>
+        "体系表编号 `{no}` 的类目代码应为所在类目 `{category}`" /
+        "system number `{no}` is not in its category `{category}`";
+    /// `number/duplicate`
+    number_duplicate(no: &str) =>
+        "体系表编号 `{no}` 重复" / "system number `{no}` is used twice";
+    /// `number/gap`; `missing` is one number or a range `a … b`
+    number_gap(category: &str, missing: &str) =>
+        "类目 `{category}` 的编号不连续：缺少 `{missing}`" /
+        "gap in category `{category}`: `{missing}` is missing";
+    /// `file/name`
+    file_name(stem: &str, no: &str) =>
+        "文件名 `{stem}` 应以体系表编号 `{no}` 开头" /
+        "file name `{stem}` does not start with its system number `{no}`";
+    /// `file/name`, the help
+    file_name_help(no: &str) => "改名为 `{no}-…`" / "rename it to `{no}-…`";
+}
+
+// ---------------------------------------------------------------------------------------
+// Standard numbers and what hangs on them (`code/*`, `origin/level`, `date/order`,
+// `replaces/in-force`, `ref/*`)
+// ---------------------------------------------------------------------------------------
+
+messages! {
+    /// `code/missing`
+    code_missing(status: Status) { let status_zh = status.zh(); } =>
+        "状态为“{status_zh}”的标准应有标准编号 `code`" /
+        "a standard with status `{status}` needs a `code`";
+    /// `code/format`: the code's kind does not fit the level
+    code_level(code: &str, kind: CodeKind, level: Level) {
+        let (kind_zh, kind_en, level_zh) = (kind_zh(kind), kind_en(kind), level.zh());
+    } =>
+        "标准编号 `{code}` 是{kind_zh}的编号，与级别“{level_zh}”不符" /
+        "standard number `{code}` is a {kind_en} number, which does not fit level `{level}`";
+    /// `code/format`: a year after the year after `--as-of`
+    code_future_year(key: &str, code: &str, year: u16, limit: i32) =>
+        "`{key}` 中标准编号 `{code}` 的年代号 {year} 晚于 {limit} 年，不可能存在" /
+        "standard number `{code}` in `{key}` has year {year}, after {limit}: impossible";
+    /// `code/prefix`
+    code_prefix(code: &str, prefix: &str) =>
+        "中心标准的编号 `{code}` 应以本中心代号 `{prefix}` 开头" /
+        "internal standard `{code}` must be numbered with the prefix `{prefix}`";
+    /// `code/year`
+    code_year(code: &str, year: u16, published: Date) =>
+        "标准编号 `{code}` 的年代号 {year} 与发布日期 {published} 的年份不符" /
+        "the year {year} of `{code}` differs from `published` {published}";
+    /// `code/duplicate`
+    code_duplicate(code: &StdCode) =>
+        "标准编号 `{code}` 重复" / "standard number `{code}` is used twice";
+    /// `origin/level`: a national, industry, local or group standard not adopted
+    origin_not_adopted(level: Level, origin: Origin) { let level_zh = level.zh(); } =>
+        "{level_zh}的来源应为 `adopted`（采标），实为 `{origin}`" /
+        "a {level} standard must have origin `adopted`, not `{origin}`";
+    /// `origin/level`: an internal standard adopted
+    origin_internal_adopted() =>
+        "中心标准的来源应为 `formulated`（制标）或 `supplemented`（补标），不能是 `adopted`" /
+        "an internal standard cannot be `adopted`: use `formulated` or `supplemented`";
+    /// `date/order`
+    date_order(effective: Date, published: Date) =>
+        "实施日期 {effective} 早于发布日期 {published}" /
+        "`effective` {effective} is before `published` {published}";
+    /// `replaces/in-force`
+    replaces_in_force(code: &StdCode, status: &str) =>
+        "被代替的标准 `{code}` 在体系内，状态应为 `superseded`（被代替），实为 `{status}`" /
+        "replaced standard `{code}` is in the system with status `{status}`, not `superseded`";
+    /// `ref/dead`; `status` is a retired one
+    ref_dead(code: &StdCode, status: Status) { let status_zh = status.zh(); } =>
+        "引用的标准 `{code}` 已{status_zh}" / "reference `{code}` names a {status} standard";
+    /// `ref/dead`, the help: the standard that replaces it
+    ref_dead_help(code: &str) => "改为引用 `{code}`" / "reference `{code}` instead";
+    /// `ref/external`
+    ref_external(code: &StdCode) =>
+        "引用的标准 `{code}` 不在标准体系内" /
+        "reference `{code}` is not in the standard system";
+}
+
+/// The kind of standard a code is, as `code_level` names it.
+fn kind_zh(kind: CodeKind) -> &'static str {
+    match kind {
+        CodeKind::National => "国家标准",
+        CodeKind::Industry => "行业标准",
+        CodeKind::Local => "地方标准",
+        CodeKind::Group => "团体标准",
+        CodeKind::Enterprise => "企业（组织）标准",
+    }
+}
+
+fn kind_en(kind: CodeKind) -> &'static str {
+    match kind {
+        CodeKind::National => "national",
+        CodeKind::Industry => "industry",
+        CodeKind::Local => "local",
+        CodeKind::Group => "group",
+        CodeKind::Enterprise => "enterprise",
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Scope, records, tasks and the evaluation period (`scope/*`, `record/*`, `task/overdue`,
+// `field/*` of `[period]`)
+// ---------------------------------------------------------------------------------------
+
+messages! {
+    /// `field/missing`: records without `[period]`
+    period_missing() =>
+        "有记录时 stdkit.toml 应有 `[period]`（评价期 `from`、`to`）" /
+        "`[period]` (`from`, `to`) is required in stdkit.toml when records exist";
+    /// `field/invalid`: the period ends before it starts (worded as `survey_order`)
+    period_order(to: Date, from: Date) =>
+        "评价期结束日期 {to} 早于开始日期 {from}" /
+        "`[period]` `to` {to} is before `from` {from}";
+    /// `scope/duplicate`
+    scope_duplicate(id: &str, file: &str) =>
+        "编号 `{id}` 在 `{file}` 中重复" / "id `{id}` is used twice in `{file}`";
+    /// `scope/unknown`
+    scope_unknown(id: &str, file: &str) => "`{id}` 不在 `{file}` 中" / "`{id}` is not in `{file}`";
+    /// `record/invalid`: a staff id used twice
+    staff_duplicate(id: &str) => "人员编号 `{id}` 重复" / "staff id `{id}` is used twice";
+    /// `record/unknown-staff`
+    attendee_unknown(id: &str, roster: &str) =>
+        "参训人员 `{id}` 不在人员名册 `{roster}` 中" / "attendee `{id}` is not in `{roster}`";
+    /// `record/unknown-standard`
+    record_unknown_standard(no: &str) =>
+        "记录中的体系表编号 `{no}` 不存在" / "system number `{no}` does not exist";
+    /// `record/invalid`: a nonconform inspection without a finding
+    inspection_needs_finding() =>
+        "检查结果为“不符合”的记录应写明 `finding`（问题描述）" /
+        "a `nonconform` inspection needs a `finding`";
+    /// `record/invalid`: rectified before it was inspected
+    rectified_order(rectified: Date, inspected: Date) =>
+        "整改完成日期 {rectified} 早于检查日期 {inspected}" /
+        "`rectified` {rectified} is before the inspection date {inspected}";
+    /// `record/invalid`: more satisfied than responses
+    survey_satisfied(satisfied: u64, responses: u64) =>
+        "满意数 {satisfied} 大于有效答复数 {responses}" /
+        "`satisfied` {satisfied} exceeds `responses` {responses}";
+    /// `record/invalid`: a survey that ends before it starts
+    survey_order(to: Date, from: Date) =>
+        "调查截止日期 {to} 早于开始日期 {from}" / "`to` {to} is before `from` {from}";
+    /// `record/invalid`: the surveys' responses add up to more than the rates count
+    survey_over_limit() =>
+        "各次调查的有效答复数合计超过 {MAX_RESPONSES}，此次调查不计入满意率" /
+        "the surveys' `responses` add up to more than {MAX_RESPONSES}; this survey is left out of the satisfaction rate";
+    /// `task/overdue`; `unit` is the 责任单位, `owner` the person responsible
+    task_overdue(due: Date, status: Status, unit: &str, owner: &str) {
+        let status_zh = status.zh();
+    } =>
+        "任务已逾期：完成时限 {due}，状态仍为“{status_zh}”（{unit}，{owner}）" /
+        "overdue: due {due} but still `{status}` ({unit}, {owner})";
+}
+
+// ---------------------------------------------------------------------------------------
+// Targets (`target/missed`)
+// ---------------------------------------------------------------------------------------
+
+messages! {
+    /// `target/missed`: `name` is the rate's, `value` and `target` printed percentages
+    target_missed(name: &Msg, value: &str, numerator: u64, denominator: u64, target: &str) {
+        let (name_zh, name_en) = (&name.zh, &name.en);
+    } =>
+        "{name_zh}为 {value}（{numerator}/{denominator}），未达到目标值 {target}" /
+        "{name_en} is {value} ({numerator}/{denominator}), below its target of {target}";
+}
+
+// ---------------------------------------------------------------------------------------
+// The dossier (`dossier/section`, `dossier/link`, `dossier/glyph`)
+// ---------------------------------------------------------------------------------------
+
+messages! {
+    /// `dossier/section`: a chapter path outside the repository or in a hidden folder
+    section_outside(path: &str) =>
+        "汇编章节 `{path}` 不在标准库之内（或在隐藏目录中），拒绝读取" /
+        "dossier section `{path}` lies outside the repository (or in a hidden folder); refused";
+    /// `dossier/section`: a chapter file that does not exist
+    chapter_missing(path: &str) =>
+        "汇编章节文件 `{path}` 不存在" / "dossier chapter `{path}` does not exist";
+    /// `dossier/section`: neither a section name nor a chapter; `known` are the names
+    section_unknown(path: &str, known: &[&str]) { let known = known.join("`, `"); } =>
+        "无法识别的汇编章节 `{path}`，可用 `{known}` 或 dossier/ 下的 .md 文件" /
+        "unknown dossier section `{path}`; expected `{known}` or a .md file under dossier/";
+    /// `dossier/link`: a link
+    link_outside(dest: &str) =>
+        "链接 `{dest}` 指向标准库之外，汇编中不予收录" /
+        "link `{dest}` points outside the repository and is left out of the dossier";
+    /// `dossier/link`: an image
+    image_outside(dest: &str) =>
+        "图片 `{dest}` 指向标准库之外，汇编中不予收录" /
+        "image `{dest}` points outside the repository and is left out of the dossier";
+    /// `dossier/glyph`: `count` is how often `c` occurs in the file. The English names the
+    /// character as `U+XXXX`, which `check::glyph::character` reads back.
+    glyph_missing(c: char, count: usize) {
+        let code = format!("{:04X}", c as u32);
+        let printable = !c.is_control() && !('\u{e000}'..='\u{f8ff}').contains(&c);
+        let shown_zh = if printable { format!("「{c}」") } else { String::new() };
+        let shown_en = if printable { format!("'{c}' ") } else { String::new() };
+        let times_zh = if count > 1 { format!("（本文件共 {count} 处）") } else { String::new() };
+        let times_en = if count > 1 { format!(" ({count} times in this file)") } else { String::new() };
+    } =>
+        "字符{shown_zh}（U+{code}）不在汇编所用的任何字体中，PDF 中将印成方框{times_zh}" /
+        "character {shown_en}U+{code} is in no font of the dossier and would print as a box{times_en}";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_message_fills_both_templates() {
+        assert_eq!(
+            number_duplicate("101-02"),
+            Msg::new(
+                "体系表编号 `101-02` 重复",
+                "system number `101-02` is used twice"
+            )
+        );
+        assert_eq!(
+            glyph_missing('\u{e000}', 2).zh,
+            "字符（U+E000）不在汇编所用的任何字体中，PDF 中将印成方框（本文件共 2 处）"
+        );
+    }
+
+    #[test]
+    fn a_thing_used_twice_is_worded_alike() {
+        let code: StdCode = "GB/T 24421.1-2009".parse().unwrap();
+        for m in [
+            number_duplicate("x"),
+            category_code_duplicate("x"),
+            staff_duplicate("x"),
+            code_duplicate(&code),
+        ] {
+            assert!(m.zh.ends_with("` 重复"), "{}", m.zh);
+            assert!(m.en.ends_with("` is used twice"), "{}", m.en);
+        }
+    }
+
+    #[test]
+    fn an_end_before_its_start_is_worded_alike() {
+        let (to, from) = ("2014-01-01".parse().unwrap(), "2014-12-31".parse().unwrap());
+        assert_eq!(
+            period_order(to, from).en,
+            format!("`[period]` {}", survey_order(to, from).en)
+        );
+    }
+}
