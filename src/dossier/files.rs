@@ -48,7 +48,7 @@ pub fn with_manifest(
         .collect();
     let sums: Vec<(String, String)> = files
         .iter()
-        .map(|(name, bytes)| (name.to_string(), hex(&Sha256::digest(bytes))))
+        .map(|(name, bytes)| (name.to_string(), hex::encode(Sha256::digest(bytes))))
         .collect();
     let manifest = serde_json::json!({
         "files": sums.iter().map(|(f, s)| serde_json::json!({"path": f, "sha256": s})).collect::<Vec<_>>(),
@@ -62,7 +62,7 @@ pub fn with_manifest(
     let mut sums = sums;
     sums.push((
         crate::output::MANIFEST.into(),
-        hex(&Sha256::digest(text.as_bytes())),
+        hex::encode(Sha256::digest(text.as_bytes())),
     ));
     let mut files: Vec<(String, Vec<u8>)> = files
         .into_iter()
@@ -95,5 +95,3 @@ pub fn font_dirs(
     }
     Ok(dirs)
 }
-
-pub use crate::load::hex;

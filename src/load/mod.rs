@@ -892,16 +892,11 @@ pub fn font_sums(root: &Path, files: &[std::path::PathBuf]) -> Result<Vec<(Strin
             let shown = path.strip_prefix(root).unwrap_or(path);
             out.push((
                 shown.display().to_string(),
-                hex(&sha2::Sha256::digest(&bytes)),
+                hex::encode(sha2::Sha256::digest(&bytes)),
             ));
         }
         Ok(out)
     }
-}
-
-/// Bytes in lower-case hexadecimal.
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The Markdown chapters under `dossier/`, sorted.
