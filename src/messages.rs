@@ -236,6 +236,67 @@ messages! {
 }
 
 // ---------------------------------------------------------------------------------------
+// Rates (SPEC §5): name, definition, and why the denominator can be 0
+// ---------------------------------------------------------------------------------------
+
+messages! {
+    rate_completeness() => "体系完整率" / "system completeness";
+    rate_completeness_definition() =>
+        "现行（含试行）标准数 ÷ 应有标准数（不含被代替、废止的标准；待制定、起草、送审的计入应有数）" /
+        "standards in force (in-force or trial) ÷ standards that should exist (all but superseded and withdrawn)";
+    rate_completeness_when_empty() =>
+        "体系表中没有应有的标准" / "the table has no standard that should exist";
+
+    rate_coverage() => "标准化覆盖率" / "standardization coverage";
+    rate_coverage_definition() =>
+        "至少被一项现行（含试行）标准覆盖的岗位、事项和设施数 ÷ 岗位、事项和设施总数（有人就有工作标准，有事就有质量标准，有物就有管理标准）" /
+        "posts, service items and assets covered by at least one standard in force ÷ all of them";
+    rate_coverage_when_empty() =>
+        "scope/ 中没有登记岗位、事项和设施" / "scope/ registers no post, service item or asset";
+
+    rate_coverage_posts() => "岗位覆盖率" / "post coverage";
+    rate_coverage_posts_definition() =>
+        "被现行（含试行）标准覆盖的岗位数 ÷ 岗位总数" / "posts covered by a standard in force ÷ all posts";
+    rate_coverage_posts_when_empty() => "没有登记岗位" / "no posts are registered";
+
+    rate_coverage_services() => "事项覆盖率" / "service coverage";
+    rate_coverage_services_definition() =>
+        "被现行（含试行）标准覆盖的服务事项数 ÷ 服务事项总数" /
+        "service items covered by a standard in force ÷ all service items";
+    rate_coverage_services_when_empty() => "没有登记服务事项" / "no service items are registered";
+
+    rate_coverage_assets() => "设施覆盖率" / "asset coverage";
+    rate_coverage_assets_definition() =>
+        "被现行（含试行）标准覆盖的设施设备数 ÷ 设施设备总数" /
+        "assets covered by a standard in force ÷ all assets";
+    rate_coverage_assets_when_empty() => "没有登记设施设备" / "no assets are registered";
+
+    rate_implementation() => "标准实施率" / "implementation";
+    rate_implementation_definition() =>
+        "评价期内有监督检查、且最近一次结果为“符合”（或“不符合”但在期末前整改完成）的现行（含试行）标准数 ÷ 现行（含试行）标准数" /
+        "standards in force whose latest inspection in the period is conform, or nonconform rectified by the period end ÷ standards in force";
+    rate_implementation_when_empty() => "没有现行（含试行）标准" / "no standard is in force";
+
+    rate_training() => "全员参训率" / "staff training";
+    rate_training_definition() =>
+        "评价期内至少参加过一次培训的在册人员数 ÷ 在册人员总数" /
+        "staff who attended at least one training in the period ÷ all staff";
+    rate_training_when_empty() => "人员名册为空" / "the staff roster is empty";
+
+    rate_satisfaction() => "满意率" / "satisfaction";
+    rate_satisfaction_definition() =>
+        "与评价期有重叠的各次调查的满意数之和 ÷ 有效答复数之和" /
+        "Σ satisfied ÷ Σ responses of the surveys that overlap the period";
+    rate_satisfaction_when_empty() => "评价期内没有满意度调查" / "no survey overlaps the period";
+
+    rate_member_acceptance() => "下属中心验收通过率" / "member acceptance";
+    rate_member_acceptance_definition() =>
+        "各项指标均达到目标值的下属中心数 ÷ 下属中心总数" /
+        "member centres meeting every target ÷ all member centres";
+    rate_member_acceptance_when_empty() => "没有下属中心" / "there are no member centres";
+}
+
+// ---------------------------------------------------------------------------------------
 // Targets (`target/missed`)
 // ---------------------------------------------------------------------------------------
 

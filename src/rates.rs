@@ -4,6 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::finding::Msg;
+use crate::messages;
 use crate::model::{Outcome, Period, Repository, SystemNo, Targets};
 
 /// One rate.
@@ -202,15 +203,12 @@ pub fn compute_excluding(repo: &Repository, period: Option<Period>) -> (CenterRa
         tally(live.iter().map(|s| (s.in_force(), *s)), standard_entry);
     rates.push(Rate {
         key: "completeness",
-        name: Msg::new("体系完整率", "system completeness"),
+        name: messages::rate_completeness(),
         numerator,
         denominator,
         target: None,
-        definition: Msg::new(
-            "现行（含试行）标准数 ÷ 应有标准数（不含被代替、废止的标准；待制定、起草、送审的计入应有数）",
-            "standards in force (in-force or trial) ÷ standards that should exist (all but superseded and withdrawn)",
-        ),
-        when_empty: Msg::new("体系表中没有应有的标准", "the table has no standard that should exist"),
+        definition: messages::rate_completeness_definition(),
+        when_empty: messages::rate_completeness_when_empty(),
         uncounted,
     });
 
@@ -248,7 +246,7 @@ pub fn compute_excluding(repo: &Repository, period: Option<Period>) -> (CenterRa
     );
     rates.push(Rate {
         key: "coverage",
-        name: Msg::new("标准化覆盖率", "standardization coverage"),
+        name: messages::rate_coverage(),
         numerator: posts.0 + services.0 + assets.0,
         denominator: posts.1 + services.1 + assets.1,
         uncounted: [&posts.2, &services.2, &assets.2]
@@ -257,52 +255,40 @@ pub fn compute_excluding(repo: &Repository, period: Option<Period>) -> (CenterRa
             .cloned()
             .collect(),
         target: Some(t.coverage),
-        definition: Msg::new(
-            "至少被一项现行（含试行）标准覆盖的岗位、事项和设施数 ÷ 岗位、事项和设施总数（有人就有工作标准，有事就有质量标准，有物就有管理标准）",
-            "posts, service items and assets covered by at least one standard in force ÷ all of them",
-        ),
-        when_empty: Msg::new("scope/ 中没有登记岗位、事项和设施", "scope/ registers no post, service item or asset"),
+        definition: messages::rate_coverage_definition(),
+        when_empty: messages::rate_coverage_when_empty(),
     });
-    for (key, zh, en, (n, d, uncounted), what_zh, what_en) in [
+    for (key, name, definition, when_empty, (n, d, uncounted)) in [
         (
             "coverage-posts",
-            "岗位覆盖率",
-            "post coverage",
+            messages::rate_coverage_posts(),
+            messages::rate_coverage_posts_definition(),
+            messages::rate_coverage_posts_when_empty(),
             posts,
-            "岗位",
-            "posts",
         ),
         (
             "coverage-services",
-            "事项覆盖率",
-            "service coverage",
+            messages::rate_coverage_services(),
+            messages::rate_coverage_services_definition(),
+            messages::rate_coverage_services_when_empty(),
             services,
-            "服务事项",
-            "service items",
         ),
         (
             "coverage-assets",
-            "设施覆盖率",
-            "asset coverage",
+            messages::rate_coverage_assets(),
+            messages::rate_coverage_assets_definition(),
+            messages::rate_coverage_assets_when_empty(),
             assets,
-            "设施设备",
-            "assets",
         ),
     ] {
         rates.push(Rate {
             key,
-            name: Msg::new(zh, en),
+            name,
             numerator: n,
             denominator: d,
             target: None,
-            definition: Msg::new(
-                format!("被现行（含试行）标准覆盖的{what_zh}数 ÷ {what_zh}总数"),
-                format!("{what_en} covered by a standard in force ÷ all {what_en}"),
-            ),
-            when_empty: Msg::new(
-                format!("没有登记{what_zh}"),
-                format!("no {what_en} are registered"),
-            ),
+            definition,
+            when_empty,
             uncounted,
         });
     }
@@ -323,15 +309,12 @@ pub fn compute_excluding(repo: &Repository, period: Option<Period>) -> (CenterRa
     );
     rates.push(Rate {
         key: "training",
-        name: Msg::new("全员参训率", "staff training"),
+        name: messages::rate_training(),
         numerator,
         denominator,
         target: Some(t.training),
-        definition: Msg::new(
-            "评价期内至少参加过一次培训的在册人员数 ÷ 在册人员总数",
-            "staff who attended at least one training in the period ÷ all staff",
-        ),
-        when_empty: Msg::new("人员名册为空", "the staff roster is empty"),
+        definition: messages::rate_training_definition(),
+        when_empty: messages::rate_training_when_empty(),
         uncounted,
     });
 
@@ -351,15 +334,12 @@ pub fn compute_excluding(repo: &Repository, period: Option<Period>) -> (CenterRa
         .collect();
     rates.push(Rate {
         key: "satisfaction",
-        name: Msg::new("满意率", "satisfaction"),
+        name: messages::rate_satisfaction(),
         numerator: total(surveys.iter().map(|s| s.satisfied.value)),
         denominator: total(surveys.iter().map(|s| s.responses.value)),
         target: Some(t.satisfaction),
-        definition: Msg::new(
-            "与评价期有重叠的各次调查的满意数之和 ÷ 有效答复数之和",
-            "Σ satisfied ÷ Σ responses of the surveys that overlap the period",
-        ),
-        when_empty: Msg::new("评价期内没有满意度调查", "no survey overlaps the period"),
+        definition: messages::rate_satisfaction_definition(),
+        when_empty: messages::rate_satisfaction_when_empty(),
         uncounted,
     });
 
@@ -456,15 +436,12 @@ fn implementation(
     );
     Rate {
         key: "implementation",
-        name: Msg::new("标准实施率", "implementation"),
+        name: messages::rate_implementation(),
         numerator,
         denominator,
         target: Some(t.implementation),
-        definition: Msg::new(
-            "评价期内有监督检查、且最近一次结果为“符合”（或“不符合”但在期末前整改完成）的现行（含试行）标准数 ÷ 现行（含试行）标准数",
-            "standards in force whose latest inspection in the period is conform, or nonconform rectified by the period end ÷ standards in force",
-        ),
-        when_empty: Msg::new("没有现行（含试行）标准", "no standard is in force"),
+        definition: messages::rate_implementation_definition(),
+        when_empty: messages::rate_implementation_when_empty(),
         uncounted,
     }
 }
@@ -533,15 +510,12 @@ pub fn member_acceptance(members: &[MemberRates], targets: Targets) -> Rate {
     );
     Rate {
         key: "member-acceptance",
-        name: Msg::new("下属中心验收通过率", "member acceptance"),
+        name: messages::rate_member_acceptance(),
         numerator,
         denominator,
         target: Some(targets.member_acceptance),
-        definition: Msg::new(
-            "各项指标均达到目标值的下属中心数 ÷ 下属中心总数",
-            "member centres meeting every target ÷ all member centres",
-        ),
-        when_empty: Msg::new("没有下属中心", "there are no member centres"),
+        definition: messages::rate_member_acceptance_definition(),
+        when_empty: messages::rate_member_acceptance_when_empty(),
         uncounted,
     }
 }
