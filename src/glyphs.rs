@@ -31,14 +31,42 @@ pub fn all_embedded(text: &str) -> bool {
         return true;
     }
     let bmp = bmp();
-    text.chars().all(|c| {
-        let c = u32::from(c);
-        c < 0x80
-            || bmp
-                .get((c / 64) as usize)
-                .map_or_else(|| embedded_covers_slow(c), |w| w & (1 << (c % 64)) != 0)
-            || char::from_u32(c).is_some_and(|c| c.is_whitespace() || c.is_control())
-    })
+    let covered = |c: u32| {
+        bmp.get((c / 64) as usize)
+            .map_or_else(|| embedded_covers_slow(c), |w| w & (1 << (c % 64)) != 0)
+    };
+    // UTF-8 decoded by hand (the text is valid UTF-8): Chinese text is three-byte sequences,
+    // looked up in the bitmap without building a `char`.
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        let (c, width) = match x {
+            0x00..=0x7F => {
+                i += 1;
+                continue;
+            }
+            0xC0..=0xDF => ((u32::from(x & 0x1F) << 6) | u32::from(b[i + 1] & 0x3F), 2),
+            0xE0..=0xEF => (
+                (u32::from(x & 0x0F) << 12)
+                    | (u32::from(b[i + 1] & 0x3F) << 6)
+                    | u32::from(b[i + 2] & 0x3F),
+                3,
+            ),
+            _ => (
+                (u32::from(x & 0x07) << 18)
+                    | (u32::from(b[i + 1] & 0x3F) << 12)
+                    | (u32::from(b[i + 2] & 0x3F) << 6)
+                    | u32::from(b[i + 3] & 0x3F),
+                4,
+            ),
+        };
+        if !covered(c) {
+            return false;
+        }
+        i += width;
+    }
+    true
 }
 
 fn embedded_covers_slow(c: u32) -> bool {
@@ -70,6 +98,14 @@ fn bmp() -> &'static [u64; 1024] {
         let mut bits = Box::new([0u64; 1024]);
         for &(lo, hi) in ranges() {
             for c in lo..=hi.min(0xFFFF) {
+                bits[(c / 64) as usize] |= 1 << (c % 64);
+            }
+        }
+        // Whitespace and control characters print no glyph: covered as well, so that one
+        // lookup answers.
+        for c in (0..=0xFFFF).filter_map(char::from_u32) {
+            if c.is_whitespace() || c.is_control() {
+                let c = u32::from(c);
                 bits[(c / 64) as usize] |= 1 << (c % 64);
             }
         }
@@ -159,6 +195,20 @@ mod tests {
         assert!(all_embedded("plain ascii"));
         assert!(!all_embedded("王\u{e000}"));
         assert!(!all_embedded("表情😀"));
+        assert!(!all_embedded("é\u{e000}"));
+        assert!(all_embedded("é×·°—…“”‘’"));
+        // The hand decoder agrees with `char` on every embedded range edge and around them.
+        for (lo, hi) in ranges() {
+            for c in [lo.saturating_sub(1), *lo, *hi, hi + 1] {
+                if let Some(ch) = char::from_u32(c) {
+                    assert_eq!(
+                        all_embedded(&ch.to_string()),
+                        embedded_covers(ch),
+                        "U+{c:04X}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -9,7 +9,7 @@ use crate::messages;
 pub fn outside(path: &str, markdown: &str, first_line: u32, findings: &mut Vec<Finding>) {
     // A link needs `](` (inline), `]:` (a reference definition) or `<` (an autolink or
     // HTML): a text with none of them is not parsed at all.
-    if !markdown.contains("](") && !markdown.contains("]:") && !markdown.contains('<') {
+    if !may_link(markdown) {
         return;
     }
     use pulldown_cmark::{Event, Parser, Tag};
@@ -45,6 +45,14 @@ pub fn outside(path: &str, markdown: &str, first_line: u32, findings: &mut Vec<F
             message(dest),
         ));
     }
+}
+
+/// Whether a text may hold a link: `](` (inline), `]:` (a reference definition) or `<` (an
+/// autolink or HTML), found in one pass over its bytes.
+fn may_link(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'<', b']', bytes)
+        .any(|i| bytes[i] == b'<' || matches!(bytes.get(i + 1), Some(b'(' | b':')))
 }
 
 /// Whether a link target stays inside the repository: a relative path that does not climb
@@ -90,6 +98,15 @@ mod tests {
             resolve("dossier/01.md", "../img/a.png").as_deref(),
             Some("img/a.png")
         );
+    }
+
+    #[test]
+    fn only_texts_that_may_hold_a_link_are_parsed() {
+        assert!(may_link("见[网站](https://example.org)"));
+        assert!(may_link("[a]: https://example.org"));
+        assert!(may_link("<https://example.org>"));
+        assert!(!may_link("第 1 章 [说明] 无链接"));
+        assert!(!may_link("末尾]"));
     }
 
     #[test]

@@ -74,7 +74,10 @@ pub(super) fn lint_parsed(text: &str) -> Vec<TextIssue> {
 /// pulldown-cmark would report, with the same text; finding them line by line is several times
 /// faster than parsing. Anything else goes through the parser (`lint`).
 pub(super) fn plain_headings(text: &str) -> Option<Vec<HeadingText<'_>>> {
-    if text.contains(['`', '<', '\t']) || text.contains("~~~") {
+    let bytes = text.as_bytes();
+    if memchr::memchr3(b'`', b'<', b'\t', bytes).is_some()
+        || memchr::memmem::find(bytes, b"~~~").is_some()
+    {
         return None;
     }
     let mut headings = Vec::new();

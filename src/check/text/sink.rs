@@ -16,7 +16,16 @@ impl<'a> Sink<'a> {
         Sink {
             loc: Locator::new(text),
             issues: Vec::new(),
-            has_modal: MODALS.iter().any(|(word, _)| text.contains(word)),
+            has_modal: {
+                static FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+                    std::sync::LazyLock::new(|| {
+                        MODALS
+                            .iter()
+                            .map(|(word, _)| memchr::memmem::Finder::new(word.as_bytes()))
+                            .collect()
+                    });
+                FINDERS.iter().any(|f| f.find(text.as_bytes()).is_some())
+            },
         }
     }
 
