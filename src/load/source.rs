@@ -125,9 +125,17 @@ impl<'a> Source<'a> {
         index.reach(text, end);
         let line = index.starts.partition_point(|&s| s <= start) - 1;
         let line_start = index.starts[line];
-        let before = index.chars_before(text, start);
-        let column = before - index.chars_before(text, line_start) + 1;
-        let len = (index.chars_before(text, end) - before).max(1);
+        // A short stretch (most lines of metadata, most values) is counted directly; a long
+        // one through the block counts.
+        let count = |from: usize, to: usize| {
+            if to - from <= 2 * BLOCK {
+                chars_in(&text.as_bytes()[from..to])
+            } else {
+                index.chars_before(text, to) - index.chars_before(text, from)
+            }
+        };
+        let column = count(line_start, start) + 1;
+        let len = count(start, end).max(1);
         Pos {
             line: line as u32 + 1,
             column: column as u32,
