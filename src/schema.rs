@@ -344,84 +344,31 @@ pub mod keys {
         Box::leak(keys.into_boxed_slice())
     }
 
-    pub static ROOT: Keys = LazyLock::new(|| props(schema_for!(super::ManifestDoc), "/properties"));
-    pub static CENTER: Keys = LazyLock::new(|| {
-        props(
-            schema_for!(super::ManifestDoc),
-            "/$defs/CenterDoc/properties",
-        )
-    });
-    pub static NUMBERING: Keys = LazyLock::new(|| {
-        props(
-            schema_for!(super::ManifestDoc),
-            "/$defs/NumberingDoc/properties",
-        )
-    });
-    pub static TARGET: Keys = LazyLock::new(|| {
-        props(
-            schema_for!(super::ManifestDoc),
-            "/$defs/TargetsDoc/properties",
-        )
-    });
-    pub static PERIOD: Keys = LazyLock::new(|| {
-        props(
-            schema_for!(super::ManifestDoc),
-            "/$defs/PeriodDoc/properties",
-        )
-    });
-    pub static DOSSIER: Keys = LazyLock::new(|| {
-        props(
-            schema_for!(super::ManifestDoc),
-            "/$defs/DossierDoc/properties",
-        )
-    });
-    pub static MEMBER: Keys = LazyLock::new(|| {
-        props(
-            schema_for!(super::ManifestDoc),
-            "/$defs/MemberDoc/properties",
-        )
-    });
-    pub static STANDARD: Keys =
-        LazyLock::new(|| props(schema_for!(super::StandardDoc), "/properties"));
-    pub static COVERS: Keys = LazyLock::new(|| {
-        props(
-            schema_for!(super::StandardDoc),
-            "/$defs/CoversDoc/properties",
-        )
-    });
-    pub static CATEGORY: Keys =
-        LazyLock::new(|| props(schema_for!(super::CategoryDoc), "/properties"));
-    pub static SCOPE_ITEM: Keys = LazyLock::new(|| {
-        props(
-            schema_for!(super::ScopeDoc),
-            "/$defs/ScopeItemDoc/properties",
-        )
-    });
-    pub static STAFF: Keys = LazyLock::new(|| {
-        props(
-            schema_for!(super::StaffDoc),
-            "/$defs/StaffItemDoc/properties",
-        )
-    });
-    pub static INSPECTION: Keys = LazyLock::new(|| {
-        props(
-            schema_for!(super::InspectionsDoc),
-            "/$defs/InspectionDoc/properties",
-        )
-    });
-    pub static TRAINING: Keys = LazyLock::new(|| {
-        props(
-            schema_for!(super::TrainingsDoc),
-            "/$defs/TrainingDoc/properties",
-        )
-    });
-    pub static SURVEY: Keys = LazyLock::new(|| {
-        props(
-            schema_for!(super::SurveysDoc),
-            "/$defs/SurveyDoc/properties",
-        )
-    });
-    pub static AUDIT: Keys = LazyLock::new(|| props(schema_for!(super::AuditDoc), "/properties"));
+    /// One key list per table: the document type and the pointer to its properties.
+    macro_rules! keys {
+        ($($name:ident = $doc:ident $pointer:literal;)*) => {
+            $(pub static $name: Keys = LazyLock::new(|| props(schema_for!(super::$doc), $pointer));)*
+        };
+    }
+
+    keys! {
+        ROOT = ManifestDoc "/properties";
+        CENTER = ManifestDoc "/$defs/CenterDoc/properties";
+        NUMBERING = ManifestDoc "/$defs/NumberingDoc/properties";
+        TARGET = ManifestDoc "/$defs/TargetsDoc/properties";
+        PERIOD = ManifestDoc "/$defs/PeriodDoc/properties";
+        DOSSIER = ManifestDoc "/$defs/DossierDoc/properties";
+        MEMBER = ManifestDoc "/$defs/MemberDoc/properties";
+        STANDARD = StandardDoc "/properties";
+        COVERS = StandardDoc "/$defs/CoversDoc/properties";
+        CATEGORY = CategoryDoc "/properties";
+        SCOPE_ITEM = ScopeDoc "/$defs/ScopeItemDoc/properties";
+        STAFF = StaffDoc "/$defs/StaffItemDoc/properties";
+        INSPECTION = InspectionsDoc "/$defs/InspectionDoc/properties";
+        TRAINING = TrainingsDoc "/$defs/TrainingDoc/properties";
+        SURVEY = SurveysDoc "/$defs/SurveyDoc/properties";
+        AUDIT = AuditDoc "/properties";
+    }
 }
 
 /// Every schema with its file name under `schema/`.
