@@ -193,7 +193,7 @@ pub fn detail(t: &SystemTable) -> Table {
         ("状态", Fit, Center),
         ("实施日期", Fit, Center),
         ("代替标准号", Fit, Left),
-        ("责任单位", Em(6.5), Left),
+        ("责任科室", Em(6.5), Left),
     ]);
     table.small = true;
     table.rows = t
@@ -421,7 +421,7 @@ pub fn members(members: &[MemberRates]) -> Table {
 pub const NO_TASKS: &str = "没有待制定、起草或送审中的标准。";
 
 pub fn task_group_heading(unit: Option<&str>, n: usize) -> String {
-    format!("{}（{n}项）", unit.unwrap_or("未指定责任单位"))
+    format!("{}（{n}项）", unit.unwrap_or("未指定责任科室"))
 }
 
 pub fn tasks(tasks: &[Task]) -> Table {
