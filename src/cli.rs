@@ -112,7 +112,7 @@ pub struct TableArgs {
     /// 输出结构图
     #[arg(long, conflicts_with = "stats")]
     pub tree: bool,
-    /// 输出统计表（分体系 × 级别：应有数、现有数、现有率）
+    /// 输出统计表（子体系 × 级别：应有数、现有数、现有率）
     #[arg(long)]
     pub stats: bool,
     /// 写入文件（xlsx 必须指定）

@@ -152,7 +152,7 @@ fn detail_row(r: &Row, lang: Lang) -> Vec<String> {
 pub fn stats(t: &SystemTable, lang: Lang) -> Grid {
     let header = header(
         lang,
-        &["分体系", "级别", "应有数", "现有数", "现有率"],
+        &["子体系", "级别", "应有数", "现有数", "现有率"],
         &["subsystem", "level", "planned", "existing", "rate"],
     );
     Grid {
