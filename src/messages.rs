@@ -1,13 +1,19 @@
-//! The words of the cross-file rules and of the rates, in both languages: one function per
-//! message, its Chinese and English templates side by side, so that a message is written once
-//! and every rule that says the same thing says it in the same words.
-//! This module only makes `Msg` values; which rule reports them, and where, is `check`'s.
+//! The words of the loader, of the cross-file rules and of the rates, in both languages: one
+//! function per message, its Chinese and English templates side by side, so that a message is
+//! written once and every rule that says the same thing says it in the same words.
+//! This module only makes `Msg` values; which rule reports them, and where, is `load`'s and
+//! `check`'s.
 //!
 //! Domain words (DOMAIN.md): 体系表编号 / system number, 标准编号 / standard number,
 //! 类目 / category, 标准库 / repository, 汇编 / dossier, 中心标准 / internal standard.
 
+use std::path::Path;
+
 use crate::finding::Msg;
-use crate::model::{CodeKind, Date, Level, MAX_RESPONSES, Origin, Status, StdCode};
+use crate::model::code::CodeError;
+use crate::model::{
+    CodeKind, Date, Level, MANIFEST, MAX_COUNT, MAX_RESPONSES, Origin, Status, StdCode,
+};
 
 /// Declares one function per message: typed parameters, an optional block that derives the
 /// values the templates need, then the Chinese and the English template.
@@ -47,6 +53,8 @@ messages! {
     responses_here() => "答复数在此" / "responses here";
     /// Where a survey's `from` is written.
     from_here() => "开始日期在此" / "from here";
+    /// The first definition of a TOML key defined twice.
+    first_defined_here() => "首次定义在此" / "first defined here";
 }
 
 // ---------------------------------------------------------------------------------------
@@ -347,6 +355,230 @@ messages! {
         "character {shown_en}U+{code} is in no font of the dossier and would print as a box{times_en}";
 }
 
+// ---------------------------------------------------------------------------------------
+// Reading files: the input rule, encodings, front matter, TOML syntax, keys and values
+// (`file/*`, `toml/*`, `frontmatter/missing`, `field/*`, `code/format`, `code/non-canonical`)
+// and the failures that stop loading
+// ---------------------------------------------------------------------------------------
+
+messages! {
+    /// `file/outside`
+    file_outside() =>
+        "文件指向标准库之外（或 `.git` 等隐藏目录），未读取" /
+        "the file leads outside the repository (or into a hidden folder such as `.git`); not read";
+    /// `file/special`; `kind_zh` and `kind_en` say what it is (“命名管道（FIFO）”, “a named pipe (FIFO)”)
+    file_special(kind_zh: &str, kind_en: &str) =>
+        "文件是{kind_zh}，不是普通文件，未读取" /
+        "the file is {kind_en}, not a regular file; not read";
+    /// `file/too-large`: `len` and `limit` in bytes, said in MiB
+    file_too_large(len: u64, limit: u64) { let (len, limit) = (len >> 20, limit >> 20); } =>
+        "文件过大（{len} MiB，上限 {limit} MiB），未读取" /
+        "the file is too large ({len} MiB, the limit is {limit} MiB); not read";
+    /// `file/unreadable`: a symlink that leads nowhere
+    file_dangling() =>
+        "符号链接无法解析（目标不存在或链接成环），未读取" /
+        "the symlink leads nowhere (a missing target or a loop); not read";
+    /// `file/unreadable`: the system's reason, in both languages
+    file_unreadable(why_zh: &str, why_en: &str) =>
+        "无法读取：{why_zh}" / "cannot read the file: {why_en}";
+    /// `file/ignored`: a name that is not UTF-8
+    file_name_not_utf8() =>
+        "文件名不是 UTF-8 编码，未读取：请重命名" /
+        "the file name is not UTF-8; not read: rename it";
+    /// `file/ignored`: `.MD`, `.Toml` …
+    file_extension_case(ext: &str) =>
+        "扩展名应写作小写 `.{ext}`，未读取" /
+        "the extension should be lower-case `.{ext}`; not read";
+
+    /// `file/encoding`: UTF-16
+    encoding_utf16() => "文件是 UTF-16 编码，不是 UTF-8" / "the file is UTF-16, not UTF-8";
+    /// `file/encoding`: UTF-16, the help
+    encoding_utf16_help() =>
+        "请将文件另存为 UTF-8，例如 `iconv -f UTF-16 -t UTF-8`" /
+        "save the file as UTF-8, e.g. `iconv -f UTF-16 -t UTF-8`";
+    /// `file/encoding`: UTF-8 with `count` invalid sequences
+    encoding_stray_bytes(count: usize) =>
+        "文件是 UTF-8 编码，但有 {count} 处无效字节，第一处在此" /
+        "the file is UTF-8 but has {count} invalid byte sequence(s); the first is here";
+    /// `file/encoding`: stray bytes, the help
+    encoding_stray_bytes_help() =>
+        "请在编辑器中删除或重新输入这些字符；不要整体转换编码，那会损坏其余文字" /
+        "delete or retype these characters in an editor; do not convert the whole file, which would garble the rest";
+    /// `file/encoding`: NUL bytes
+    encoding_binary() =>
+        "文件含有 NUL 字节：这是二进制文件，不是文本" /
+        "the file holds NUL bytes: it is binary, not text";
+    /// `file/encoding`: a legacy encoding such as GB18030
+    encoding_legacy(name: &str) =>
+        "文件不是 UTF-8 编码，看起来是 {name}" / "file is not UTF-8; it looks like {name}";
+    /// `file/encoding`: a legacy encoding, the help
+    encoding_legacy_help(name: &str) =>
+        "请将文件另存为 UTF-8，例如 `iconv -f {name} -t UTF-8`" /
+        "save the file as UTF-8, e.g. `iconv -f {name} -t UTF-8`";
+
+    /// `frontmatter/missing`: a Markdown standard
+    frontmatter_standard() =>
+        "标准文件应以 `+++` 元数据头开头" /
+        "a Markdown standard must start with `+++` front matter";
+    /// `frontmatter/missing`: a Markdown standard, the help
+    frontmatter_standard_help() =>
+        "在第一行写 `+++`，接着写 `no`、`title` 等字段，再以一行 `+++` 结束" /
+        "start with a line `+++`, then `no`, `title` …, then a line `+++`";
+    /// `frontmatter/missing`: a category's `_index.md`
+    frontmatter_category() =>
+        "类目 `_index.md` 应以 `+++` 元数据头开头（含 `code` 和 `title`）" /
+        "a category's `_index.md` must start with `+++` front matter (`code`, `title`)";
+    /// `frontmatter/missing`: an audit report
+    frontmatter_audit() =>
+        "内审报告应以 `+++` 元数据头开头（含 `title`、`date`、`auditors`）" /
+        "an audit report must start with `+++` front matter (`title`, `date`, `auditors`)";
+    /// `frontmatter/missing`: line ends that are CR only
+    frontmatter_cr_only() =>
+        "文件的行尾只有 CR（旧式 Mac 行尾），整个文件被读成一行，元数据头无法识别" /
+        "the file's line ends are CR only (old Mac style), so it reads as one line and its front matter cannot be found";
+    /// `frontmatter/missing`: CR only, the help
+    frontmatter_cr_only_help() =>
+        "请将文件另存为 LF 或 CRLF 行尾" / "save the file with LF or CRLF line ends";
+    /// `frontmatter/missing`: a `+++` never closed
+    frontmatter_unclosed() =>
+        "第 1 行的 `+++` 元数据头没有结束" /
+        "the front matter opened by `+++` on line 1 is never closed";
+    /// `frontmatter/missing`: never closed, the help
+    frontmatter_unclosed_help() =>
+        "在元数据之后、正文之前加一行 `+++`" /
+        "add a line `+++` after the metadata, before the text";
+
+    /// `toml/syntax`: the parser's own words
+    toml_syntax(message: &str) =>
+        "TOML 语法错误：{message}" / "TOML syntax error: {message}";
+    /// `toml/syntax`: a key defined twice
+    toml_duplicate_key(key: &str) =>
+        "TOML 语法错误：键 `{key}` 重复定义" /
+        "TOML syntax error: the key `{key}` is defined twice";
+    /// `toml/unknown-key`; `table` is empty at the top level, `close` a known key near it
+    toml_unknown_key(key: &str, table: &str, close: Option<&str>) {
+        let (in_zh, in_en) = if table.is_empty() {
+            (String::new(), String::new())
+        } else {
+            (format!("`[{table}]` 中"), format!(" in `[{table}]`"))
+        };
+        let (hint_zh, hint_en) = match close {
+            Some(close) => (format!("，是否应为 `{close}`？"), format!("; did you mean `{close}`?")),
+            None => (String::new(), String::new()),
+        };
+    } =>
+        "{in_zh}未定义的键 `{key}`{hint_zh}" / "unknown key `{key}`{in_en}{hint_en}";
+
+    /// `field/missing`; `table` is empty at the top level
+    field_missing(key: &str, table: &str) {
+        let (in_zh, in_en) = if table.is_empty() {
+            (String::new(), String::new())
+        } else {
+            (format!("`[{table}]` "), format!(" in `[{table}]`"))
+        };
+    } =>
+        "{in_zh}缺少必填字段 `{key}`" / "missing required key `{key}`{in_en}";
+    /// `field/invalid`: a value of the wrong type; `expected` is one of the `expected_*`
+    field_type(key: &str, expected: &Msg) {
+        let (expected_zh, expected_en) = (&expected.zh, &expected.en);
+    } =>
+        "`{key}` 应为{expected_zh}" / "`{key}` must be {expected_en}";
+    /// `field/invalid`: a blank string
+    field_blank(key: &str) => "`{key}` 不能为空" / "`{key}` must not be blank";
+    /// `field/invalid`: not one of the spellings
+    field_choice(key: &str, value: &str, choices: &[&str]) { let choices = choices.join("`, `"); } =>
+        "`{key}` 的值 `{value}` 无效，可选 `{choices}`" /
+        "`{key}` has unknown value `{value}`; expected one of `{choices}`";
+    /// `field/invalid`: a date such as 2014-02-30 written in `key`
+    field_impossible_date(key: &str, date: &str) =>
+        "`{key}` 是不存在的日期 `{date}`" / "`{key}` is an impossible date `{date}`";
+    /// `field/invalid`: an impossible date the TOML parser rejected, as written; `reason` is
+    /// the parser's (English only)
+    impossible_date(written: &str, reason: &str) =>
+        "`{written}` 是不存在的日期" / "`{written}` is an impossible date ({reason})";
+    /// `field/invalid`: a count above `MAX_COUNT`
+    count_too_large(key: &str, value: u64) =>
+        "`{key}` 的值 {value} 过大，应不超过 {MAX_COUNT}" /
+        "`{key}` is too large: {value} is more than {MAX_COUNT}";
+
+    /// What `field_type` expects: a string
+    expected_string() => "字符串" / "a string";
+    /// … a date
+    expected_date() => "日期（如 2014-12-31）" / "a date (like 2014-12-31)";
+    /// … a non-negative integer
+    expected_uint() => "非负整数" / "a non-negative integer";
+    /// … a fraction
+    expected_fraction() => "0 到 1 之间的小数（如 0.95）" / "a fraction from 0 to 1 (like 0.95)";
+    /// … a list of strings
+    expected_strings() => "字符串列表" / "a list of strings";
+    /// … a table
+    expected_table() => "表（table）" / "a table";
+    /// … an array of tables
+    expected_tables() => "表数组（[[…]]）" / "an array of tables ([[…]])";
+
+    /// `code/format`: a code that does not parse
+    code_invalid(key: &str, error: &CodeError) {
+        let (reason_zh, reason_en) = (error.reason_zh(), error.reason_en());
+    } =>
+        "`{key}` 不是有效的标准编号：{reason_zh}" /
+        "`{key}` is not a valid standard number: {reason_en}";
+    /// `code/non-canonical`
+    code_non_canonical(key: &str, written: &str) =>
+        "`{key}` 中的标准编号 `{written}` 写法不规范" /
+        "standard number `{written}` in `{key}` is not in canonical form";
+    /// `code/non-canonical`, the help: the canonical form
+    code_non_canonical_help(code: &StdCode) => "写作 `{code}`" / "write `{code}`";
+
+    /// `field/invalid`: a `[[member]]` that is this centre or holds it
+    member_is_itself(member: &str) =>
+        "成员中心 `{member}` 是本中心自己（或其上级目录），不能作为成员" /
+        "member `{member}` is this centre itself (or a folder above it), not a member";
+
+    /// A file the loader needs that the input rule refused, with the refusal's words
+    file_refused(file: &str, why: &Msg) { let (why_zh, why_en) = (&why.zh, &why.en); } =>
+        "`{file}`：{why_zh}" / "`{file}`: {why_en}";
+    /// A file the loader needs that is not there
+    file_missing(file: &str) => "`{file}` 不存在" / "`{file}` does not exist";
+    /// The manifest, there when the walk began, gone when it was read
+    manifest_vanished() =>
+        "`{MANIFEST}` 在读取时消失了" / "`{MANIFEST}` disappeared while loading";
+    /// A dossier chapter that was not read; `why` says why, after the words “dossier chapter”
+    chapter_unread(why_zh: &str, why_en: &str) =>
+        "汇编章节 {why_zh}" / "dossier chapter {why_en}";
+    /// A dossier chapter the input rule refused, with the refusal's words
+    chapter_refused(name: &str, why: &Msg) { let (why_zh, why_en) = (&why.zh, &why.en); } =>
+        "汇编章节 `{name}`：{why_zh}" / "dossier chapter `{name}`: {why_en}";
+
+    /// Failure: the directory to start from cannot be opened
+    repo_unopenable(dir: &Path) { let dir = dir.display(); } =>
+        "无法打开标准库目录 `{dir}`" / "cannot open repository directory `{dir}`";
+    /// Failure: the directory to start from is a file
+    not_a_directory(path: &Path) { let path = path.display(); } =>
+        "`{path}` 不是目录" / "`{path}` is not a directory";
+    /// Failure: a path that cannot be made absolute
+    path_unresolvable(path: &Path) { let path = path.display(); } =>
+        "无法解析路径 `{path}`" / "cannot resolve `{path}`";
+    /// Failure: `stdkit.toml` is there but not a file
+    manifest_not_a_file(path: &Path) { let path = path.display(); } =>
+        "`{path}` 不是文件，而是目录或特殊文件" /
+        "`{path}` is not a file but a directory or a special file";
+    /// Failure: no `stdkit.toml` from `start` upwards
+    no_manifest(start: &Path) { let start = start.display(); } =>
+        "`{start}` 及其上级目录中都没有 `{MANIFEST}`：这不是标准库" /
+        "no `{MANIFEST}` in `{start}` or any parent directory: not a standards repository";
+    /// Failure: a repository without `system/`. (The English has a run of spaces in the middle,
+    /// as it always had.)
+    no_system_dir(root: &Path) { let root = root.display(); } =>
+        "标准库 `{root}` 中没有 `system/` 目录（标准体系的各分体系和标准放在其中）" /
+        "the repository `{root}` has no `system/` directory (where the subsystems and                  standards live)";
+    /// Failure: a directory that cannot be listed
+    dir_unlistable(dir: &Path) { let dir = dir.display(); } =>
+        "无法列出 `{dir}`" / "failed to list `{dir}`";
+    /// Failure: a font file given to the dossier that cannot be read
+    font_unreadable(path: &Path) { let path = path.display(); } =>
+        "无法读取字体文件 {path}" / "cannot read the font file {path}";
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -386,6 +618,25 @@ mod tests {
         assert_eq!(
             period_order(to, from).en,
             format!("`[period]` {}", survey_order(to, from).en)
+        );
+    }
+
+    #[test]
+    fn a_key_is_placed_in_its_table_only_when_it_has_one() {
+        assert_eq!(
+            field_missing("from", "period"),
+            Msg::new(
+                "`[period]` 缺少必填字段 `from`",
+                "missing required key `from` in `[period]`"
+            )
+        );
+        assert_eq!(field_missing("no", "").en, "missing required key `no`");
+        assert_eq!(
+            toml_unknown_key("titel", "", Some("title")),
+            Msg::new(
+                "未定义的键 `titel`，是否应为 `title`？",
+                "unknown key `titel`; did you mean `title`?"
+            )
         );
     }
 }

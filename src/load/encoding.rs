@@ -3,7 +3,8 @@
 //! converting the whole file would ruin the rest), a binary file, or a legacy encoding such as
 //! GB18030 (convert it).
 
-use crate::finding::{Code, Finding, Location, Msg, Pos};
+use crate::finding::{Code, Finding, Location, Pos};
+use crate::messages;
 
 /// What the bytes look like.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,53 +82,17 @@ fn legacy(bytes: &[u8]) -> &'static str {
 pub fn finding(path: String, pos: Pos, bytes: &[u8]) -> Finding {
     let at = Location::new(path, pos);
     match guess(bytes) {
-        Guess::Utf16 => Finding::new(
-            Code::FileEncoding,
-            at,
-            Msg::new(
-                "文件是 UTF-16 编码，不是 UTF-8",
-                "the file is UTF-16, not UTF-8",
-            ),
-        )
-        .help(Msg::new(
-            "请将文件另存为 UTF-8，例如 `iconv -f UTF-16 -t UTF-8`",
-            "save the file as UTF-8, e.g. `iconv -f UTF-16 -t UTF-8`",
-        )),
-        Guess::StrayBytes(n) => Finding::new(
-            Code::FileEncoding,
-            at,
-            Msg::new(
-                format!("文件是 UTF-8 编码，但有 {n} 处无效字节，第一处在此"),
-                format!(
-                    "the file is UTF-8 but has {n} invalid byte sequence(s); the first is here"
-                ),
-            ),
-        )
-        .help(Msg::new(
-            "请在编辑器中删除或重新输入这些字符；不要整体转换编码，那会损坏其余文字",
-            "delete or retype these characters in an editor; do not convert the whole file, \
-             which would garble the rest",
-        )),
-        Guess::Binary => Finding::new(
-            Code::FileEncoding,
-            at,
-            Msg::new(
-                "文件含有 NUL 字节：这是二进制文件，不是文本",
-                "the file holds NUL bytes: it is binary, not text",
-            ),
-        ),
-        Guess::Legacy(name) => Finding::new(
-            Code::FileEncoding,
-            at,
-            Msg::new(
-                format!("文件不是 UTF-8 编码，看起来是 {name}"),
-                format!("file is not UTF-8; it looks like {name}"),
-            ),
-        )
-        .help(Msg::new(
-            format!("请将文件另存为 UTF-8，例如 `iconv -f {name} -t UTF-8`"),
-            format!("save the file as UTF-8, e.g. `iconv -f {name} -t UTF-8`"),
-        )),
+        Guess::Utf16 => Finding::new(Code::FileEncoding, at, messages::encoding_utf16())
+            .help(messages::encoding_utf16_help()),
+        Guess::StrayBytes(n) => {
+            Finding::new(Code::FileEncoding, at, messages::encoding_stray_bytes(n))
+                .help(messages::encoding_stray_bytes_help())
+        }
+        Guess::Binary => Finding::new(Code::FileEncoding, at, messages::encoding_binary()),
+        Guess::Legacy(name) => {
+            Finding::new(Code::FileEncoding, at, messages::encoding_legacy(name))
+                .help(messages::encoding_legacy_help(name))
+        }
     }
 }
 

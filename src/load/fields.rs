@@ -8,6 +8,7 @@ use toml::de::{DeTable, DeValue};
 
 use super::source::Source;
 use crate::finding::{Code, Finding, Msg, Pos};
+use crate::messages;
 use crate::model::{At, Date, MAX_COUNT};
 
 /// Parses TOML text that starts at byte `offset` of `src`. A syntax error is a `toml/syntax`
@@ -29,30 +30,16 @@ pub fn parse<'a>(
         let at = src.location(offset + span.start, offset + span.end);
         let finding = match duplicate(toml, &message, span.clone()) {
             Some((key, first)) => {
-                let mut f = Finding::new(
-                    Code::TomlSyntax,
-                    at,
-                    Msg::new(
-                        format!("TOML 语法错误：键 `{key}` 重复定义"),
-                        format!("TOML syntax error: the key `{key}` is defined twice"),
-                    ),
-                );
+                let mut f = Finding::new(Code::TomlSyntax, at, messages::toml_duplicate_key(&key));
                 if let Some(first) = first {
                     f = f.related(
                         src.location(offset + first.start, offset + first.end),
-                        Msg::new("首次定义在此", "first defined here"),
+                        messages::first_defined_here(),
                     );
                 }
                 f
             }
-            None => Finding::new(
-                Code::TomlSyntax,
-                at,
-                Msg::new(
-                    format!("TOML 语法错误：{message}"),
-                    format!("TOML syntax error: {message}"),
-                ),
-            ),
+            None => Finding::new(Code::TomlSyntax, at, messages::toml_syntax(&message)),
         };
         findings.push(finding);
         return None;
@@ -67,10 +54,7 @@ pub fn parse<'a>(
         findings.push(Finding::new(
             Code::FieldInvalid,
             src.location(offset + span.start, offset + span.end),
-            Msg::new(
-                format!("`{written}` 是不存在的日期"),
-                format!("`{written}` is an impossible date ({reason})"),
-            ),
+            messages::impossible_date(written, reason),
         ));
     }
     Some(table)
@@ -175,36 +159,23 @@ impl<'s, 't, 'a> Fields<'s, 't, 'a> {
         self.entry(key).is_some()
     }
 
-    fn invalid(&mut self, span: Range<usize>, key: &str, zh_expected: &str, en_expected: &str) {
+    /// Reports a value of the wrong type; `expected` is one of `messages::expected_*`.
+    fn invalid(&mut self, span: Range<usize>, key: &str, expected: Msg) {
         let pos = self.pos(span);
         self.findings.push(Finding::new(
             Code::FieldInvalid,
             self.src.location_at(pos),
-            Msg::new(
-                format!("`{key}` 应为{zh_expected}"),
-                format!("`{key}` must be {en_expected}"),
-            ),
+            messages::field_type(key, &expected),
         ));
     }
 
     /// Reports a missing required key at the table's head.
     pub fn missing(&mut self, key: &str) {
         let pos = self.head();
-        let (zh_in, en_in) = if self.name.is_empty() {
-            (String::new(), String::new())
-        } else {
-            (
-                format!("`[{}]` ", self.name),
-                format!(" in `[{}]`", self.name),
-            )
-        };
         self.findings.push(Finding::new(
             Code::FieldMissing,
             self.src.location_at(pos),
-            Msg::new(
-                format!("{zh_in}缺少必填字段 `{key}`"),
-                format!("missing required key `{key}`{en_in}"),
-            ),
+            messages::field_missing(key, self.name),
         ));
     }
 
@@ -213,7 +184,7 @@ impl<'s, 't, 'a> Fields<'s, 't, 'a> {
         match v.get_ref() {
             DeValue::String(s) => Some(At::new(s.to_string(), self.pos(v.span()))),
             _ => {
-                self.invalid(v.span(), key, "字符串", "a string");
+                self.invalid(v.span(), key, messages::expected_string());
                 None
             }
         }
@@ -232,10 +203,7 @@ impl<'s, 't, 'a> Fields<'s, 't, 'a> {
         self.findings.push(Finding::new(
             Code::FieldInvalid,
             self.src.location_at(text.pos),
-            Msg::new(
-                format!("`{key}` 不能为空"),
-                format!("`{key}` must not be blank"),
-            ),
+            messages::field_blank(key),
         ));
         None
     }
@@ -266,17 +234,10 @@ impl<'s, 't, 'a> Fields<'s, 't, 'a> {
         match parse(&raw.value) {
             Some(v) => Some(At::new(v, raw.pos)),
             None => {
-                let choices = spellings().join("`, `");
                 self.findings.push(Finding::new(
                     Code::FieldInvalid,
                     self.src.location_at(raw.pos),
-                    Msg::new(
-                        format!("`{key}` 的值 `{}` 无效，可选 `{choices}`", raw.value),
-                        format!(
-                            "`{key}` has unknown value `{}`; expected one of `{choices}`",
-                            raw.value
-                        ),
-                    ),
+                    messages::field_choice(key, &raw.value, &spellings()),
                 ));
                 None
             }
@@ -293,12 +254,7 @@ impl<'s, 't, 'a> Fields<'s, 't, 'a> {
             _ => None,
         };
         let Some(d) = date else {
-            self.invalid(
-                v.span(),
-                key,
-                "日期（如 2014-12-31）",
-                "a date (like 2014-12-31)",
-            );
+            self.invalid(v.span(), key, messages::expected_date());
             return None;
         };
         match Date::new(d.year as i16, d.month as i8, d.day as i8) {
@@ -307,10 +263,7 @@ impl<'s, 't, 'a> Fields<'s, 't, 'a> {
                 self.findings.push(Finding::new(
                     Code::FieldInvalid,
                     self.src.location_at(pos),
-                    Msg::new(
-                        format!("`{key}` 是不存在的日期 `{d}`"),
-                        format!("`{key}` is an impossible date `{d}`"),
-                    ),
+                    messages::field_impossible_date(key, &d.to_string()),
                 ));
                 None
             }
@@ -333,7 +286,7 @@ impl<'s, 't, 'a> Fields<'s, 't, 'a> {
             _ => None,
         };
         if n.is_none() {
-            self.invalid(v.span(), key, "非负整数", "a non-negative integer");
+            self.invalid(v.span(), key, messages::expected_uint());
         }
         n.map(|n| At::new(n, self.pos(v.span())))
     }
@@ -348,10 +301,7 @@ impl<'s, 't, 'a> Fields<'s, 't, 'a> {
         self.findings.push(Finding::new(
             Code::FieldInvalid,
             self.src.location_at(n.pos),
-            Msg::new(
-                format!("`{key}` 的值 {} 过大，应不超过 {MAX_COUNT}", n.value),
-                format!("`{key}` is too large: {} is more than {MAX_COUNT}", n.value),
-            ),
+            messages::count_too_large(key, n.value),
         ));
         None
     }
@@ -368,12 +318,7 @@ impl<'s, 't, 'a> Fields<'s, 't, 'a> {
         match n {
             Some(n) if (0.0..=1.0).contains(&n) => Some(At::new(n, self.pos(v.span()))),
             _ => {
-                self.invalid(
-                    v.span(),
-                    key,
-                    "0 到 1 之间的小数（如 0.95）",
-                    "a fraction from 0 to 1 (like 0.95)",
-                );
+                self.invalid(v.span(), key, messages::expected_fraction());
                 None
             }
         }
@@ -393,13 +338,13 @@ impl<'s, 't, 'a> Fields<'s, 't, 'a> {
                         DeValue::String(s) => {
                             out.push(At::new(s.to_string(), self.pos(item.span())))
                         }
-                        _ => self.invalid(item.span(), key, "字符串列表", "a list of strings"),
+                        _ => self.invalid(item.span(), key, messages::expected_strings()),
                     }
                 }
                 out
             }
             _ => {
-                self.invalid(v.span(), key, "字符串列表", "a list of strings");
+                self.invalid(v.span(), key, messages::expected_strings());
                 Vec::new()
             }
         }
@@ -411,7 +356,7 @@ impl<'s, 't, 'a> Fields<'s, 't, 'a> {
         match v.get_ref() {
             DeValue::Table(t) => Some((t, v.span())),
             _ => {
-                self.invalid(v.span(), key, "表（table）", "a table");
+                self.invalid(v.span(), key, messages::expected_table());
                 None
             }
         }
@@ -428,23 +373,13 @@ impl<'s, 't, 'a> Fields<'s, 't, 'a> {
                 for item in items.iter() {
                     match item.get_ref() {
                         DeValue::Table(t) => out.push((t, item.span())),
-                        _ => self.invalid(
-                            item.span(),
-                            key,
-                            "表数组（[[…]]）",
-                            "an array of tables ([[…]])",
-                        ),
+                        _ => self.invalid(item.span(), key, messages::expected_tables()),
                     }
                 }
                 out
             }
             _ => {
-                self.invalid(
-                    v.span(),
-                    key,
-                    "表数组（[[…]]）",
-                    "an array of tables ([[…]])",
-                );
+                self.invalid(v.span(), key, messages::expected_tables());
                 Vec::new()
             }
         }
@@ -458,29 +393,12 @@ impl<'s, 't, 'a> Fields<'s, 't, 'a> {
                 continue;
             }
             let pos = self.pos(k.span());
-            let within = if self.name.is_empty() {
-                (String::new(), String::new())
-            } else {
-                (
-                    format!("`[{}]` 中", self.name),
-                    format!(" in `[{}]`", self.name),
-                )
-            };
             // The suggestion is part of the message, so that every format carries it.
-            let (zh_hint, en_hint) = match did_you_mean(key, self.known) {
-                Some(close) => (
-                    format!("，是否应为 `{close}`？"),
-                    format!("; did you mean `{close}`?"),
-                ),
-                None => (String::new(), String::new()),
-            };
+            let close = did_you_mean(key, self.known);
             let f = Finding::new(
                 Code::TomlUnknownKey,
                 self.src.location_at(pos),
-                Msg::new(
-                    format!("{}未定义的键 `{key}`{zh_hint}", within.0),
-                    format!("unknown key `{key}`{}{en_hint}", within.1),
-                ),
+                messages::toml_unknown_key(key, self.name, close),
             );
             self.findings.push(f);
         }

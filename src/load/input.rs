@@ -7,7 +7,8 @@
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 
-use crate::finding::{Code, Finding, Location, Msg, Pos};
+use crate::finding::{Code, Finding, Location, Pos};
+use crate::messages;
 
 /// The largest file read: far above any real standard or record file (a province's trainings
 /// of a year, 100,000 sessions × 100 attendees in one file, are about 110 MB), and a bound on
@@ -176,47 +177,23 @@ fn special(kind: &std::fs::FileType) -> Refusal {
 impl Refusal {
     /// The finding for a file that was not read; `None` when it is simply not there.
     pub fn finding(&self, rel: &str) -> Option<Finding> {
-        let (code, zh, en) = match self {
+        let (code, message) = match self {
             Refusal::Missing => return None,
-            Refusal::Outside => (
-                Code::FileOutside,
-                "文件指向标准库之外（或 `.git` 等隐藏目录），未读取".to_owned(),
-                "the file leads outside the repository (or into a hidden folder such as `.git`); not read"
-                    .to_owned(),
-            ),
-            Refusal::Special(zh, en) => (
-                Code::FileSpecial,
-                format!("文件是{zh}，不是普通文件，未读取"),
-                format!("the file is {en}, not a regular file; not read"),
-            ),
-            Refusal::TooLarge(len) => (
-                Code::FileTooLarge,
-                format!(
-                    "文件过大（{} MiB，上限 {} MiB），未读取",
-                    len >> 20,
-                    MAX_SIZE >> 20
-                ),
-                format!(
-                    "the file is too large ({} MiB, the limit is {} MiB); not read",
-                    len >> 20,
-                    MAX_SIZE >> 20
-                ),
-            ),
-            Refusal::Dangling => (
-                Code::FileUnreadable,
-                "符号链接无法解析（目标不存在或链接成环），未读取".to_owned(),
-                "the symlink leads nowhere (a missing target or a loop); not read".to_owned(),
-            ),
-            Refusal::Io(e) => (
-                Code::FileUnreadable,
-                format!("无法读取：{}", io_words(e).0),
-                format!("cannot read the file: {}", io_words(e).1),
-            ),
+            Refusal::Outside => (Code::FileOutside, messages::file_outside()),
+            Refusal::Special(zh, en) => (Code::FileSpecial, messages::file_special(zh, en)),
+            Refusal::TooLarge(len) => {
+                (Code::FileTooLarge, messages::file_too_large(*len, MAX_SIZE))
+            }
+            Refusal::Dangling => (Code::FileUnreadable, messages::file_dangling()),
+            Refusal::Io(e) => {
+                let (zh, en) = io_words(e);
+                (Code::FileUnreadable, messages::file_unreadable(&zh, &en))
+            }
         };
         Some(Finding::new(
             code,
             Location::new(rel.to_owned(), Pos::START),
-            Msg::new(zh, en),
+            message,
         ))
     }
 }

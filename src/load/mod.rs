@@ -22,7 +22,8 @@ use rayon::prelude::*;
 pub use input::{Input, Refusal, plain as input_plain};
 pub use source::Source;
 
-use crate::finding::{self, FailWith, Finding, failure};
+use crate::finding::{self, FailWith, Finding, Msg, failure};
+use crate::messages;
 use crate::model::{Category, FileKind, Records, Repository, ScopeFile};
 
 pub use crate::model::MANIFEST;
@@ -35,50 +36,33 @@ pub struct Loaded {
 
 /// Finds the repository root: `start` or its nearest ancestor holding `stdkit.toml`.
 pub fn discover(start: &Path) -> Result<PathBuf> {
-    let meta = std::fs::metadata(start).fail_with(|| {
-        (
-            format!("无法打开标准库目录 `{}`", start.display()),
-            format!("cannot open repository directory `{}`", start.display()),
-        )
-    })?;
+    let meta = std::fs::metadata(start).fail_with(|| words(messages::repo_unopenable(start)))?;
     if !meta.is_dir() {
-        return Err(failure(
-            format!("`{}` 不是目录", start.display()),
-            format!("`{}` is not a directory", start.display()),
-        ));
+        return Err(fail(messages::not_a_directory(start)));
     }
-    let start = std::path::absolute(start).fail_with(|| {
-        (
-            format!("无法解析路径 `{}`", start.display()),
-            format!("cannot resolve `{}`", start.display()),
-        )
-    })?;
+    let start =
+        std::path::absolute(start).fail_with(|| words(messages::path_unresolvable(start)))?;
     for dir in start.ancestors() {
         let manifest = dir.join(MANIFEST);
         match std::fs::metadata(&manifest) {
             Ok(meta) if meta.is_file() => return Ok(dir.to_path_buf()),
             Ok(_) => {
-                return Err(failure(
-                    format!("`{}` 不是文件，而是目录或特殊文件", manifest.display()),
-                    format!(
-                        "`{}` is not a file but a directory or a special file",
-                        manifest.display()
-                    ),
-                ));
+                return Err(fail(messages::manifest_not_a_file(&manifest)));
             }
             Err(_) => {}
         }
     }
-    Err(failure(
-        format!(
-            "`{}` 及其上级目录中都没有 `{MANIFEST}`：这不是标准库",
-            start.display()
-        ),
-        format!(
-            "no `{MANIFEST}` in `{}` or any parent directory: not a standards repository",
-            start.display()
-        ),
-    ))
+    Err(fail(messages::no_manifest(&start)))
+}
+
+/// A failure in the words of a message.
+fn fail(message: Msg) -> anyhow::Error {
+    failure(message.zh, message.en)
+}
+
+/// A message as the words `fail_with` wants.
+fn words(message: Msg) -> (String, String) {
+    (message.zh, message.en)
 }
 
 /// One file to parse.
@@ -190,21 +174,10 @@ pub fn load_with(root: &Path, rules: &dyn TextRules) -> Result<Loaded> {
     let mut findings = Vec::new();
     let input = Input::new(root);
     let manifest_bytes = input.read(MANIFEST).map_err(|refusal| {
-        let msg = refusal
-            .finding(MANIFEST)
-            .map(|f| {
-                crate::finding::Msg::new(
-                    format!("`{MANIFEST}`：{}", f.message.zh),
-                    format!("`{MANIFEST}`: {}", f.message.en),
-                )
-            })
-            .unwrap_or_else(|| {
-                crate::finding::Msg::new(
-                    format!("`{MANIFEST}` 在读取时消失了"),
-                    format!("`{MANIFEST}` disappeared while loading"),
-                )
-            });
-        failure(msg.zh, msg.en)
+        fail(match refusal.finding(MANIFEST) {
+            Some(f) => messages::file_refused(MANIFEST, &f.message),
+            None => messages::manifest_vanished(),
+        })
     })?;
     let manifest = match Source::decode(MANIFEST.to_owned(), &manifest_bytes) {
         Ok(src) => manifest::manifest(&src, &mut findings),
@@ -345,16 +318,7 @@ fn members_are_others(
             findings.push(Finding::new(
                 crate::finding::Code::FieldInvalid,
                 crate::finding::Location::new(MANIFEST, m.pos),
-                crate::finding::Msg::new(
-                    format!(
-                        "成员中心 `{}` 是本中心自己（或其上级目录），不能作为成员",
-                        m.value
-                    ),
-                    format!(
-                        "member `{}` is this centre itself (or a folder above it), not a member",
-                        m.value
-                    ),
-                ),
+                messages::member_is_itself(&m.value),
             ));
         }
         !itself
@@ -466,15 +430,12 @@ fn unreadable(job: Job, path: String) -> Parsed {
 /// Reads the text of a repository file for printing (the dossier); the file was found by
 /// the loader or named by the user, and is read by the input rule either way.
 pub fn read_text(input: &Input, rel: &str) -> Result<String> {
-    let bytes = input
-        .read_named(rel)
-        .map_err(|refusal| match refusal.finding(rel) {
-            Some(f) => failure(
-                format!("`{rel}`：{}", f.message.zh),
-                format!("`{rel}`: {}", f.message.en),
-            ),
-            None => failure(format!("`{rel}` 不存在"), format!("`{rel}` does not exist")),
-        })?;
+    let bytes = input.read_named(rel).map_err(|refusal| {
+        fail(match refusal.finding(rel) {
+            Some(f) => messages::file_refused(rel, &f.message),
+            None => messages::file_missing(rel),
+        })
+    })?;
     decode_text(rel, &bytes)
 }
 
@@ -482,10 +443,7 @@ pub fn read_text(input: &Input, rel: &str) -> Result<String> {
 pub fn decode_text(rel: &str, bytes: &[u8]) -> Result<String> {
     match Source::decode(rel.to_owned(), bytes) {
         Ok(src) => Ok(src.text.to_owned()),
-        Err(f) => Err(failure(
-            format!("`{rel}`：{}", f.message.zh),
-            format!("`{rel}`: {}", f.message.en),
-        )),
+        Err(f) => Err(fail(messages::file_refused(rel, &f.message))),
     }
 }
 
@@ -532,25 +490,12 @@ fn list(root: &Path, dir: &str, ext: &str, findings: &mut Vec<Finding>) -> Vec<S
 fn system_top(root: &Path, findings: &mut Vec<Finding>) -> Result<(Vec<PathBuf>, Vec<Job>)> {
     let system = root.join("system");
     if !std::fs::symlink_metadata(&system).is_ok_and(|m| m.is_dir()) {
-        return Err(failure(
-            format!(
-                "标准库 `{}` 中没有 `system/` 目录（标准体系的各分体系和标准放在其中）",
-                root.display()
-            ),
-            format!(
-                "the repository `{}` has no `system/` directory (where the subsystems and                  standards live)",
-                root.display()
-            ),
-        ));
+        return Err(fail(messages::no_system_dir(root)));
     }
     let mut dirs = Vec::new();
     let mut files = Vec::new();
-    let entries = std::fs::read_dir(&system).fail_with(|| {
-        (
-            format!("无法列出 `{}`", system.display()),
-            format!("failed to list `{}`", system.display()),
-        )
-    })?;
+    let entries =
+        std::fs::read_dir(&system).fail_with(|| words(messages::dir_unlistable(&system)))?;
     for entry in entries {
         let Ok(entry) = entry else { continue };
         let name = entry.file_name();
@@ -619,20 +564,14 @@ enum NameFault {
 }
 
 fn ignored(rel: &str, fault: NameFault) -> Finding {
-    let (zh, en) = match fault {
-        NameFault::NotUtf8 => (
-            "文件名不是 UTF-8 编码，未读取：请重命名".to_owned(),
-            "the file name is not UTF-8; not read: rename it".to_owned(),
-        ),
-        NameFault::Extension(ext) => (
-            format!("扩展名应写作小写 `.{ext}`，未读取"),
-            format!("the extension should be lower-case `.{ext}`; not read"),
-        ),
+    let message = match fault {
+        NameFault::NotUtf8 => messages::file_name_not_utf8(),
+        NameFault::Extension(ext) => messages::file_extension_case(ext),
     };
     Finding::new(
         crate::finding::Code::FileIgnored,
         crate::finding::Location::new(rel.to_owned(), crate::finding::Pos::START),
-        crate::finding::Msg::new(zh, en),
+        message,
     )
 }
 
@@ -823,25 +762,16 @@ pub fn chapter_texts(root: &Path, names: &[String]) -> (Chapters, Refused) {
                     chapters.insert(name.clone(), text);
                 }
                 Err(e) => {
-                    let why = crate::finding::Msg::new(
-                        format!(
-                            "汇编章节 {}",
-                            crate::finding::describe_error(&e, crate::finding::Lang::Zh)
-                        ),
-                        format!(
-                            "dossier chapter {}",
-                            crate::finding::describe_error(&e, crate::finding::Lang::En)
-                        ),
+                    let why = messages::chapter_unread(
+                        &crate::finding::describe_error(&e, crate::finding::Lang::Zh),
+                        &crate::finding::describe_error(&e, crate::finding::Lang::En),
                     );
                     refused.insert(name.clone(), why);
                 }
             },
             Err(refusal) => {
                 if let Some(f) = refusal.finding(name) {
-                    let why = crate::finding::Msg::new(
-                        format!("汇编章节 `{name}`：{}", f.message.zh),
-                        format!("dossier chapter `{name}`: {}", f.message.en),
-                    );
+                    let why = messages::chapter_refused(name, &f.message);
                     refused.insert(name.clone(), why);
                 }
             }
@@ -880,13 +810,7 @@ pub fn font_sums(root: &Path, files: &[std::path::PathBuf]) -> Result<Vec<(Strin
     {
         let mut out = Vec::new();
         for path in files {
-            let bytes = std::fs::read(path).fail_with(|| {
-                let p = path.display();
-                (
-                    format!("无法读取字体文件 {p}"),
-                    format!("cannot read the font file {p}"),
-                )
-            })?;
+            let bytes = std::fs::read(path).fail_with(|| words(messages::font_unreadable(path)))?;
             // A font of the repository by its repository-relative path (the same on every
             // machine), one from --font-path as given.
             let shown = path.strip_prefix(root).unwrap_or(path);

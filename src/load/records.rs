@@ -234,10 +234,7 @@ pub fn audit(src: &Source<'_>, findings: &mut Vec<Finding>) -> Option<Audit> {
         findings.push(crate::finding::Finding::new(
             crate::finding::Code::FrontmatterMissing,
             src.location_at(crate::finding::Pos::START),
-            crate::finding::Msg::new(
-                "内审报告应以 `+++` 元数据头开头（含 `title`、`date`、`auditors`）",
-                "an audit report must start with `+++` front matter (`title`, `date`, `auditors`)",
-            ),
+            crate::messages::frontmatter_audit(),
         ));
         return None;
     };

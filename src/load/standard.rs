@@ -2,7 +2,8 @@
 
 use super::fields::{self, Fields};
 use super::source::Source;
-use crate::finding::{Code, Finding, Location, Msg, Pos};
+use crate::finding::{Code, Finding, Location, Pos};
+use crate::messages;
 use crate::model::{
     At, Category, CodeRef, Covers, FileKind, Kind, Level, Origin, Standard, Status, StdCode,
 };
@@ -28,15 +29,9 @@ fn read_standard(
                 let missing = Finding::new(
                     Code::FrontmatterMissing,
                     Location::new(src.path.clone(), Pos::START),
-                    Msg::new(
-                        "标准文件应以 `+++` 元数据头开头",
-                        "a Markdown standard must start with `+++` front matter",
-                    ),
+                    messages::frontmatter_standard(),
                 )
-                .help(Msg::new(
-                    "在第一行写 `+++`，接着写 `no`、`title` 等字段，再以一行 `+++` 结束",
-                    "start with a line `+++`, then `no`, `title` …, then a line `+++`",
-                ));
+                .help(messages::frontmatter_standard_help());
                 findings.push(no_front_matter(src, missing));
                 return None;
             }
@@ -132,18 +127,9 @@ fn code_ref(
                     Finding::new(
                         Code::CodeNonCanonical,
                         src.location_at(raw.pos),
-                        Msg::new(
-                            format!("`{key}` 中的标准编号 `{}` 写法不规范", raw.value),
-                            format!(
-                                "standard number `{}` in `{key}` is not in canonical form",
-                                raw.value
-                            ),
-                        ),
+                        messages::code_non_canonical(key, &raw.value),
                     )
-                    .help(Msg::new(
-                        format!("写作 `{code}`"),
-                        format!("write `{code}`"),
-                    )),
+                    .help(messages::code_non_canonical_help(&code)),
                 );
             }
             Some(CodeRef {
@@ -156,10 +142,7 @@ fn code_ref(
             findings.push(Finding::new(
                 Code::CodeFormat,
                 src.location_at(raw.pos),
-                Msg::new(
-                    format!("`{key}` 不是有效的标准编号：{}", e.reason_zh()),
-                    format!("`{key}` is not a valid standard number: {}", e.reason_en()),
-                ),
+                messages::code_invalid(key, &e),
             ));
             None
         }
@@ -184,10 +167,7 @@ pub fn category(
         let missing = Finding::new(
             Code::FrontmatterMissing,
             Location::new(src.path.clone(), Pos::START),
-            Msg::new(
-                "类目 `_index.md` 应以 `+++` 元数据头开头（含 `code` 和 `title`）",
-                "a category's `_index.md` must start with `+++` front matter (`code`, `title`)",
-            ),
+            messages::frontmatter_category(),
         );
         findings.push(no_front_matter(src, missing));
         return cat;
@@ -220,31 +200,18 @@ fn no_front_matter(src: &Source<'_>, missing: Finding) -> Finding {
         return Finding::new(
             Code::FrontmatterMissing,
             at,
-            Msg::new(
-                "文件的行尾只有 CR（旧式 Mac 行尾），整个文件被读成一行，元数据头无法识别",
-                "the file's line ends are CR only (old Mac style), so it reads as one line and \
-                 its front matter cannot be found",
-            ),
+            messages::frontmatter_cr_only(),
         )
-        .help(Msg::new(
-            "请将文件另存为 LF 或 CRLF 行尾",
-            "save the file with LF or CRLF line ends",
-        ));
+        .help(messages::frontmatter_cr_only_help());
     }
     let first = text.lines().next().unwrap_or("");
     if first.trim_end() == "+++" {
         return Finding::new(
             Code::FrontmatterMissing,
             at,
-            Msg::new(
-                "第 1 行的 `+++` 元数据头没有结束",
-                "the front matter opened by `+++` on line 1 is never closed",
-            ),
+            messages::frontmatter_unclosed(),
         )
-        .help(Msg::new(
-            "在元数据之后、正文之前加一行 `+++`",
-            "add a line `+++` after the metadata, before the text",
-        ));
+        .help(messages::frontmatter_unclosed_help());
     }
     missing
 }
