@@ -569,8 +569,8 @@ messages! {
     /// Failure: a repository without `system/`. (The English has a run of spaces in the middle,
     /// as it always had.)
     no_system_dir(root: &Path) { let root = root.display(); } =>
-        "标准库 `{root}` 中没有 `system/` 目录（标准体系的各分体系和标准放在其中）" /
-        "the repository `{root}` has no `system/` directory (where the subsystems and                  standards live)";
+        "标准库 `{root}` 中没有 `system/` 目录（标准体系的各子体系和标准放在其中）" /
+        "the repository `{root}` has no `system/` directory (where the subsystems and standards live)";
     /// Failure: a directory that cannot be listed
     dir_unlistable(dir: &Path) { let dir = dir.display(); } =>
         "无法列出 `{dir}`" / "failed to list `{dir}`";
