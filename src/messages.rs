@@ -566,8 +566,7 @@ messages! {
     no_manifest(start: &Path) { let start = start.display(); } =>
         "`{start}` 及其上级目录中都没有 `{MANIFEST}`：这不是标准库" /
         "no `{MANIFEST}` in `{start}` or any parent directory: not a standards repository";
-    /// Failure: a repository without `system/`. (The English has a run of spaces in the middle,
-    /// as it always had.)
+    /// Failure: a repository without `system/`.
     no_system_dir(root: &Path) { let root = root.display(); } =>
         "标准库 `{root}` 中没有 `system/` 目录（标准体系的各子体系和标准放在其中）" /
         "the repository `{root}` has no `system/` directory (where the subsystems and standards live)";
