@@ -150,7 +150,7 @@ fn by_number<'r>(
     list
 }
 
-fn number_key(s: &crate::model::Standard) -> (bool, Option<SystemNo>, &str) {
+fn number_key(s: &crate::model::Standard) -> (bool, Option<&SystemNo>, &str) {
     let no = s.system_no();
     (no.is_none(), no, s.path.as_str())
 }
@@ -388,7 +388,7 @@ fn implementation(
     }
     for (i, s) in repo.standards.iter().enumerate() {
         if let Some(no) = s.system_no() {
-            index.insert(no, i);
+            index.insert(no.clone(), i);
         }
     }
     let mut latest: HashMap<usize, &crate::model::Inspection> = HashMap::new();

@@ -138,7 +138,7 @@ fn code_of(c: &Category) -> &str {
     c.code.as_ref().map_or("", |c| c.value.as_str())
 }
 
-fn sort_key(s: &Standard) -> (Option<SystemNo>, &str) {
+fn sort_key(s: &Standard) -> (Option<&SystemNo>, &str) {
     (s.system_no(), s.path.as_str())
 }
 

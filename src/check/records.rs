@@ -313,7 +313,7 @@ fn unknown_scope(at: Location, id: &str, file: &str) -> Finding {
 fn system_numbers(repo: &Repository) -> HashSet<SystemNo> {
     let mut set = HashSet::new();
     for s in &repo.standards {
-        set.extend(s.system_no().or_else(|| s.file_no()));
+        set.extend(s.system_no().cloned().or_else(|| s.file_no()));
         set.extend(
             s.formerly
                 .iter()

@@ -198,7 +198,7 @@ mod tests {
     fn history_ends_at_the_as_of_date() {
         let mut repo = Repository::default();
         let mut s = Standard::unreadable("system/1/101/101-01.md".into(), FileKind::Markdown);
-        s.no = Some(At::new("101-01".into(), Pos::START));
+        s.set_no(Some(At::new("101-01".into(), Pos::START)));
         repo.standards.push(s);
         let commit = |date: &str| Commit {
             date: date.into(),

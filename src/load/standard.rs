@@ -47,11 +47,13 @@ fn read_standard(
         "",
         findings,
     );
+    let no = f.req_string("no");
     let mut s = Standard {
         path: src.path.clone(),
         file,
         head: f.head(),
-        no: f.req_string("no"),
+        no: None,
+        sysno: None,
         title: f.req_string("title").map(|t| t.value),
         level: f.choice("level", true, Level::parse, Level::spellings),
         origin: f.choice("origin", true, Origin::parse, Origin::spellings),
@@ -72,6 +74,7 @@ fn read_standard(
         formerly: f.strings("formerly"),
         has_text: body.is_some_and(|(b, _)| !b.trim().is_empty()),
     };
+    s.set_no(no);
     if let Some(raw) = f.string("code") {
         match code_ref(src, raw, "code", f.findings) {
             Some(c) => s.code = Some(c),

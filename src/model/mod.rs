@@ -139,6 +139,8 @@ pub struct Standard {
     /// Position of the first line of the metadata (for file-level findings).
     pub head: Pos,
     pub no: Option<At<String>>,
+    /// `no` parsed, once, when it is a system number (set with [`Standard::set_no`]).
+    pub sysno: Option<SystemNo>,
     pub title: Option<String>,
     pub level: Option<At<Level>>,
     pub origin: Option<At<Origin>>,
@@ -171,8 +173,14 @@ impl Standard {
     }
 
     /// The parsed system number, when it parses.
-    pub fn system_no(&self) -> Option<SystemNo> {
-        self.no.as_ref().and_then(|n| n.value.parse().ok())
+    pub fn system_no(&self) -> Option<&SystemNo> {
+        self.sysno.as_ref()
+    }
+
+    /// Sets `no` as written, and its parsed form.
+    pub fn set_no(&mut self, no: Option<At<String>>) {
+        self.sysno = no.as_ref().and_then(|n| n.value.parse().ok());
+        self.no = no;
     }
 
     /// The system number the file name starts with (`101-02-首问负责制.md`), if any: what a
@@ -198,6 +206,7 @@ impl Standard {
             file,
             head: Pos::START,
             no: None,
+            sysno: None,
             title: None,
             level: None,
             origin: None,
