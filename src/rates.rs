@@ -522,6 +522,44 @@ pub fn member_acceptance(members: &[MemberRates], targets: Targets) -> Rate {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_repository_built_in_memory_gives_its_rates_and_what_they_leave_out() {
+        use crate::model::Status;
+        use crate::model::testing::Repo;
+        let repo = Repo::new("安庆市政务服务中心")
+            .period("2014-01-01", "2014-12-31")
+            .standard_with("101-01", "首问负责制", Status::InForce, |s| {
+                s.covers.posts = vec![crate::model::At::new(
+                    "GW01".into(),
+                    crate::finding::Pos::START,
+                )];
+            })
+            .standard("101-02", "限时办结制", Status::Drafting)
+            .post("GW01", "综合受理员")
+            .post("GW02", "帮办代办员")
+            .staff("E01", "王喆")
+            .staff("E02", "李堃")
+            .training("2014-05-01", &["101-01"], &["E01"])
+            .build();
+        let rates = super::compute(&repo, None);
+        let posts = rates.get("coverage-posts").unwrap();
+        assert_eq!((posts.numerator, posts.denominator), (1, 2));
+        assert_eq!(
+            posts.uncounted_units().collect::<Vec<_>>(),
+            [("GW02".to_owned(), "帮办代办员")]
+        );
+        let training = rates.get("training").unwrap();
+        assert_eq!((training.numerator, training.denominator), (1, 2));
+        assert_eq!(
+            training.uncounted_units().collect::<Vec<_>>(),
+            [("E02".to_owned(), "李堃")]
+        );
+        // 101-02 is still being drafted: planned, not yet in force.
+        let completeness = rates.get("completeness").unwrap();
+        assert_eq!((completeness.numerator, completeness.denominator), (1, 2));
+        assert_eq!(completeness.percent().as_deref(), Some("50.0%"));
+    }
+
     use super::*;
     use crate::finding::Pos;
     use crate::model::{At, MAX_COUNT, MAX_RESPONSES, Survey};

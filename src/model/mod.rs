@@ -4,6 +4,8 @@
 pub mod code;
 pub mod enums;
 pub mod sysno;
+#[cfg(test)]
+pub mod testing;
 
 use std::path::PathBuf;
 
