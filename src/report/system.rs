@@ -161,7 +161,9 @@ pub fn stats(t: &SystemTable, lang: Lang) -> Grid {
     }
 }
 
-fn stat_row(s: &Stat, lang: Lang) -> Vec<String> {
+/// The first two cells of a statistics line: the subsystem (合计 for the grand total) and the
+/// level (小计 for a subtotal).
+pub fn stat_labels(s: &Stat, lang: Lang) -> (String, String) {
     let zh = lang == Lang::Zh;
     let subsystem = s
         .subsystem
@@ -172,6 +174,11 @@ fn stat_row(s: &Stat, lang: Lang) -> Vec<String> {
         (None, true) => if zh { "小计" } else { "subtotal" }.to_owned(),
         (None, false) => String::new(),
     };
+    (subsystem, level)
+}
+
+fn stat_row(s: &Stat, lang: Lang) -> Vec<String> {
+    let (subsystem, level) = stat_labels(s, lang);
     vec![
         subsystem,
         level,

@@ -124,16 +124,7 @@ fn detail_row(r: &Row, lang: Lang) -> Vec<Cell> {
 }
 
 fn stat_row(s: &Stat, lang: Lang) -> Vec<Cell> {
-    let zh = lang == Lang::Zh;
-    let subsystem = s
-        .subsystem
-        .clone()
-        .unwrap_or_else(|| if zh { "合计" } else { "total" }.to_owned());
-    let level = match (s.level, s.subsystem.is_some()) {
-        (Some(l), _) => l.label(lang).to_owned(),
-        (None, true) => if zh { "小计" } else { "subtotal" }.to_owned(),
-        (None, false) => String::new(),
-    };
+    let (subsystem, level) = super::system::stat_labels(s, lang);
     let rate = match crate::rates::percent_of(s.existing as u64, s.planned as u64) {
         Some(text) => Cell::Percent(s.existing as f64 / s.planned as f64, text),
         None => Cell::Dash,
