@@ -402,22 +402,24 @@ pub fn rendered() -> Vec<(&'static str, String)> {
 mod tests {
     use super::*;
 
+    /// The keys that hold a date, in one table or another.
+    const DATE_KEYS: [&str; 7] = [
+        "date",
+        "from",
+        "to",
+        "due",
+        "published",
+        "effective",
+        "rectified",
+    ];
+
     #[test]
     fn every_date_field_says_format_date() {
         fn dates(v: &serde_json::Value, key: Option<&str>, found: &mut Vec<String>) {
             match v {
                 serde_json::Value::Object(map) => {
                     if let Some(k) = key
-                        && [
-                            "date",
-                            "from",
-                            "to",
-                            "due",
-                            "published",
-                            "effective",
-                            "rectified",
-                        ]
-                        .contains(&k)
+                        && DATE_KEYS.contains(&k)
                     {
                         assert_eq!(map.get("format"), Some(&"date".into()), "{k}: {v}");
                         found.push(k.to_owned());
@@ -441,15 +443,7 @@ mod tests {
         for (_, schema) in all() {
             dates(&schema.to_value(), None, &mut found);
         }
-        for key in [
-            "date",
-            "from",
-            "to",
-            "due",
-            "published",
-            "effective",
-            "rectified",
-        ] {
+        for key in DATE_KEYS {
             assert!(found.iter().any(|f| f == key), "{key} in no schema");
         }
     }

@@ -3,56 +3,58 @@
 
 mod common;
 
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
 use common::{example_copy, stdkit};
+
+/// `dossier -o out --as-of 2014-12-31` (with `extra` arguments) on a copy of `example`: the
+/// scratch directory (kept alive), the output directory and the run.
+fn dossier(name: &str, example: &str, extra: &[&str]) -> (common::Scratch, PathBuf, Output) {
+    let (tmp, repo) = example_copy(name, example);
+    let out = tmp.join("out");
+    let mut args = vec![
+        "dossier",
+        "--as-of",
+        "2014-12-31",
+        "-o",
+        out.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    let o = stdkit(&repo, &args);
+    (tmp, out, o)
+}
+
+/// The volume's manifest and HTML.
+fn volume(out: &Path) -> (serde_json::Value, String) {
+    let manifest = serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap());
+    let html = std::fs::read_to_string(out.join("dossier.html")).unwrap();
+    (manifest.unwrap(), html)
+}
 
 #[test]
 fn a_repository_with_errors_gives_no_volume() {
-    let (tmp, repo) = example_copy("draft-refused", "examples/broken");
-    let out = tmp.join("out");
-    let o = stdkit(
-        &repo,
-        &[
-            "dossier",
-            "--as-of",
-            "2014-12-31",
-            "-o",
-            out.to_str().unwrap(),
-        ],
-    );
+    let (tmp, out, o) = dossier("draft-refused", "examples/broken", &[]);
     let stdout = String::from_utf8_lossy(&o.stdout);
     assert_eq!(o.status.code(), Some(1), "{stdout}");
     // The findings as check prints them, then why nothing was written.
     assert!(stdout.contains("error[toml/syntax]"), "{stdout}");
     assert!(stdout.contains("未生成汇编"), "{stdout}");
     assert!(!out.exists(), "a volume was written");
-    let _ = std::fs::remove_dir_all(&tmp);
+    drop(tmp);
 }
 
 #[test]
 fn a_draft_is_marked_on_every_page() {
-    let (tmp, repo) = example_copy("draft", "examples/broken");
-    let out = tmp.join("out");
-    let o = stdkit(
-        &repo,
-        &[
-            "dossier",
-            "--as-of",
-            "2014-12-31",
-            "--draft",
-            "-o",
-            out.to_str().unwrap(),
-        ],
-    );
+    let (tmp, out, o) = dossier("draft", "examples/broken", &["--draft"]);
     assert_eq!(
         o.status.code(),
         Some(1),
         "{}",
         String::from_utf8_lossy(&o.stdout)
     );
-    let manifest: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
+    let (manifest, html) = volume(&out);
     assert_eq!(manifest["draft"], true);
-    let html = std::fs::read_to_string(out.join("dossier.html")).unwrap();
     assert!(html.contains("<body class=\"draft\">"));
     assert!(html.contains("草稿：标准库未通过检查，不作正式验收材料"));
     // The rates page says how many records it left out as invalid.
@@ -87,33 +89,20 @@ fn a_draft_is_marked_on_every_page() {
             assert!(pages[0].contains("草稿：标准库未通过检查"), "{}", pages[0]);
         }
     }
-    let _ = std::fs::remove_dir_all(&tmp);
+    drop(tmp);
 }
 
 #[test]
 fn a_clean_repository_is_not_a_draft() {
-    let (tmp, repo) = example_copy("not-draft", "examples/minimal");
-    let out = tmp.join("out");
-    let o = stdkit(
-        &repo,
-        &[
-            "dossier",
-            "--as-of",
-            "2014-12-31",
-            "-o",
-            out.to_str().unwrap(),
-        ],
-    );
+    let (tmp, out, o) = dossier("not-draft", "examples/minimal", &[]);
     assert_eq!(
         o.status.code(),
         Some(0),
         "{}",
         String::from_utf8_lossy(&o.stdout)
     );
-    let manifest: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
+    let (manifest, html) = volume(&out);
     assert_eq!(manifest["draft"], false);
-    let html = std::fs::read_to_string(out.join("dossier.html")).unwrap();
     assert!(!html.contains("草稿"));
-    let _ = std::fs::remove_dir_all(&tmp);
+    drop(tmp);
 }

@@ -370,20 +370,10 @@ mod tests {
 
     /// Each page's text and size (width, height) in points.
     fn pages(doc: &PagedDocument) -> Vec<(String, f64, f64)> {
-        fn walk(frame: &typst::layout::Frame, out: &mut String) {
-            for (_, item) in frame.items() {
-                match item {
-                    typst::layout::FrameItem::Group(g) => walk(&g.frame, out),
-                    typst::layout::FrameItem::Text(t) => out.push_str(&t.text),
-                    _ => {}
-                }
-            }
-        }
         doc.pages()
             .iter()
             .map(|p| {
-                let mut text = String::new();
-                walk(&p.frame, &mut text);
+                let mut text = super::super::tests::frame_text(&p.frame);
                 text.retain(|c| !c.is_whitespace() && c != ZWSP);
                 (text, p.frame.width().to_pt(), p.frame.height().to_pt())
             })

@@ -473,8 +473,8 @@ mod tests {
         }
     }
 
-    /// The text of the laid-out pages, one string per page.
-    fn page_texts(doc: &PagedDocument) -> Vec<String> {
+    /// The text of a laid-out frame, in layout order.
+    pub(super) fn frame_text(frame: &typst::layout::Frame) -> String {
         fn walk(frame: &typst::layout::Frame, out: &mut String) {
             for (_, item) in frame.items() {
                 match item {
@@ -484,14 +484,14 @@ mod tests {
                 }
             }
         }
-        doc.pages()
-            .iter()
-            .map(|p| {
-                let mut s = String::new();
-                walk(&p.frame, &mut s);
-                s
-            })
-            .collect()
+        let mut s = String::new();
+        walk(frame, &mut s);
+        s
+    }
+
+    /// The text of the laid-out pages, one string per page.
+    fn page_texts(doc: &PagedDocument) -> Vec<String> {
+        doc.pages().iter().map(|p| frame_text(&p.frame)).collect()
     }
 
     #[test]
