@@ -10,6 +10,7 @@ pub mod cli;
 pub mod commands;
 pub mod context;
 pub mod dossier;
+pub mod edit;
 pub mod finding;
 pub mod fsx;
 pub mod glyphs;
