@@ -106,11 +106,17 @@ pub enum Lang {
     En,
 }
 
-/// A message in both languages; the report layer picks one.
+/// A message in both languages; the report layer picks one. A message of the table in
+/// `messages` also carries its name and the values it was made from, which is what findings
+/// sort by when they share code and position (never the words).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Msg {
     pub zh: String,
     pub en: String,
+    /// The name of the message in the table (`""` for words made elsewhere).
+    pub key: &'static str,
+    /// The values the message was made from (`{:?}`), in the order of its parameters.
+    pub data: Vec<String>,
 }
 
 impl Msg {
@@ -118,7 +124,14 @@ impl Msg {
         Msg {
             zh: zh.into(),
             en: en.into(),
+            key: "",
+            data: Vec::new(),
         }
+    }
+
+    /// A message of the table: its name and values beside its words.
+    pub fn keyed(key: &'static str, data: Vec<String>, zh: String, en: String) -> Self {
+        Msg { zh, en, key, data }
     }
 
     pub fn get(&self, lang: Lang) -> &str {
@@ -210,8 +223,14 @@ impl Finding {
 
 /// Sorts findings by path, line, column and code: the one order every format prints.
 pub fn sort(findings: &mut [Finding]) {
+    // Stable: findings equal in all of these keep the order the rules made them in.
     findings.sort_by(|a, b| {
-        (&a.location, a.code, &a.message.en).cmp(&(&b.location, b.code, &b.message.en))
+        (&a.location, a.code, a.message.key, &a.message.data).cmp(&(
+            &b.location,
+            b.code,
+            b.message.key,
+            &b.message.data,
+        ))
     });
 }
 

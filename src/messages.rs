@@ -25,8 +25,9 @@ macro_rules! messages {
         $(
             $(#[$doc])*
             pub fn $name($($arg: $ty),*) -> Msg {
+                let data = vec![$(format!("{:?}", $arg)),*];
                 $($($derive)*)?
-                Msg::new(format!($zh), format!($en))
+                Msg::keyed(stringify!($name), data, format!($zh), format!($en))
             }
         )*
     };
@@ -341,8 +342,8 @@ messages! {
     image_outside(dest: &str) =>
         "图片 `{dest}` 指向标准库之外，汇编中不予收录" /
         "image `{dest}` points outside the repository and is left out of the dossier";
-    /// `dossier/glyph`: `count` is how often `c` occurs in the file. The English names the
-    /// character as `U+XXXX`, which `check::glyph::character` reads back.
+    /// `dossier/glyph`: `count` is how often `c` occurs in the file. Its first value is the
+    /// character, which `check::glyph::character` reads back.
     glyph_missing(c: char, count: usize) {
         let code = format!("{:04X}", c as u32);
         let printable = !c.is_control() && !('\u{e000}'..='\u{f8ff}').contains(&c);
@@ -584,12 +585,18 @@ mod tests {
 
     #[test]
     fn a_message_fills_both_templates() {
+        let m = number_duplicate("101-02");
         assert_eq!(
-            number_duplicate("101-02"),
-            Msg::new(
+            (m.zh.as_str(), m.en.as_str()),
+            (
                 "体系表编号 `101-02` 重复",
                 "system number `101-02` is used twice"
             )
+        );
+        // What findings sort by beside code and position.
+        assert_eq!(
+            (m.key, m.data),
+            ("number_duplicate", vec!["\"101-02\"".to_owned()])
         );
         assert_eq!(
             glyph_missing('\u{e000}', 2).zh,
@@ -622,17 +629,19 @@ mod tests {
 
     #[test]
     fn a_key_is_placed_in_its_table_only_when_it_has_one() {
+        let m = field_missing("from", "period");
         assert_eq!(
-            field_missing("from", "period"),
-            Msg::new(
+            (m.zh.as_str(), m.en.as_str()),
+            (
                 "`[period]` 缺少必填字段 `from`",
                 "missing required key `from` in `[period]`"
             )
         );
         assert_eq!(field_missing("no", "").en, "missing required key `no`");
+        let m = toml_unknown_key("titel", "", Some("title"));
         assert_eq!(
-            toml_unknown_key("titel", "", Some("title")),
-            Msg::new(
+            (m.zh.as_str(), m.en.as_str()),
+            (
                 "未定义的键 `titel`，是否应为 `title`？",
                 "unknown key `titel`; did you mean `title`?"
             )

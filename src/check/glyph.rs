@@ -85,14 +85,32 @@ pub fn scan(path: &str, text: &str, covers: &dyn Fn(char) -> bool) -> Vec<Findin
         .collect()
 }
 
-/// The character a `dossier/glyph` finding is about (its message names it as `U+XXXX`).
+/// The character a `dossier/glyph` finding is about: the first value of its message.
 pub fn character(f: &Finding) -> Option<char> {
-    let at = f.message.en.find("U+")? + 2;
-    let hex: String = f.message.en[at..]
-        .chars()
-        .take_while(char::is_ascii_hexdigit)
-        .collect();
-    char::from_u32(u32::from_str_radix(&hex, 16).ok()?)
+    if f.message.key != "glyph_missing" {
+        return None;
+    }
+    // The value as `{:?}` writes a char: `'字'`, `'\u{e000}'`, `'\n'`.
+    let inner = f
+        .message
+        .data
+        .first()?
+        .strip_prefix('\'')?
+        .strip_suffix('\'')?;
+    let mut chars = inner.chars();
+    match (chars.next()?, chars.as_str()) {
+        (c, "") => Some(c),
+        ('\\', "n") => Some('\n'),
+        ('\\', "r") => Some('\r'),
+        ('\\', "t") => Some('\t'),
+        ('\\', "0") => Some('\0'),
+        ('\\', rest) if rest.len() == 1 => rest.chars().next(),
+        ('\\', rest) => {
+            let hex = rest.strip_prefix("u{")?.strip_suffix('}')?;
+            char::from_u32(u32::from_str_radix(hex, 16).ok()?)
+        }
+        _ => None,
+    }
 }
 
 /// Where a TOML text is, line by line: inside a string (and which kind) or not.
@@ -209,8 +227,10 @@ mod tests {
     fn a_finding_names_its_character() {
         let f = scan("a.md", "\u{e000}\n", &|_| false);
         assert_eq!(character(&f[0]), Some('\u{e000}'));
-        let f = scan("a.md", "😀\n", &|_| false);
-        assert_eq!(character(&f[0]), Some('😀'));
+        for c in ['😀', '\u{f0000}', '\u{e001}'] {
+            let f = scan("a.md", &format!("{c}\n"), &|_| false);
+            assert_eq!(character(&f[0]), Some(c), "{c:?}");
+        }
     }
 
     #[test]
