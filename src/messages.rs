@@ -342,6 +342,10 @@ messages! {
     image_outside(dest: &str) =>
         "图片 `{dest}` 指向标准库之外，汇编中不予收录" /
         "image `{dest}` points outside the repository and is left out of the dossier";
+    /// `dossier` over a repository with errors, without `--draft`
+    dossier_refused() =>
+        "标准库检查有错误，未生成汇编；改正后重试，或以 --draft 生成标注“草稿”的汇编" /
+        "the repository has errors, no dossier was written; fix them, or use --draft for a volume marked as a draft";
     /// `dossier/glyph`: `count` is how often `c` occurs in the file. Its first value is the
     /// character, which `check::glyph::character` reads back.
     glyph_missing(c: char, count: usize) {

@@ -105,6 +105,28 @@ fn the_manifest_lists_the_fonts_added_on_purpose() {
     let sum = listed[0]["sha256"].as_str().unwrap();
     assert_eq!(sum.len(), 64);
 
+    // A link in that folder to a font outside the repository is not followed.
+    let elsewhere = tmp.join("elsewhere");
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    std::fs::write(elsewhere.join("Other.otf"), &font).unwrap();
+    std::os::unix::fs::symlink(elsewhere.join("Other.otf"), repo.join("fonts/Other.otf")).unwrap();
+    render(&repo, &tmp.join("repo-link"), &empty, &empty, &[]);
+    assert_eq!(manifest("repo-link")["fonts"], listed);
+
+    // Nor is a folder of `[dossier] fonts` that is itself a link out of the repository.
+    std::os::unix::fs::symlink(&elsewhere, repo.join("linked-fonts")).unwrap();
+    std::fs::write(&toml, text.replace("[\"fonts\"]", "[\"linked-fonts\"]")).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_stdkit"))
+        .arg("-C")
+        .arg(&repo)
+        .args(["dossier", "-o", tmp.join("linked").to_str().unwrap()])
+        .args(["--as-of", "2014-12-31"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--font-path"), "{}", stderr(&o));
+    assert!(!tmp.join("linked").exists());
+
     // A folder outside the repository is refused: that is what --font-path is for.
     std::fs::write(&toml, text.replace("[\"fonts\"]", "[\"../elsewhere\"]")).unwrap();
     let o = Command::new(env!("CARGO_BIN_EXE_stdkit"))

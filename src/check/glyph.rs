@@ -85,6 +85,14 @@ pub fn scan(path: &str, text: &str, covers: &dyn Fn(char) -> bool) -> Vec<Findin
         .collect()
 }
 
+/// Leaves out the `dossier/glyph` findings of characters that `covers` (fonts added on
+/// purpose) has.
+pub fn drop_covered(findings: &mut Vec<Finding>, covers: impl Fn(char) -> bool) {
+    findings.retain(|f| {
+        f.code != crate::finding::Code::DossierGlyph || character(f).is_none_or(|c| !covers(c))
+    });
+}
+
 /// The character a `dossier/glyph` finding is about: the first value of its message.
 pub fn character(f: &Finding) -> Option<char> {
     if f.message.key != "glyph_missing" {

@@ -66,6 +66,27 @@ impl crate::load::TextRules for TextRules {
     }
 }
 
+/// Every finding `check` reports, sorted: the loader's (`loaded`), the cross-file rules',
+/// the dossier's own rules over its chapters, and, when `rates` are given, the targets
+/// they miss.
+pub fn all(
+    loaded: Vec<Finding>,
+    repo: &Repository,
+    as_of: Date,
+    chapters: &std::collections::BTreeMap<String, String>,
+    refused: &std::collections::BTreeMap<String, crate::finding::Msg>,
+    rates: Option<&crate::rates::CenterRates>,
+) -> Vec<Finding> {
+    let mut findings = loaded;
+    findings.extend(check(repo, as_of));
+    findings.extend(dossier::rules(repo, chapters, refused));
+    if let Some(rates) = rates {
+        findings.extend(targets::missed(rates));
+    }
+    crate::finding::sort(&mut findings);
+    findings
+}
+
 /// Every finding of the cross-file rules, sorted.
 pub fn check(repo: &Repository, as_of: Date) -> Vec<Finding> {
     // The three families are independent: run them side by side.

@@ -9,8 +9,9 @@ use super::Outcome;
 use crate::cli::DossierArgs;
 use crate::context::Context;
 use crate::dossier::compile::{Inputs, compile};
-use crate::finding::{Lang, Severity};
+use crate::finding::Severity;
 use crate::load::git::{GitCli, History};
+use crate::report::findings::Format;
 
 pub fn run(ctx: &Context, args: &DossierArgs, out: &mut dyn Write) -> Result<Outcome> {
     let root = crate::load::discover(&ctx.start)?;
@@ -22,42 +23,25 @@ pub fn run(ctx: &Context, args: &DossierArgs, out: &mut dyn Write) -> Result<Out
 
     // Every rule of `check` first: a volume is compiled from a repository without errors,
     // or as a draft.
-    let (chapters, refused) = crate::load::chapter_texts(
-        &root,
-        &crate::check::dossier::chapter_names(repo, &crate::load::chapters(&root)),
-    );
-    let mut findings = loaded.findings.clone();
-    findings.extend(crate::check::check(repo, ctx.as_of));
-    findings.extend(crate::check::dossier::rules(repo, &chapters, &refused));
+    let (chapters, refused) = super::chapters(&root, repo);
     let font_dirs = crate::dossier::files::font_dirs(&root, repo, &args.font_path)?;
+    let findings = crate::check::all(loaded.findings, repo, ctx.as_of, &chapters, &refused, None);
     // The rules know the embedded fonts; fonts added on purpose may have more.
     #[cfg(feature = "pdf")]
-    if !font_dirs.is_empty() {
-        let covers = crate::dossier::pdf::covers(&font_dirs);
-        findings.retain(|f| {
-            f.code != crate::finding::Code::DossierGlyph
-                || crate::check::glyph::character(f).is_none_or(|c| !covers(c))
-        });
-    }
-    crate::finding::sort(&mut findings);
+    let findings = {
+        let mut findings = findings;
+        if !font_dirs.is_empty() {
+            let covers = crate::dossier::pdf::covers(&font_dirs);
+            crate::check::glyph::drop_covered(&mut findings, covers);
+        }
+        findings
+    };
     let failed = findings.iter().any(|f| f.severity == Severity::Error);
     if !findings.is_empty() {
-        let snippets = crate::load::snippets(&root, &findings);
-        let report = crate::report::findings::Report {
-            findings: &findings,
-            standards: repo.standards.len(),
-            lang: ctx.lang,
-            color: ctx.color,
-            snippets: &snippets,
-        };
-        crate::report::findings::write(crate::report::findings::Format::Human, &report, out)?;
+        super::report(ctx, &root, repo, &findings, Format::Human, out)?;
     }
     if failed && !args.draft {
-        let (zh, en) = (
-            "标准库检查有错误，未生成汇编；改正后重试，或以 --draft 生成标注“草稿”的汇编",
-            "the repository has errors, no dossier was written; fix them, or use --draft for a volume marked as a draft",
-        );
-        writeln!(out, "{}", if ctx.lang == Lang::Zh { zh } else { en })?;
+        writeln!(out, "{}", crate::messages::dossier_refused().get(ctx.lang))?;
         return Ok(Outcome::Failed);
     }
 
@@ -96,9 +80,5 @@ pub fn run(ctx: &Context, args: &DossierArgs, out: &mut dyn Write) -> Result<Out
         let path = args.output.join(name).display().to_string();
         writeln!(out, "{}  {}", sum, crate::report::terminal_safe(&path))?;
     }
-    Ok(if failed {
-        Outcome::Failed
-    } else {
-        Outcome::Clean
-    })
+    Ok(Outcome::from_failed(failed))
 }

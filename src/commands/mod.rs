@@ -53,6 +53,50 @@ impl From<Outcome> for Exit {
     }
 }
 
+impl Outcome {
+    /// Failed when `failed`, else clean.
+    pub fn from_failed(failed: bool) -> Outcome {
+        if failed {
+            Outcome::Failed
+        } else {
+            Outcome::Clean
+        }
+    }
+}
+
+/// The findings of a repository at `root`, printed in `format` with the lines they point at.
+pub fn report(
+    ctx: &crate::context::Context,
+    root: &std::path::Path,
+    repo: &crate::model::Repository,
+    findings: &[crate::finding::Finding],
+    format: crate::report::findings::Format,
+    out: &mut dyn std::io::Write,
+) -> anyhow::Result<()> {
+    let snippets = crate::load::snippets(root, findings);
+    let report = crate::report::findings::Report {
+        findings,
+        standards: repo.standards.len(),
+        lang: ctx.lang,
+        color: ctx.color,
+        snippets: &snippets,
+    };
+    crate::report::findings::write(format, &report, out)?;
+    Ok(())
+}
+
+/// The chapters of the volume, read: their texts and those the loader refused.
+pub fn chapters(
+    root: &std::path::Path,
+    repo: &crate::model::Repository,
+) -> (
+    std::collections::BTreeMap<String, String>,
+    std::collections::BTreeMap<String, crate::finding::Msg>,
+) {
+    let names = crate::check::dossier::chapter_names(repo, &crate::load::chapters(root));
+    crate::load::chapter_texts(root, &names)
+}
+
 /// Frees a loaded repository on a thread of its own: a command's output does not wait for a
 /// province's worth of metadata to be freed one allocation at a time, and a process that ends
 /// right after does not wait at all.

@@ -91,7 +91,24 @@ pub fn font_dirs(
                 ),
             ));
         };
-        dirs.push(root.join(rel));
+        // A folder of the repository that is a link out of it is outside too.
+        let dir_path = root.join(rel);
+        let inside = match (dir_path.canonicalize(), root.canonicalize()) {
+            (Ok(dir), Ok(root)) => dir.starts_with(root),
+            // Absent: nothing to read there.
+            _ => true,
+        };
+        if !inside {
+            return Err(crate::finding::failure(
+                format!(
+                    "`[dossier] fonts` 中的 `{dir}` 是指向标准库之外的链接；标准库之外的字体请用 --font-path"
+                ),
+                format!(
+                    "`{dir}` in `[dossier] fonts` links outside the repository; use --font-path for fonts elsewhere"
+                ),
+            ));
+        }
+        dirs.push(dir_path);
     }
     Ok(dirs)
 }

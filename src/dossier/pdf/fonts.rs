@@ -99,17 +99,22 @@ pub(super) fn loaded_files(dirs: &[PathBuf]) -> Vec<PathBuf> {
     files
 }
 
+/// The largest font file read (the largest CJK collections are about 40 MB).
+const MAX_FONT_FILE: u64 = 128 << 20;
+
 /// Every face of every font file under `dirs`, in a stable order (directory order, then
-/// file name).
+/// file name). A folder named is followed if it is a symbolic link; below it only regular
+/// files and folders are read, so that a link cannot lead the scan out of the folder.
 pub(super) fn scan_dirs(dirs: &[PathBuf]) -> Vec<FoundFace> {
     let mut faces = Vec::new();
     for dir in dirs {
         let files = walkdir::WalkDir::new(dir)
-            .follow_links(true)
+            .follow_links(false)
             .sort_by_file_name()
             .into_iter()
             .filter_map(Result::ok)
-            .filter(|e| e.file_type().is_file() && is_font_file(e.path()));
+            .filter(|e| e.file_type().is_file() && is_font_file(e.path()))
+            .filter(|e| e.metadata().is_ok_and(|m| m.len() <= MAX_FONT_FILE));
         for entry in files {
             let Ok(data) = std::fs::read(entry.path()) else {
                 continue;
