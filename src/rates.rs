@@ -7,10 +7,47 @@ use crate::finding::Msg;
 use crate::messages;
 use crate::model::{Outcome, Period, Repository, SystemNo, Targets};
 
+/// Which rate a [`Rate`] is: the names of `rates --format json` and of `[targets]`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RateKey {
+    Completeness,
+    Coverage,
+    CoveragePosts,
+    CoverageServices,
+    CoverageAssets,
+    Implementation,
+    Training,
+    Satisfaction,
+    MemberAcceptance,
+}
+
+impl RateKey {
+    /// The key as the machine formats write it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RateKey::Completeness => "completeness",
+            RateKey::Coverage => "coverage",
+            RateKey::CoveragePosts => "coverage-posts",
+            RateKey::CoverageServices => "coverage-services",
+            RateKey::CoverageAssets => "coverage-assets",
+            RateKey::Implementation => "implementation",
+            RateKey::Training => "training",
+            RateKey::Satisfaction => "satisfaction",
+            RateKey::MemberAcceptance => "member-acceptance",
+        }
+    }
+}
+
+impl std::fmt::Display for RateKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// One rate.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Rate {
-    pub key: &'static str,
+    pub key: RateKey,
     pub name: Msg,
     pub numerator: u64,
     pub denominator: u64,
@@ -175,7 +212,7 @@ impl CenterRates {
             .all(|r| r.pass() == Some(true))
     }
 
-    pub fn get(&self, key: &str) -> Option<&Rate> {
+    pub fn get(&self, key: RateKey) -> Option<&Rate> {
         self.rates.iter().find(|r| r.key == key)
     }
 }
@@ -202,7 +239,7 @@ pub fn compute_excluding(repo: &Repository, period: Option<Period>) -> (CenterRa
     let (numerator, denominator, uncounted) =
         tally(live.iter().map(|s| (s.in_force(), *s)), standard_entry);
     rates.push(Rate {
-        key: "completeness",
+        key: RateKey::Completeness,
         name: messages::rate_completeness(),
         numerator,
         denominator,
@@ -245,7 +282,7 @@ pub fn compute_excluding(repo: &Repository, period: Option<Period>) -> (CenterRa
         &covered(|c| &c.assets),
     );
     rates.push(Rate {
-        key: "coverage",
+        key: RateKey::Coverage,
         name: messages::rate_coverage(),
         numerator: posts.0 + services.0 + assets.0,
         denominator: posts.1 + services.1 + assets.1,
@@ -260,21 +297,21 @@ pub fn compute_excluding(repo: &Repository, period: Option<Period>) -> (CenterRa
     });
     for (key, name, definition, when_empty, (n, d, uncounted)) in [
         (
-            "coverage-posts",
+            RateKey::CoveragePosts,
             messages::rate_coverage_posts(),
             messages::rate_coverage_posts_definition(),
             messages::rate_coverage_posts_when_empty(),
             posts,
         ),
         (
-            "coverage-services",
+            RateKey::CoverageServices,
             messages::rate_coverage_services(),
             messages::rate_coverage_services_definition(),
             messages::rate_coverage_services_when_empty(),
             services,
         ),
         (
-            "coverage-assets",
+            RateKey::CoverageAssets,
             messages::rate_coverage_assets(),
             messages::rate_coverage_assets_definition(),
             messages::rate_coverage_assets_when_empty(),
@@ -308,7 +345,7 @@ pub fn compute_excluding(repo: &Repository, period: Option<Period>) -> (CenterRa
         |p| Uncounted::one(p.id.value.as_str(), p.name.as_str()),
     );
     rates.push(Rate {
-        key: "training",
+        key: RateKey::Training,
         name: messages::rate_training(),
         numerator,
         denominator,
@@ -333,7 +370,7 @@ pub fn compute_excluding(repo: &Repository, period: Option<Period>) -> (CenterRa
         })
         .collect();
     rates.push(Rate {
-        key: "satisfaction",
+        key: RateKey::Satisfaction,
         name: messages::rate_satisfaction(),
         numerator: total(surveys.iter().map(|s| s.satisfied.value)),
         denominator: total(surveys.iter().map(|s| s.responses.value)),
@@ -435,7 +472,7 @@ fn implementation(
         standard_entry,
     );
     Rate {
-        key: "implementation",
+        key: RateKey::Implementation,
         name: messages::rate_implementation(),
         numerator,
         denominator,
@@ -509,7 +546,7 @@ pub fn member_acceptance(members: &[MemberRates], targets: Targets) -> Rate {
         },
     );
     Rate {
-        key: "member-acceptance",
+        key: RateKey::MemberAcceptance,
         name: messages::rate_member_acceptance(),
         numerator,
         denominator,
@@ -542,20 +579,20 @@ mod tests {
             .training("2014-05-01", &["101-01"], &["E01"])
             .build();
         let rates = super::compute(&repo, None);
-        let posts = rates.get("coverage-posts").unwrap();
+        let posts = rates.get(RateKey::CoveragePosts).unwrap();
         assert_eq!((posts.numerator, posts.denominator), (1, 2));
         assert_eq!(
             posts.uncounted_units().collect::<Vec<_>>(),
             [("GW02".to_owned(), "帮办代办员")]
         );
-        let training = rates.get("training").unwrap();
+        let training = rates.get(RateKey::Training).unwrap();
         assert_eq!((training.numerator, training.denominator), (1, 2));
         assert_eq!(
             training.uncounted_units().collect::<Vec<_>>(),
             [("E02".to_owned(), "李堃")]
         );
         // 101-02 is still being drafted: planned, not yet in force.
-        let completeness = rates.get("completeness").unwrap();
+        let completeness = rates.get(RateKey::Completeness).unwrap();
         assert_eq!((completeness.numerator, completeness.denominator), (1, 2));
         assert_eq!(completeness.percent().as_deref(), Some("50.0%"));
     }
@@ -581,7 +618,7 @@ mod tests {
         let mut repo = Repository::default();
         repo.records.surveys = surveys;
         let (rates, excluded) = compute_excluding(&repo, None);
-        let r = rates.get("satisfaction").unwrap();
+        let r = rates.get(RateKey::Satisfaction).unwrap();
         (r.numerator, r.denominator, excluded)
     }
 
@@ -609,7 +646,7 @@ mod tests {
             repo.records.surveys = vec![survey(MAX_COUNT, 0)];
             compute_excluding(&repo, None)
         };
-        let r = rates.get("satisfaction").unwrap();
+        let r = rates.get(RateKey::Satisfaction).unwrap();
         assert_eq!((r.denominator, r.uncounted_count(), excluded), (0, 0, 1));
         assert_eq!(total([u64::MAX, u64::MAX].into_iter()), u64::MAX);
         assert_eq!(total([u64::MAX - 1, 1].into_iter()), u64::MAX);
@@ -646,12 +683,12 @@ mod tests {
                         r.uncounted_count(),
                         "{what}"
                     );
-                    if matches!(r.key, "completeness" | "implementation") {
+                    if matches!(r.key, RateKey::Completeness | RateKey::Implementation) {
                         let numbers: Vec<SystemNo> =
                             r.uncounted.iter().map(|u| u.id.parse().unwrap()).collect();
                         assert!(numbers.is_sorted(), "{what}");
                     }
-                    if r.key == "satisfaction" {
+                    if r.key == RateKey::Satisfaction {
                         satisfaction += r.uncounted.len();
                     } else {
                         assert!(r.uncounted.iter().all(|u| u.responses.is_none()), "{what}");
@@ -667,7 +704,7 @@ mod tests {
         let mut repo = Repository::default();
         repo.records.surveys = vec![survey(100, 97), survey(10, 10)];
         let (rates, _) = compute_excluding(&repo, None);
-        let r = rates.get("satisfaction").unwrap();
+        let r = rates.get(RateKey::Satisfaction).unwrap();
         assert_eq!(r.uncounted.len(), 1);
         assert_eq!(r.uncounted[0].responses, Some(3));
         let units: Vec<_> = r.uncounted_units().map(|(id, _)| id).collect();

@@ -367,7 +367,7 @@ pub fn uncounted(r: &CenterRates) -> Vec<String> {
 
 pub fn members(members: &[MemberRates]) -> Table {
     // The columns: the rates with a target, in the order of the first computable member.
-    let keys: Vec<(&str, &str)> = members
+    let keys: Vec<(crate::rates::RateKey, &str)> = members
         .iter()
         .find_map(|m| m.rates.as_ref().ok())
         .map(|r| {
@@ -397,7 +397,7 @@ pub fn members(members: &[MemberRates]) -> Table {
                 };
                 let mut row = vec![Cell::new(name)];
                 for (key, _) in &keys {
-                    row.push(Cell::new(r.get(key).map_or("—".to_owned(), value)));
+                    row.push(Cell::new(r.get(*key).map_or("—".to_owned(), value)));
                 }
                 row.push(if r.passes() {
                     Cell::new("是")

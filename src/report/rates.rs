@@ -117,7 +117,7 @@ impl<'a> RateJson<'a> {
         RateJson {
             definition: r.definition.get(lang),
             denominator: r.denominator,
-            key: r.key,
+            key: r.key.as_str(),
             name: r.name.get(lang),
             numerator: r.numerator,
             pass: r.pass(),
@@ -334,7 +334,9 @@ pub fn uncounted_summary(rate: &Rate) -> String {
         .map(|u| match u.responses {
             Some(n) => format!("{} 不满意 {n} 条", u.name),
             // A member centre by its name when it has one (its path otherwise).
-            None if rate.key == "member-acceptance" && !u.name.is_empty() => u.name.clone(),
+            None if rate.key == crate::rates::RateKey::MemberAcceptance && !u.name.is_empty() => {
+                u.name.clone()
+            }
             None => uncounted_line(u, Lang::Zh),
         })
         .collect();

@@ -346,9 +346,9 @@ mod tests {
                 },
             ],
         };
-        let rate = |key, zh: &str, n, d, target| Rate {
+        let rate = |key: crate::rates::RateKey, zh: &str, n, d, target| Rate {
             key,
-            name: Msg::new(zh, key),
+            name: Msg::new(zh, key.as_str()),
             numerator: n,
             denominator: d,
             target,
@@ -363,10 +363,34 @@ mod tests {
                 to: date("2014-12-31"),
             }),
             rates: vec![
-                rate("coverage", "标准化覆盖率", 93, 100, Some(0.9)),
-                rate("implementation", "标准实施率", 9, 10, Some(0.95)),
-                rate("training", "全员参训率", 0, 0, Some(0.95)),
-                rate("completeness", "体系完整率", 3, 3, None),
+                rate(
+                    crate::rates::RateKey::Coverage,
+                    "标准化覆盖率",
+                    93,
+                    100,
+                    Some(0.9),
+                ),
+                rate(
+                    crate::rates::RateKey::Implementation,
+                    "标准实施率",
+                    9,
+                    10,
+                    Some(0.95),
+                ),
+                rate(
+                    crate::rates::RateKey::Training,
+                    "全员参训率",
+                    0,
+                    0,
+                    Some(0.95),
+                ),
+                rate(
+                    crate::rates::RateKey::Completeness,
+                    "体系完整率",
+                    3,
+                    3,
+                    None,
+                ),
             ],
             excluded: 0,
         };
