@@ -3,7 +3,29 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::{Category, Level, Repository, Standard, SystemNo};
+use crate::model::{Category, Level, Repository, Standard, StdCode, SystemNo};
+
+/// A code in the JSON table as it is written: `GB/T 24421.1-2009`.
+fn as_text<S: serde::Serializer>(code: &Option<StdCode>, s: S) -> Result<S::Ok, S::Error> {
+    match code {
+        Some(code) => s.collect_str(code),
+        None => s.serialize_none(),
+    }
+}
+
+/// Codes as they are written, joined by `sep`.
+pub fn joined(codes: &[StdCode], sep: &str) -> String {
+    codes
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
+/// Codes in the JSON table as they are written.
+fn all_as_text<S: serde::Serializer>(codes: &[StdCode], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(codes.iter().map(ToString::to_string))
+}
 
 /// One row of the detail table (标准明细表).
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
@@ -11,13 +33,15 @@ pub struct Row {
     /// 序号, from 1.
     pub index: usize,
     pub no: String,
-    pub code: Option<String>,
+    #[serde(serialize_with = "as_text")]
+    pub code: Option<StdCode>,
     pub title: String,
     pub level: Option<Level>,
     pub origin: Option<crate::model::Origin>,
     pub status: Option<crate::model::Status>,
     pub effective: Option<String>,
-    pub replaces: Vec<String>,
+    #[serde(serialize_with = "all_as_text")]
+    pub replaces: Vec<StdCode>,
     pub unit: Option<String>,
     pub path: String,
 }
@@ -74,13 +98,13 @@ pub fn build(repo: &Repository) -> SystemTable {
         .map(|(i, s)| Row {
             index: i + 1,
             no: s.no.as_ref().map(|n| n.value.clone()).unwrap_or_default(),
-            code: s.code.as_ref().map(|c| c.code.to_string()),
+            code: s.code.as_ref().map(|c| c.code.clone()),
             title: s.title.clone().unwrap_or_default(),
             level: s.level.as_ref().map(|l| l.value),
             origin: s.origin.as_ref().map(|o| o.value),
             status: s.status(),
             effective: s.effective.as_ref().map(|d| d.value.to_string()),
-            replaces: s.replaces.iter().map(|r| r.code.to_string()).collect(),
+            replaces: s.replaces.iter().map(|r| r.code.clone()).collect(),
             unit: s.unit.clone(),
             path: s.path.clone(),
         })

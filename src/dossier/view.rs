@@ -3,7 +3,7 @@
 //! hold the same text in the same order. The writers only turn these into markup. Pure.
 
 use super::model::{Dossier, MemberRates, StandardHistory, StandardText};
-use crate::model::{Audit, Date, Inspection, Outcome, Status, Survey, Training};
+use crate::model::{Audit, Date, Inspection, Outcome, Status, StdCode, Survey, Training};
 use crate::rates::{CenterRates, Rate, percent_of, target_percent};
 use crate::table::SystemTable;
 use crate::tasks::Task;
@@ -102,23 +102,10 @@ pub fn zh_date(d: Date) -> String {
     format!("{}年{}月{}日", d.year(), d.month(), d.day())
 }
 
-/// A standard number as printed: the sequence and year joined by `—` (GB/T 1.1), as on the
-/// covers of standards: `GB/T 24421.1—2009`.
-pub fn printed_code(code: &str) -> String {
-    if let Some(i) = code.rfind(['-', '–', '－']) {
-        let (head, tail) = code.split_at(i);
-        let year = &tail[tail.chars().next().map_or(0, char::len_utf8)..];
-        let is_year = matches!(year.len(), 2 | 4) && year.bytes().all(|b| b.is_ascii_digit());
-        if is_year && head.ends_with(|c: char| c.is_ascii_digit()) {
-            return format!("{head}—{year}");
-        }
-    }
-    code.to_owned()
-}
-
-fn codes<'a>(list: impl IntoIterator<Item = &'a String>) -> String {
+/// Standard numbers as printed (the year after `—`, GB/T 1.1), one a line.
+fn codes<'a>(list: impl IntoIterator<Item = &'a StdCode>) -> String {
     list.into_iter()
-        .map(|c| printed_code(c))
+        .map(StdCode::printed)
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -486,7 +473,7 @@ pub struct StandardHead {
 pub fn standard_head(s: &StandardText) -> StandardHead {
     let mut top = vec![format!("体系表编号：{}", s.no)];
     if let Some(code) = &s.code {
-        top.push(printed_code(code));
+        top.push(code.clone());
     }
     let mark = stage_mark(s.status);
     let mut dates = Vec::new();
@@ -665,13 +652,6 @@ pub fn history(list: &[StandardHistory], d: &Dossier) -> Result<Table, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn codes_print_with_an_em_dash_before_the_year() {
-        assert_eq!(printed_code("GB/T 24421.1-2009"), "GB/T 24421.1—2009");
-        assert_eq!(printed_code("Q/AQZW 10102-2014"), "Q/AQZW 10102—2014");
-        assert_eq!(printed_code("GB/T 1.1"), "GB/T 1.1");
-    }
 
     #[test]
     fn drafts_and_trials_are_marked() {

@@ -138,13 +138,13 @@ fn detail_row(r: &Row, lang: Lang) -> Vec<String> {
     vec![
         r.index.to_string(),
         r.no.clone(),
-        dash(r.code.as_deref()),
+        dash(r.code.as_ref().map(ToString::to_string).as_deref()),
         r.title.clone(),
         dash(r.level.map(|l| l.label(lang))),
         dash(r.origin.map(|o| o.label(lang))),
         dash(r.status.map(|s| s.label(lang))),
         dash(r.effective.as_deref()),
-        dash(Some(&r.replaces.join("、"))),
+        dash(Some(&crate::table::joined(&r.replaces, "、"))),
         dash(r.unit.as_deref()),
     ]
 }

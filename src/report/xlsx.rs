@@ -109,7 +109,7 @@ fn detail_row(r: &Row, lang: Lang) -> Vec<Cell> {
     vec![
         Cell::Count(r.index),
         Cell::Text(r.no.clone()),
-        dash(r.code.as_deref()),
+        dash(r.code.as_ref().map(ToString::to_string).as_deref()),
         Cell::Text(r.title.clone()),
         dash(r.level.map(|l| l.label(lang))),
         dash(r.origin.map(|o| o.label(lang))),
@@ -118,7 +118,7 @@ fn detail_row(r: &Row, lang: Lang) -> Vec<Cell> {
             .as_deref()
             .and_then(date)
             .unwrap_or_else(|| dash(r.effective.as_deref())),
-        dash(Some(&r.replaces.join("、"))),
+        dash(Some(&crate::table::joined(&r.replaces, "、"))),
         dash(r.unit.as_deref()),
     ]
 }
@@ -302,7 +302,7 @@ mod tests {
         let row = |index, effective: Option<&str>| Row {
             index,
             no: format!("101-0{index}"),
-            code: Some(format!("Q/X 1010{index}-2014")),
+            code: Some(format!("Q/X 1010{index}-2014").parse().unwrap()),
             title: "=HYPERLINK(\"x\")".into(),
             level: Some(Level::Internal),
             origin: Some(Origin::ALL[0]),

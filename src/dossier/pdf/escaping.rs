@@ -143,8 +143,6 @@ pub(super) fn content(text: &str) -> String {
     format!("[{}]", escape(text))
 }
 
-pub(super) use crate::dossier::view::printed_code;
-
 /// A ratio for Typst (`93.33%`), clamped to 0–100 %.
 pub(super) fn ratio(v: f64) -> String {
     format!("{:.2}%", (v * 100.0).clamp(0.0, 100.0))

@@ -101,16 +101,15 @@ pub(super) fn view_cell(c: &view::Cell) -> String {
     }
 }
 
-/// A table cell of standard numbers in printed form, one a line, each unbreakable (unless
-/// too long for any cell).
+/// A table cell of standard numbers (printed by the view, one a line), each unbreakable
+/// (unless too long for any cell).
 pub(super) fn std_nos<'a>(codes: impl Iterator<Item = &'a str>) -> String {
     let parts: Vec<String> = codes
-        .map(|c| {
-            let code = printed_code(c);
+        .map(|code| {
             if code.chars().count() > LONG_RUN {
-                escape(&code)
+                escape(code)
             } else {
-                format!("#stdno{}", content(&code))
+                format!("#stdno{}", content(code))
             }
         })
         .collect();
