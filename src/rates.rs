@@ -412,35 +412,13 @@ fn implementation(
     in_period: &dyn Fn(crate::model::Date) -> bool,
     t: Targets,
 ) -> Rate {
-    // System number (current or former) → standard index.
-    let mut index: HashMap<SystemNo, usize> = HashMap::new();
-    for (i, s) in repo.standards.iter().enumerate() {
-        for former in s
-            .formerly
-            .iter()
-            .filter_map(|f| f.value.parse::<SystemNo>().ok())
-        {
-            index.entry(former).or_insert(i);
-        }
-    }
-    for (i, s) in repo.standards.iter().enumerate() {
-        if let Some(no) = s.system_no() {
-            index.insert(no.clone(), i);
-        }
-    }
+    let index = repo.numbers();
     let mut latest: HashMap<usize, &crate::model::Inspection> = HashMap::new();
     for ins in sound(&repo.records.inspections, &rejected.inspections) {
         if !in_period(ins.date.value) {
             continue;
         }
-        let Some(&i) = ins
-            .standard
-            .value
-            .parse::<SystemNo>()
-            .ok()
-            .as_ref()
-            .and_then(|n| index.get(n))
-        else {
+        let Some(i) = ins.standard.no.as_ref().and_then(|n| index.standard(n)) else {
             continue;
         };
         match latest.get(&i) {

@@ -5,7 +5,9 @@ use std::collections::{HashMap, HashSet};
 
 use crate::finding::{Code, Finding, Location};
 use crate::messages;
-use crate::model::{At, Date, MAX_RESPONSES, Outcome, Repository, ScopeFile, Status, SystemNo};
+use crate::model::{
+    Date, MAX_RESPONSES, NoRef, NumberIndex, Outcome, Repository, ScopeFile, Status,
+};
 
 pub fn check(repo: &Repository, as_of: Date, out: &mut Vec<Finding>) {
     let mut rules = Rules {
@@ -153,7 +155,7 @@ impl Rules<'_> {
 
 /// The rules over staff, inspections, trainings and surveys.
 fn records(repo: &Repository, posts: &HashSet<&str>, rules: &mut Rules<'_>) {
-    let numbers = system_numbers(repo);
+    let numbers = repo.numbers();
     let mut staff: HashMap<&str, Location> = HashMap::new();
     for (n, p) in repo.records.staff.iter().enumerate() {
         let here = || Location::new(repo.records.staff_path.clone(), p.id.pos);
@@ -187,7 +189,7 @@ fn records(repo: &Repository, posts: &HashSet<&str>, rules: &mut Rules<'_>) {
 
     for (n, i) in repo.records.inspections.iter().enumerate() {
         let pick = List::Inspections;
-        known_standard(&numbers, &i.path, &i.standard, rules, pick, n);
+        known_standard(numbers, &i.path, &i.standard, rules, pick, n);
         let here = |pos| Location::new(&*i.path, pos);
         if i.result == Outcome::Nonconform
             && i.finding.as_deref().is_none_or(|f| f.trim().is_empty())
@@ -216,7 +218,7 @@ fn records(repo: &Repository, posts: &HashSet<&str>, rules: &mut Rules<'_>) {
     for (n, t) in repo.records.trainings.iter().enumerate() {
         let pick = List::Trainings;
         for no in &t.standards {
-            known_standard(&numbers, &t.path, no, rules, pick, n);
+            known_standard(numbers, &t.path, no, rules, pick, n);
         }
         for a in &t.attendees {
             if !staff.contains_key(a.value.as_str()) {
@@ -309,38 +311,20 @@ fn unknown_scope(at: Location, id: &str, file: &str) -> Finding {
     Finding::new(Code::ScopeUnknown, at, messages::scope_unknown(id, file))
 }
 
-/// Every system number of the repository, current and former.
-fn system_numbers(repo: &Repository) -> HashSet<SystemNo> {
-    let mut set = HashSet::new();
-    for s in &repo.standards {
-        set.extend(s.system_no().cloned().or_else(|| s.file_no()));
-        set.extend(
-            s.formerly
-                .iter()
-                .filter_map(|f| f.value.parse::<SystemNo>().ok()),
-        );
-    }
-    set
-}
-
 fn known_standard(
-    numbers: &HashSet<SystemNo>,
+    numbers: &NumberIndex,
     path: &str,
-    no: &At<String>,
+    no: &NoRef,
     rules: &mut Rules<'_>,
     list: List,
     index: usize,
 ) {
-    let known = no
-        .value
-        .parse::<SystemNo>()
-        .is_ok_and(|n| numbers.contains(&n));
-    if !known {
+    if !no.no.as_ref().is_some_and(|n| numbers.knows(n)) {
         rules.reject(list, index, || {
             Finding::new(
                 Code::RecordUnknownStandard,
-                Location::new(path.to_owned(), no.pos),
-                messages::record_unknown_standard(&no.value),
+                Location::new(path.to_owned(), no.written.pos),
+                messages::record_unknown_standard(&no.written.value),
             )
         });
     }

@@ -44,9 +44,15 @@ pub fn compile(inputs: Inputs<'_>) -> Dossier {
             "standards" => Section::Standards(standard_texts(repo, &inputs.texts)),
             "inspections" => {
                 let mut v = repo.records.inspections.clone();
-                v.sort_by(|a, b| {
-                    (a.date.value, &a.standard.value).cmp(&(b.date.value, &b.standard.value))
-                });
+                // By date, then by system number (as a number), then as written.
+                let key = |i: &crate::model::Inspection| {
+                    (
+                        i.date.value,
+                        i.standard.no.clone(),
+                        i.standard.written.value.clone(),
+                    )
+                };
+                v.sort_by_cached_key(key);
                 Section::Inspections(v)
             }
             "trainings" => {

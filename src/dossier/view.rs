@@ -510,7 +510,7 @@ pub fn inspections(list: &[Inspection]) -> (Table, String) {
         .map(|i| {
             vec![
                 Cell::new(i.date.value.to_string()),
-                Cell::new(i.standard.value.clone()),
+                Cell::new(i.standard.written.value.clone()),
                 Cell::new(i.inspector.clone()),
                 Cell::new(i.result.zh()),
                 Cell::new(i.finding.clone().unwrap_or_default()),
@@ -551,7 +551,7 @@ pub fn trainings(list: &[Training]) -> (Table, String) {
                 Cell::new(
                     t.standards
                         .iter()
-                        .map(|s| s.value.as_str())
+                        .map(|s| s.written.value.as_str())
                         .collect::<Vec<_>>()
                         .join("、"),
                 ),

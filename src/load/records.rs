@@ -3,7 +3,7 @@
 use super::fields::{self, Fields};
 use super::source::Source;
 use crate::finding::Finding;
-use crate::model::{Audit, Inspection, Outcome, ScopeItem, Staff, Survey, Training};
+use crate::model::{Audit, Inspection, NoRef, Outcome, ScopeItem, Staff, Survey, Training};
 
 /// The array-of-tables key of each record or scope file.
 pub const POST: &[&str] = &["post"];
@@ -155,7 +155,7 @@ pub fn inspections(
                 path: shared(src),
                 head,
                 date: date?,
-                standard: standard?,
+                standard: NoRef::new(standard?),
                 inspector: inspector?.value,
                 result: result?.value,
                 finding,
@@ -192,7 +192,7 @@ pub fn trainings(
                 head,
                 date: date?,
                 topic: topic?.value,
-                standards,
+                standards: standards.into_iter().map(NoRef::new).collect(),
                 attendees,
             })
         },

@@ -5,7 +5,7 @@ use super::source::Source;
 use crate::finding::{Code, Finding, Location, Pos};
 use crate::messages;
 use crate::model::{
-    At, Category, CodeRef, Covers, FileKind, Kind, Level, Origin, Standard, Status, StdCode,
+    At, Category, CodeRef, Covers, FileKind, Kind, Level, NoRef, Origin, Standard, Status, StdCode,
 };
 
 /// A standard file. A file whose metadata cannot be read at all is still a standard of the
@@ -71,7 +71,7 @@ fn read_standard(
         replaces: Vec::new(),
         references: Vec::new(),
         covers: Covers::default(),
-        formerly: f.strings("formerly"),
+        formerly: f.strings("formerly").into_iter().map(NoRef::new).collect(),
         has_text: body.is_some_and(|(b, _)| !b.trim().is_empty()),
     };
     s.set_no(no);

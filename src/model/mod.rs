@@ -3,6 +3,7 @@
 
 pub mod code;
 pub mod enums;
+pub mod index;
 pub mod sysno;
 #[cfg(test)]
 pub mod testing;
@@ -11,6 +12,7 @@ use std::path::PathBuf;
 
 pub use code::{CodeKind, StdCode};
 pub use enums::{CenterLevel, Kind, Level, Origin, Outcome, Status};
+pub use index::{NoRef, NumberIndex};
 pub use jiff::civil::Date;
 pub use sysno::SystemNo;
 
@@ -49,6 +51,18 @@ pub struct Repository {
     pub standards: Vec<Standard>,
     pub scope: Scope,
     pub records: Records,
+    /// The standards by system number, built on first use (a loaded repository does not
+    /// change).
+    pub numbers: std::sync::OnceLock<NumberIndex>,
+}
+
+impl Repository {
+    /// The one index of system numbers, current and former, that references resolve
+    /// through.
+    pub fn numbers(&self) -> &NumberIndex {
+        self.numbers
+            .get_or_init(|| NumberIndex::of(&self.standards))
+    }
 }
 
 /// `stdkit.toml`. Fields that failed to load are `None`, never defaults in disguise.
@@ -159,7 +173,7 @@ pub struct Standard {
     pub replaces: Vec<CodeRef>,
     pub references: Vec<CodeRef>,
     pub covers: Covers,
-    pub formerly: Vec<At<String>>,
+    pub formerly: Vec<NoRef>,
     /// Whether the Markdown body has any text.
     pub has_text: bool,
 }
@@ -314,7 +328,7 @@ pub struct Inspection {
     pub path: SharedPath,
     pub head: Pos,
     pub date: At<Date>,
-    pub standard: At<String>,
+    pub standard: NoRef,
     pub inspector: String,
     pub result: Outcome,
     pub finding: Option<String>,
@@ -327,7 +341,7 @@ pub struct Training {
     pub head: Pos,
     pub date: At<Date>,
     pub topic: String,
-    pub standards: Vec<At<String>>,
+    pub standards: Vec<NoRef>,
     pub attendees: Vec<At<String>>,
 }
 
