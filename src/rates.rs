@@ -172,7 +172,7 @@ fn tally<T>(
 fn standard_entry(s: &crate::model::Standard) -> Uncounted {
     let id = match (s.system_no(), &s.no) {
         (Some(no), _) => no.to_string(),
-        (None, Some(raw)) => raw.value.clone(),
+        (None, Some(raw)) => raw.written.value.clone(),
         (None, None) => s.path.clone(),
     };
     Uncounted::one(id, s.title.clone().unwrap_or_default())

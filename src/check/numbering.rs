@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::finding::{Code, Finding, Location, Pos};
 use crate::messages;
-use crate::model::{Repository, SystemNo};
+use crate::model::{NoRef, Repository, SystemNo};
 
 pub fn check(repo: &Repository, out: &mut Vec<Finding>) {
     categories(repo, out);
@@ -121,13 +121,16 @@ fn numbers(repo: &Repository, out: &mut Vec<Finding>) {
     let mut seen: HashMap<SystemNo, Location> = HashMap::new();
     let mut per_category: BTreeMap<String, Vec<(u32, Location)>> = BTreeMap::new();
     for s in &repo.standards {
-        let Some(no) = &s.no else {
+        let Some(NoRef {
+            written: no,
+            no: parsed,
+        }) = &s.no
+        else {
             hold_place(s, &mut per_category);
             continue;
         };
         let here = s.location(no.pos);
-        let parsed: Option<SystemNo> = no.value.parse().ok();
-        let Some(parsed) = parsed.filter(|p| p.width() as usize == width) else {
+        let Some(parsed) = parsed.clone().filter(|p| p.width() as usize == width) else {
             hold_place(s, &mut per_category);
             let example = format!(
                 "{}-{:0width$}",

@@ -154,7 +154,11 @@ fn standard_texts(repo: &Repository, texts: &BTreeMap<String, (String, u32)>) ->
         })
         .map(|s| StandardText {
             path: s.path.clone(),
-            no: s.no.as_ref().map(|n| n.value.clone()).unwrap_or_default(),
+            no: s
+                .no
+                .as_ref()
+                .map(|n| n.written.value.clone())
+                .unwrap_or_default(),
             code: s.code.as_ref().map(|c| c.code.printed()),
             title: s.title.clone().unwrap_or_default(),
             status: s.status.as_ref().map(|x| x.value),
@@ -176,7 +180,11 @@ fn history(
     in_order(repo)
         .into_iter()
         .map(|s| StandardHistory {
-            no: s.no.as_ref().map(|n| n.value.clone()).unwrap_or_default(),
+            no: s
+                .no
+                .as_ref()
+                .map(|n| n.written.value.clone())
+                .unwrap_or_default(),
             title: s.title.clone().unwrap_or_default(),
             commits: log
                 .get(&s.path)

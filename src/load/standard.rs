@@ -53,7 +53,6 @@ fn read_standard(
         file,
         head: f.head(),
         no: None,
-        sysno: None,
         title: f.req_string("title").map(|t| t.value),
         level: f.choice("level", true, Level::parse, Level::spellings),
         origin: f.choice("origin", true, Origin::parse, Origin::spellings),

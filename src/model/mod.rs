@@ -154,9 +154,8 @@ pub struct Standard {
     pub file: FileKind,
     /// Position of the first line of the metadata (for file-level findings).
     pub head: Pos,
-    pub no: Option<At<String>>,
-    /// `no` parsed, once, when it is a system number (set with [`Standard::set_no`]).
-    pub sysno: Option<SystemNo>,
+    /// `no`, as written and parsed once (set with [`Standard::set_no`]).
+    pub no: Option<NoRef>,
     pub title: Option<String>,
     pub level: Option<At<Level>>,
     pub origin: Option<At<Origin>>,
@@ -190,13 +189,12 @@ impl Standard {
 
     /// The parsed system number, when it parses.
     pub fn system_no(&self) -> Option<&SystemNo> {
-        self.sysno.as_ref()
+        self.no.as_ref()?.no.as_ref()
     }
 
     /// Sets `no` as written, and its parsed form.
     pub fn set_no(&mut self, no: Option<At<String>>) {
-        self.sysno = no.as_ref().and_then(|n| n.value.parse().ok());
-        self.no = no;
+        self.no = no.map(NoRef::new);
     }
 
     /// The system number the file name starts with (`101-02-首问负责制.md`), if any: what a
@@ -222,7 +220,6 @@ impl Standard {
             file,
             head: Pos::START,
             no: None,
-            sysno: None,
             title: None,
             level: None,
             origin: None,

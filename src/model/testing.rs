@@ -93,7 +93,10 @@ impl Repo {
             head: Pos::START,
             date: at(date(on)),
             topic: format!("{on} 标准宣贯"),
-            standards: nos.iter().map(|n| NoRef::new(at((*n).to_owned()))).collect(),
+            standards: nos
+                .iter()
+                .map(|n| NoRef::new(at((*n).to_owned())))
+                .collect(),
             attendees: attendees.iter().map(|a| at((*a).to_owned())).collect(),
         });
         self

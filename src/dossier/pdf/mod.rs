@@ -1026,7 +1026,11 @@ mod tests {
             .filter(|s| s.file == crate::model::FileKind::Markdown)
             .map(|s| StandardText {
                 path: s.path.clone(),
-                no: s.no.as_ref().map(|n| n.value.clone()).unwrap_or_default(),
+                no: s
+                    .no
+                    .as_ref()
+                    .map(|n| n.written.value.clone())
+                    .unwrap_or_default(),
                 code: s.code.as_ref().map(|c| c.code.printed()),
                 title: s.title.clone().unwrap_or_default(),
                 status: s.status.as_ref().map(|x| x.value),
