@@ -284,11 +284,7 @@ fn make_parents(root: &Path, rel: &Path, done: &mut Undo) -> Result<()> {
 /// appeared meanwhile: a new file never replaces one.
 fn create_new(path: &Path, bytes: &[u8]) -> Result<()> {
     use std::io::Write;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = path.with_file_name(format!(".{name}.stdkit-tmp-{}", std::process::id()));
+    let tmp = crate::fsx::temp_beside(path);
     let mut file = std::fs::File::create_new(&tmp).fail_with(|| write_words(&tmp))?;
     let result = file
         .write_all(bytes)

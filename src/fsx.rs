@@ -10,11 +10,7 @@ use crate::finding::FailWith;
 /// and a rename, so that a reader never sees half a file. The directory must exist; the
 /// temporary file is removed when the write fails.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = path.with_file_name(format!(".{name}.stdkit-tmp-{}", std::process::id()));
+    let tmp = temp_beside(path);
     let mut file = std::fs::File::create_new(&tmp).fail_with(|| write_words(&tmp))?;
     // Only now is the temporary file ours to remove.
     let written = std::io::Write::write_all(&mut file, bytes)
@@ -24,6 +20,16 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         let _ = std::fs::remove_file(&tmp);
     }
     written
+}
+
+/// A name beside `path` for a temporary file of this process: hidden, and named after the
+/// file it stands for.
+pub fn temp_beside(path: &Path) -> std::path::PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    path.with_file_name(format!(".{name}.stdkit-tmp-{}", std::process::id()))
 }
 
 /// The words of a failed write.

@@ -97,11 +97,7 @@ pub fn build(repo: &Repository) -> SystemTable {
         .enumerate()
         .map(|(i, s)| Row {
             index: i + 1,
-            no: s
-                .no
-                .as_ref()
-                .map(|n| n.written.value.clone())
-                .unwrap_or_default(),
+            no: s.no_written(),
             code: s.code.as_ref().map(|c| c.code.clone()),
             title: s.title.clone().unwrap_or_default(),
             level: s.level.as_ref().map(|l| l.value),

@@ -27,11 +27,7 @@ pub fn build(repo: &Repository, as_of: Date) -> Vec<(Option<String>, Vec<Task>)>
             let due = s.due.as_ref().map(|d| d.value);
             let days = due.map(|d| i64::from((as_of - d).get_days()));
             Task {
-                no: s
-                    .no
-                    .as_ref()
-                    .map(|n| n.written.value.clone())
-                    .unwrap_or_default(),
+                no: s.no_written(),
                 title: s.title.clone().unwrap_or_default(),
                 status: s.status().unwrap_or(Status::Planned),
                 unit: s.unit.clone(),

@@ -152,20 +152,7 @@ fn standard_texts(repo: &Repository, texts: &BTreeMap<String, (String, u32)>) ->
             s.level.as_ref().map(|l| l.value) == Some(Level::Internal)
                 && texts.contains_key(&s.path)
         })
-        .map(|s| StandardText {
-            path: s.path.clone(),
-            no: s
-                .no
-                .as_ref()
-                .map(|n| n.written.value.clone())
-                .unwrap_or_default(),
-            code: s.code.as_ref().map(|c| c.code.printed()),
-            title: s.title.clone().unwrap_or_default(),
-            status: s.status.as_ref().map(|x| x.value),
-            published: s.published.as_ref().map(|d| d.value),
-            effective: s.effective.as_ref().map(|d| d.value),
-            markdown: texts[&s.path].0.clone(),
-        })
+        .map(|s| StandardText::of(s, texts[&s.path].0.clone()))
         .collect()
 }
 
@@ -180,11 +167,7 @@ fn history(
     in_order(repo)
         .into_iter()
         .map(|s| StandardHistory {
-            no: s
-                .no
-                .as_ref()
-                .map(|n| n.written.value.clone())
-                .unwrap_or_default(),
+            no: s.no_written(),
             title: s.title.clone().unwrap_or_default(),
             commits: log
                 .get(&s.path)

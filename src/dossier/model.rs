@@ -101,6 +101,22 @@ pub struct StandardText {
     pub markdown: String,
 }
 
+impl StandardText {
+    /// The head of standard `s` with its text `markdown`.
+    pub fn of(s: &crate::model::Standard, markdown: String) -> StandardText {
+        StandardText {
+            path: s.path.clone(),
+            no: s.no_written(),
+            code: s.code.as_ref().map(|c| c.code.printed()),
+            title: s.title.clone().unwrap_or_default(),
+            status: s.status.as_ref().map(|x| x.value),
+            published: s.published.as_ref().map(|d| d.value),
+            effective: s.effective.as_ref().map(|d| d.value),
+            markdown,
+        }
+    }
+}
+
 /// The revision history of one standard.
 #[derive(Clone, Debug)]
 pub struct StandardHistory {

@@ -187,6 +187,14 @@ impl Standard {
         self.path.rsplit_once('/').map_or("", |(dir, _)| dir)
     }
 
+    /// `no` as written (empty when it is missing): what tables and the volume print.
+    pub fn no_written(&self) -> String {
+        self.no
+            .as_ref()
+            .map(|n| n.written.value.clone())
+            .unwrap_or_default()
+    }
+
     /// The parsed system number, when it parses.
     pub fn system_no(&self) -> Option<&SystemNo> {
         self.no.as_ref()?.no.as_ref()
