@@ -265,7 +265,7 @@ mod tests {
     use super::*;
     use crate::dossier::model::Commit;
     use crate::finding::{Msg, Pos};
-    use crate::model::{At, Level, Origin, Outcome, Period, Status};
+    use crate::model::{At, Level, NoRef, Origin, Outcome, Period, Status};
     use crate::table::{Node, Row, Stat};
 
     const HOSTILE: &str =
@@ -450,7 +450,7 @@ mod tests {
                     path: "records/inspections/1.toml".into(),
                     head: Pos::START,
                     date: at(date("2014-05-10")),
-                    standard: at("201-06".into()),
+                    standard: NoRef::new(at("201-06".into())),
                     inspector: "储建国".into(),
                     result: Outcome::Nonconform,
                     finding: Some(format!("未公示 {HOSTILE}")),
@@ -461,7 +461,7 @@ mod tests {
                     head: Pos::START,
                     date: at(date("2014-01-16")),
                     topic: format!("标准化基础知识 {HOSTILE}"),
-                    standards: vec![at("101-01".into())],
+                    standards: vec![NoRef::new(at("101-01".into()))],
                     attendees: vec![at("S001".into()), at("S002".into())],
                 }]),
                 Section::Surveys(vec![Survey {
