@@ -120,7 +120,11 @@ impl Changeset {
         let mut seen = std::collections::BTreeSet::new();
         for change in &self.changes {
             if !seen.insert(change.path().to_path_buf()) {
-                return Err(refuse(change.path(), "同一文件计划写入两次", "planned twice"));
+                return Err(refuse(
+                    change.path(),
+                    "同一文件计划写入两次",
+                    "planned twice",
+                ));
             }
             match change {
                 Change::Create { path, .. } => absent(root, path)?,
@@ -159,10 +163,18 @@ fn inside(root: &Path, rel: &Path) -> Result<PathBuf> {
         let last = i + 1 == parts.len();
         match std::fs::symlink_metadata(&at) {
             Ok(meta) if meta.file_type().is_symlink() => {
-                return Err(refuse(rel, "路径中有符号链接", "a symbolic link is on the way"));
+                return Err(refuse(
+                    rel,
+                    "路径中有符号链接",
+                    "a symbolic link is on the way",
+                ));
             }
             Ok(meta) if !last && !meta.is_dir() => {
-                return Err(refuse(rel, "上级路径不是目录", "a parent is not a directory"));
+                return Err(refuse(
+                    rel,
+                    "上级路径不是目录",
+                    "a parent is not a directory",
+                ));
             }
             Ok(_) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => break,
@@ -324,7 +336,12 @@ mod tests {
         set.apply(dir.path()).unwrap();
         assert_eq!(
             files(dir.path()),
-            ["system", "system/1-x", "system/1-x/_index.md", "system/1-x/a.toml"]
+            [
+                "system",
+                "system/1-x",
+                "system/1-x/_index.md",
+                "system/1-x/a.toml"
+            ]
         );
         assert_eq!(
             std::fs::read_to_string(dir.path().join("system/1-x/a.toml")).unwrap(),
@@ -363,7 +380,12 @@ mod tests {
         let dir = tree();
         let outside = tempfile::tempdir().unwrap();
         std::os::unix::fs::symlink(outside.path(), dir.path().join("system/link")).unwrap();
-        for path in ["../x.md", "/tmp/x.md", "system/link/x.md", "system/a.toml/x"] {
+        for path in [
+            "../x.md",
+            "/tmp/x.md",
+            "system/link/x.md",
+            "system/a.toml/x",
+        ] {
             let mut set = Changeset::new();
             set.create(path, "x");
             assert!(set.apply(dir.path()).is_err(), "{path}");
