@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::finding::Lang;
-use crate::model::{Date, Period};
+use crate::model::{CenterLevel, Date, Level, Period, Status};
 use crate::report::findings::Format as CheckFormat;
 
 /// 政务服务中心标准体系工具：检查编号与引用、输出标准体系表、计算各项指标、汇编验收材料。
@@ -55,6 +55,45 @@ pub enum Command {
     Dossier(DossierArgs),
     /// 将 JSON Schema 写入目录（默认 schema/），供编辑器校验与补全
     Schema(SchemaArgs),
+    /// 新建标准库：规划的四个子体系及其类目、清单与记录模板、验收材料章节、CI 配置
+    Init(InitArgs),
+    /// 在类目中新建一项标准，使用下一个空闲的体系表编号，并输出所写文件的路径
+    New(NewArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// 新标准库的目录（相对路径从 -C 所给目录或当前目录算起）：须为空目录，或尚不存在而其上级目录存在
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    /// 中心名称，如“安庆市政务服务中心”
+    #[arg(long)]
+    pub name: String,
+    /// 中心标准编号的代号（Q/ 加中心代号），如 Q/AQZW
+    #[arg(long, value_name = "PREFIX")]
+    pub prefix: String,
+    /// 中心级别：city（市级）或 county（县级）
+    #[arg(long, value_name = "LEVEL", default_value = "city", value_parser = parse_center_level)]
+    pub level: CenterLevel,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// 类目代码（如 201）或类目目录
+    #[arg(value_name = "CATEGORY")]
+    pub category: String,
+    /// 标准名称
+    #[arg(long)]
+    pub title: String,
+    /// 级别：national、industry、local、group 或 internal（默认：有 --code 时按编号的代号判断，否则为 internal 中心标准）
+    #[arg(long, value_name = "LEVEL", value_parser = parse_level)]
+    pub level: Option<Level>,
+    /// 标准编号，如 GB/T 24421.1-2009、Q/AQZW 20103-2014
+    #[arg(long, value_name = "CODE")]
+    pub code: Option<String>,
+    /// 状态（默认 planned 待制定）；试行（trial）及以后的状态须有 --code
+    #[arg(long, value_name = "STATUS", value_parser = parse_status)]
+    pub status: Option<Status>,
 }
 
 #[derive(Debug, Args)]
@@ -155,6 +194,31 @@ pub struct DossierArgs {
     /// 标准库检查有错误时仍然汇编：每页标注“草稿 未通过检查”，不作正式验收材料
     #[arg(long)]
     pub draft: bool,
+}
+
+/// `--level` of `init`: `city` or `county`, or their Chinese words.
+fn parse_center_level(text: &str) -> Result<CenterLevel, String> {
+    CenterLevel::parse(text).ok_or_else(|| one_of(text, &CenterLevel::spellings()))
+}
+
+/// `--level` of `new`: a standard's level, in English or Chinese.
+fn parse_level(text: &str) -> Result<Level, String> {
+    Level::parse(text).ok_or_else(|| one_of(text, &Level::spellings()))
+}
+
+/// `--status` of `new`: a standard's status, in English or Chinese.
+fn parse_status(text: &str) -> Result<Status, String> {
+    Status::parse(text).ok_or_else(|| one_of(text, &Status::spellings()))
+}
+
+/// The words of a value that is not one of `spellings`.
+fn one_of(text: &str, spellings: &[&str]) -> String {
+    let list = spellings
+        .iter()
+        .map(|s| format!("`{s}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!("`{text}` 无效，可选 {list}（must be one of {list}）")
 }
 
 /// `--as-of`: a date like 2014-12-31; anything else is a usage error (exit 2).

@@ -21,6 +21,7 @@ pub mod output;
 pub mod rates;
 pub mod report;
 pub mod schema;
+pub mod skeleton;
 pub mod table;
 pub mod tasks;
 
@@ -40,5 +41,7 @@ pub fn run(cli: &cli::Cli, out: &mut dyn Write) -> Result<Outcome> {
         cli::Command::Tasks(args) => commands::tasks::run(&ctx, args, out),
         cli::Command::Dossier(args) => commands::dossier::run(&ctx, args, out),
         cli::Command::Schema(args) => commands::schema::run(args, out),
+        cli::Command::Init(args) => commands::init::run(&ctx, args, out),
+        cli::Command::New(args) => commands::new::run(&ctx, args, out),
     }
 }

@@ -1,9 +1,12 @@
 //! CLI behaviour pinned by data-file cases: `tests/cmd/*.toml`, each running in its own tiny
-//! repository `tests/cmd/<case>.in/`. Bless new output with `TRYCMD=overwrite cargo test`.
+//! repository `tests/cmd/<case>.in/`, and `tests/cmd/*.trycmd`, a few commands run one after
+//! another in a copy of `<case>.in/` whose results `<case>.out/` pins (`new`, then `check`).
+//! Bless new output with `TRYCMD=overwrite cargo test`.
 
 #[test]
 fn cli_cases() {
     trycmd::TestCases::new()
         .env("NO_COLOR", "1")
-        .case("tests/cmd/*.toml");
+        .case("tests/cmd/*.toml")
+        .case("tests/cmd/*.trycmd");
 }

@@ -159,7 +159,8 @@ fn future_year(s: &Standard, c: &CodeRef, key: &str, as_of: Date, out: &mut Vec<
     }
 }
 
-fn same_prefix(code_prefix: &str, internal: &str) -> bool {
+/// Whether a code's prefix is the manifest's `internal-prefix` (spaces and case aside).
+pub fn same_prefix(code_prefix: &str, internal: &str) -> bool {
     let norm = |p: &str| {
         p.chars()
             .filter(|c| !c.is_whitespace())
@@ -169,7 +170,8 @@ fn same_prefix(code_prefix: &str, internal: &str) -> bool {
     norm(code_prefix) == norm(internal)
 }
 
-fn expected_kind(level: Level) -> CodeKind {
+/// The kind of code a level's standards carry.
+pub fn expected_kind(level: Level) -> CodeKind {
     match level {
         Level::National => CodeKind::National,
         Level::Industry => CodeKind::Industry,

@@ -2,7 +2,7 @@
 //! Rules about a single value (syntax, types, code parsing) are met in `load`; these are the
 //! rules that need the whole repository.
 
-mod codes;
+pub mod codes;
 pub mod dossier;
 pub mod glyph;
 pub mod links;

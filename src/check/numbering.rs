@@ -87,7 +87,10 @@ fn categories(repo: &Repository, out: &mut Vec<Finding>) {
                 first_use.insert(code.value.as_str(), here.clone());
             }
         }
-        if !has_child.get(cat.dir.as_str()).copied().unwrap_or(false) {
+        // A repository with no standard yet (as `stdkit init` leaves it) is its plan: every
+        // category is empty, and none is left behind.
+        if !repo.standards.is_empty() && !has_child.get(cat.dir.as_str()).copied().unwrap_or(false)
+        {
             out.push(Finding::new(
                 Code::CategoryEmpty,
                 here,

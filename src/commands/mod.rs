@@ -2,6 +2,8 @@
 
 pub mod check;
 pub mod dossier;
+pub mod init;
+pub mod new;
 pub mod rates;
 pub mod schema;
 pub mod table;

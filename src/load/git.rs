@@ -1,7 +1,8 @@
 //! Git history of a repository, read by running the `git` program once (`git log -z` with
 //! explicit separators): it follows renames, applies the mailmap and re-encodes old GBK
 //! commit messages, which the Rust git crates get wrong. Behind a trait so that tests and
-//! repositories outside git work without it.
+//! repositories outside git work without it. `stdkit init` asks here whether its directory
+//! is already in a work tree, and runs `git init` through the same neutralised command.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -69,7 +70,10 @@ impl GitCli {
         Some(keys)
     }
 
-    fn command(root: &Path) -> Command {
+    /// A `git` command run in `root` with no fsmonitor and no hooks, messages in English and
+    /// no terminal prompt: what every git run of stdkit starts from (`stdkit init` runs
+    /// `git init` with it).
+    pub(crate) fn command(root: &Path) -> Command {
         let mut command = Command::new("git");
         command
             .arg("--no-pager")
@@ -108,6 +112,16 @@ impl GitCli {
         }
         Ok(Some(String::from_utf8_lossy(&out.stdout).into_owned()))
     }
+}
+
+/// The top level of the git work tree `dir` lies in; `None` when it lies in none (or there
+/// is no git, or git does not trust the repository).
+pub fn top_level(dir: &Path) -> Result<Option<std::path::PathBuf>> {
+    let top = GitCli::git(dir, &["rev-parse", "--show-toplevel"])?;
+    Ok(top
+        .map(|t| t.trim_end_matches(['\n', '\r']).to_owned())
+        .filter(|t| !t.is_empty())
+        .map(std::path::PathBuf::from))
 }
 
 /// Whether a configuration key (as `git config --name-only` prints it: section and name in
