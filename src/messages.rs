@@ -583,6 +583,27 @@ messages! {
         "无法读取字体文件 {path}" / "cannot read the font file {path}";
 }
 
+// ---------------------------------------------------------------------------------------
+// The writing commands (`init`)
+// ---------------------------------------------------------------------------------------
+
+messages! {
+    /// `init` done
+    init_done(dir: &str, subsystems: usize, categories: usize, files: usize) =>
+        "已在 `{dir}` 新建标准库：{subsystems} 个子体系、{categories} 个类目，共 {files} 个文件" /
+        "created a repository in `{dir}`: {subsystems} subsystems, {categories} categories, {files} files";
+    /// `init` ran `git init`
+    init_git_done() => "已初始化 git 仓库" / "initialised a git repository";
+    /// `init` inside a git work tree
+    init_git_inside(top: &str) =>
+        "已在 git 仓库 `{top}` 中，未另建 git 仓库" /
+        "already inside the git repository `{top}`; no new one made";
+    /// `init` without git
+    init_git_missing() => "未找到 git，未初始化 git 仓库" / "git not found; no git repository initialised";
+    /// `init`: what to run next
+    init_next(dir: &str) => "下一步：stdkit -C {dir} check" / "next: stdkit -C {dir} check";
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

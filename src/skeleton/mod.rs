@@ -2,6 +2,7 @@
 //! standard (`new`). Pure: text from values, no I/O; where the files go and how they are
 //! written is `edit`'s, and the commands put the two together.
 
+pub mod new;
 pub mod repository;
 pub mod standard;
 

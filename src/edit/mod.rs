@@ -8,6 +8,8 @@
 //! Nothing that the changeset did not create is ever removed, except the old path of a moved
 //! file, whose content lives on at the new path.
 
+pub mod repo;
+
 use std::path::{Component, Path, PathBuf};
 
 use anyhow::Result;
