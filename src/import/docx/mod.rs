@@ -1,0 +1,150 @@
+//! `stdkit import FILE.docx`: a centre standard's Word file (GB/T 1.1, often written with a
+//! standard-writing template) becomes a Markdown standard of the repository.
+//!
+//! The stages: [`read`] takes the bytes of the file the user named (the one input step);
+//! [`parse`] opens the package (`package`, capped), reads its XML (`xml`, depth-capped) into
+//! styles, numbering and blocks (`word`); `markdown` turns the blocks into the repository's
+//! Markdown and `cover` reads the cover; `plan` decides the system number, the category and
+//! the front matter, and adds the files to an `edit::Changeset`. Everything after `read` is
+//! pure.
+//!
+//! The reader is `zip` + `quick-xml` rather than a docx crate: the parts are inflated through
+//! a capped reader and only those the conversion needs are kept.
+
+pub mod cover;
+pub mod markdown;
+pub mod package;
+pub mod plan;
+pub mod word;
+pub mod xml;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use crate::finding::Msg;
+use crate::messages;
+
+use package::{Package, PackageError};
+use word::{Block, Numbering};
+
+/// Reads the bytes of a Word file the user named: a regular file, at most
+/// `package::MAX_FILE` bytes.
+pub fn read(path: &Path) -> Result<Vec<u8>, Msg> {
+    use std::io::Read;
+    let file = path.display().to_string();
+    let why = |e: std::io::Error| messages::import_unreadable(&file, &e.to_string());
+    let f = std::fs::File::open(path).map_err(why)?;
+    let meta = f.metadata().map_err(why)?;
+    if !meta.is_file() {
+        return Err(messages::import_unreadable(&file, "not a regular file"));
+    }
+    if meta.len() > package::MAX_FILE {
+        return Err(messages::import_too_large(&file, package::MAX_FILE >> 20));
+    }
+    let mut bytes = Vec::new();
+    f.take(package::MAX_FILE + 1)
+        .read_to_end(&mut bytes)
+        .map_err(why)?;
+    if bytes.len() as u64 > package::MAX_FILE {
+        return Err(messages::import_too_large(&file, package::MAX_FILE >> 20));
+    }
+    Ok(bytes)
+}
+
+/// A Word file read into blocks.
+pub struct Parsed {
+    pub package: Package,
+    pub blocks: Vec<Block>,
+    pub numbering: Numbering,
+    /// Relationship id → media part (`word/media/image1.png`).
+    pub media: HashMap<String, String>,
+}
+
+impl Parsed {
+    pub fn document(&self) -> markdown::Document<'_> {
+        markdown::Document {
+            blocks: &self.blocks,
+            numbering: &self.numbering,
+            media: &self.media,
+        }
+    }
+}
+
+/// Opens the bytes of the Word file `file` (named in every message).
+pub fn parse(file: &str, bytes: &[u8]) -> Result<Parsed, Msg> {
+    let package = package::open(bytes).map_err(|e| match e {
+        PackageError::OldWord => messages::import_old_word(file),
+        PackageError::NotZip(why) => messages::import_not_docx(file, &why),
+        PackageError::NoDocument => messages::import_not_docx(file, "no word/document.xml"),
+        PackageError::TooManyEntries => messages::import_not_docx(file, "too many entries"),
+        PackageError::TooLarge(part) => messages::import_part_too_large(file, &part),
+        PackageError::NotUtf8(part) => messages::import_bad_xml(file, &part, "not UTF-8"),
+    })?;
+    let xml = |part: &str, text: &str| {
+        xml::parse(text).map_err(|e| {
+            let why = match e {
+                xml::XmlError::Syntax(s) => s,
+                xml::XmlError::TooDeep => format!("nested deeper than {}", xml::MAX_DEPTH),
+            };
+            messages::import_bad_xml(file, part, &why)
+        })
+    };
+    let document = xml("word/document.xml", &package.document)?;
+    let styles = match &package.styles {
+        Some(s) => word::Styles::parse(&xml("word/styles.xml", s)?),
+        None => word::Styles::default(),
+    };
+    let numbering = match &package.numbering {
+        Some(s) => Numbering::parse(&xml("word/numbering.xml", s)?),
+        None => Numbering::default(),
+    };
+    let rels = match &package.rels {
+        Some(s) => word::relationships(&xml("word/_rels/document.xml.rels", s)?),
+        None => HashMap::new(),
+    };
+    let media = rels
+        .into_iter()
+        .filter_map(|(id, target)| {
+            let part = match target.strip_prefix('/') {
+                Some(absolute) => absolute.to_owned(),
+                None => format!("word/{}", target.trim_start_matches("./")),
+            };
+            package.media.contains_key(&part).then_some((id, part))
+        })
+        .collect();
+    let blocks = word::blocks(&document, &styles);
+    Ok(Parsed {
+        package,
+        blocks,
+        numbering,
+        media,
+    })
+}
+
+/// The Word files in a directory the user named, sorted by name: `*.docx`, not Word's
+/// lock files (`~$…`) nor hidden files. An old `.doc` in it is not skipped silently: it is
+/// returned too, and its import says how to convert it.
+pub fn list(dir: &Path) -> Result<Vec<std::path::PathBuf>, Msg> {
+    let shown = dir.display().to_string();
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| messages::import_unreadable(&shown, &e.to_string()))?;
+    let mut files = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| messages::import_unreadable(&shown, &e.to_string()))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let lower = name.to_lowercase();
+        if name.starts_with("~$") || name.starts_with('.') {
+            continue;
+        }
+        if (lower.ends_with(".docx") || lower.ends_with(".doc"))
+            && entry.file_type().is_ok_and(|t| t.is_file())
+        {
+            files.push(entry.path());
+        }
+    }
+    files.sort();
+    if files.is_empty() {
+        return Err(messages::import_empty_dir(&shown));
+    }
+    Ok(files)
+}

@@ -1,0 +1,263 @@
+//! Where an imported Word standard goes and what it says above its text: the system
+//! number (from `--no`, from a metadata file of the same code, or derived from the code
+//! where the repository's numbering makes that unambiguous), the category directory, the
+//! file name, the front matter, and the pictures beside it — all added to one
+//! `edit::Changeset`. Pure: the repository is the loaded one, and a metadata file's text is
+//! asked for through `source`.
+
+use std::collections::BTreeMap;
+
+use crate::edit::Changeset;
+use crate::finding::Msg;
+use crate::messages;
+use crate::model::{Date, FileKind, Repository, Standard, StdCode, SystemNo};
+
+use super::Parsed;
+use super::cover::{Cover, Stage};
+
+/// One Word file planned for import.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Imported {
+    /// The Markdown file, repository-relative.
+    pub path: String,
+    /// The metadata file it replaces, if any.
+    pub replaces: Option<String>,
+    /// The pictures copied beside it, repository-relative.
+    pub pictures: Vec<String>,
+}
+
+/// What the plan needs besides the document.
+pub struct Options<'a> {
+    /// `--no`
+    pub no: Option<&'a str>,
+    pub as_of: Date,
+}
+
+/// The numbers and paths already planned in this run (several files at once).
+#[derive(Default)]
+pub struct Planned {
+    numbers: BTreeMap<String, String>,
+}
+
+/// Plans the import of the Word file `file` into `repo`, adding its files to `set`.
+pub fn plan(
+    repo: &Repository,
+    file: &str,
+    parsed: &Parsed,
+    opts: &Options<'_>,
+    source: &dyn Fn(&str) -> Result<String, Msg>,
+    planned: &mut Planned,
+    set: &mut Changeset,
+) -> Result<Imported, Msg> {
+    let doc = parsed.document();
+    let cover = doc.cover();
+    let code = cover.code.as_ref().map(|(_, c)| c);
+    let existing = code.and_then(|c| {
+        repo.standards
+            .iter()
+            .find(|s| s.code.as_ref().is_some_and(|r| &r.code == c))
+    });
+    if let (Some(s), Some(c)) = (existing, code)
+        && s.file == FileKind::Markdown
+    {
+        return Err(messages::import_text_exists(file, c, &s.path));
+    }
+    let width = repo.manifest.seq_width.max(1);
+    let no = match (existing.and_then(|s| s.no.as_ref()), opts.no, code) {
+        (Some(no), _, _) => no.value.clone(),
+        (None, Some(no), _) => {
+            let parsed: SystemNo = no
+                .parse()
+                .ok()
+                .filter(|n: &SystemNo| n.width() == width)
+                .ok_or_else(|| messages::import_bad_no(no, width))?;
+            parsed.to_string()
+        }
+        (None, None, Some(code)) => {
+            derive(repo, code, width).ok_or_else(|| messages::import_no_number(file, code))?
+        }
+        (None, None, None) => return Err(messages::import_no_code(file)),
+    };
+    let sysno: SystemNo = no
+        .parse()
+        .map_err(|_| messages::import_bad_no(&no, width))?;
+    if let Some(other) = repo
+        .standards
+        .iter()
+        .find(|s| s.system_no() == Some(&sysno) && existing.is_none_or(|e| !std::ptr::eq(e, *s)))
+    {
+        return Err(messages::import_number_used(file, &no, &other.path));
+    }
+    if let Some(other) = planned.numbers.get(&no) {
+        return Err(messages::import_number_used(file, &no, other));
+    }
+    let dir = match existing {
+        Some(s) => s.dir().to_owned(),
+        None => repo
+            .categories
+            .iter()
+            .find(|c| c.code.as_ref().is_some_and(|k| k.value == sysno.category()))
+            .map(|c| c.dir.clone())
+            .ok_or_else(|| messages::import_no_category(file, &no, sysno.category()))?,
+    };
+    let title = cover
+        .title
+        .clone()
+        .or_else(|| existing.and_then(|s| s.title.clone()))
+        .unwrap_or_else(|| stem(file));
+    let stem = format!("{no}-{}", file_title(&title));
+    let path = format!("{dir}/{stem}.md");
+    let converted = doc.markdown(&title, &stem);
+    let head = match existing {
+        Some(s) => {
+            let text = source(&s.path)?;
+            taken_over(&text, s, &cover)
+        }
+        None => front_matter(&no, &title, &cover, opts.as_of),
+    };
+    let bytes = format!("+++\n{head}+++\n\n{}", converted.text);
+    match existing {
+        Some(s) => {
+            let old = source(&s.path)?;
+            set.relocate(&s.path, &path, old, bytes);
+        }
+        None => set.create(&path, bytes),
+    }
+    let mut pictures = Vec::new();
+    for (part, name) in &converted.pictures {
+        if let Some(data) = parsed.package.media.get(part) {
+            let rel = format!("{dir}/{stem}/{name}");
+            set.create(&rel, data.clone());
+            pictures.push(rel);
+        }
+    }
+    planned.numbers.insert(no, file.to_owned());
+    Ok(Imported {
+        path,
+        replaces: existing.map(|s| s.path.clone()),
+        pictures,
+    })
+}
+
+/// The status a cover gives: in force once its 实施 date is past, else the stage it names
+/// (征求意见稿 drafting, 送审稿 and 报批稿 review); a standard published but not yet in effect is
+/// at review, one with no date and no stage is drafting.
+pub fn status(cover: &Cover, as_of: Date) -> &'static str {
+    match (cover.stage, cover.effective.or(cover.published)) {
+        (Some(Stage::Consultation), _) => "drafting",
+        (Some(Stage::Review), _) => "review",
+        (None, Some(d)) if d <= as_of => "in-force",
+        (None, Some(_)) => "review",
+        (None, None) => "drafting",
+    }
+}
+
+fn front_matter(no: &str, title: &str, cover: &Cover, as_of: Date) -> String {
+    let mut s = String::new();
+    s.push_str(&format!("no = {}\n", quoted(no)));
+    s.push_str(&format!("title = {}\n", quoted(title)));
+    s.push_str("level = \"internal\"\norigin = \"formulated\"\n");
+    s.push_str(&format!("status = \"{}\"\n", status(cover, as_of)));
+    if let Some((_, code)) = &cover.code {
+        s.push_str(&format!("code = {}\n", quoted(&code.to_string())));
+    }
+    dates(&mut s, cover, None);
+    s
+}
+
+/// A metadata file's TOML kept as it is (comments too), with the cover's dates added where
+/// it has none.
+fn taken_over(text: &str, s: &Standard, cover: &Cover) -> String {
+    let mut head = text.trim_end().to_owned();
+    head.push('\n');
+    dates(&mut head, cover, Some(s));
+    head
+}
+
+fn dates(out: &mut String, cover: &Cover, existing: Option<&Standard>) {
+    if let Some(d) = cover.published
+        && existing.is_none_or(|s| s.published.is_none())
+    {
+        out.push_str(&format!("published = {d}\n"));
+    }
+    if let Some(d) = cover.effective
+        && existing.is_none_or(|s| s.effective.is_none())
+    {
+        out.push_str(&format!("effective = {d}\n"));
+    }
+}
+
+fn quoted(s: &str) -> String {
+    toml::Value::String(s.to_owned()).to_string()
+}
+
+/// A title as part of a file name: no whitespace, no character a file system or a shell
+/// trips on.
+fn file_title(title: &str) -> String {
+    let t: String = title
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .map(|c| {
+            if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') {
+                '-'
+            } else {
+                c
+            }
+        })
+        .take(60)
+        .collect();
+    let t = t.trim_start_matches('.').to_owned();
+    if t.is_empty() { "标准".to_owned() } else { t }
+}
+
+fn stem(file: &str) -> String {
+    let name = file.rsplit(['/', '\\']).next().unwrap_or(file);
+    name.rsplit_once('.').map_or(name, |(s, _)| s).to_owned()
+}
+
+/// The system number a centre code gives, where the repository's numbering makes it
+/// unambiguous: the code's sequence is a category code followed by `seq-width` digits
+/// (`Q/AQZW 20103` → `201-03`), exactly one category fits, and no internal standard of the
+/// repository is numbered otherwise.
+pub fn derive(repo: &Repository, code: &StdCode, width: u8) -> Option<String> {
+    if repo.manifest.internal_prefix.as_deref() != Some(code.prefix()) {
+        return None;
+    }
+    let seq = sequence(code)?;
+    let follows = repo.standards.iter().all(|s| {
+        let (Some(c), Some(n)) = (s.code.as_ref(), s.system_no()) else {
+            return true;
+        };
+        c.code.prefix() != code.prefix()
+            || sequence(&c.code).is_none_or(|q| {
+                q == format!("{}{:0w$}", n.category(), n.seq(), w = n.width() as usize)
+            })
+    });
+    if !follows {
+        return None;
+    }
+    let w = width as usize;
+    let fits: Vec<String> = repo
+        .categories
+        .iter()
+        .filter_map(|c| c.code.as_ref().map(|k| k.value.as_str()))
+        .filter(|c| seq.len() == c.len() + w && seq.starts_with(c))
+        .filter(|c| seq[c.len()..].parse::<u32>().is_ok_and(|n| n > 0))
+        .map(|c| format!("{c}-{}", &seq[c.len()..]))
+        .collect();
+    match fits.as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
+    }
+}
+
+/// The digits of a code's sequence (`20103` of `Q/AQZW 20103-2014`); `None` for a code with
+/// a part, which a system number cannot carry.
+fn sequence(code: &StdCode) -> Option<String> {
+    let shown = code.to_string();
+    let rest = shown.strip_prefix(code.prefix())?.trim_start();
+    let (seq, _) = rest.rsplit_once('-')?;
+    seq.bytes()
+        .all(|b| b.is_ascii_digit())
+        .then(|| seq.to_owned())
+}
