@@ -264,7 +264,7 @@ fn starts_body(p: &Para) -> bool {
         return true;
     }
     numbered(&p.text).is_some_and(|n| {
-        n.letter.is_none() && n.comps == [1] && !n.rest.is_empty() && short_title(n.rest, 25)
+        n.letter.is_none() && n.comps == [1] && !n.rest.is_empty() && chapter_title(n.rest)
     })
 }
 
@@ -272,9 +272,15 @@ fn starts_body(p: &Para) -> bool {
 fn short_title(rest: &str, max: usize) -> bool {
     rest.chars().count() <= max
         && !rest.contains(['。', '；', '：', '，', ';', ':', '！', '？'])
+        && !rest.starts_with(['）', '、', '．', '％', '%'])
+}
+
+/// A chapter's title after a bare figure: not a quantity (`2 个工作日`, `3 日内`).
+fn chapter_title(rest: &str) -> bool {
+    short_title(rest, 25)
         && !rest.starts_with([
-            '个', '份', '名', '人', '日', '天', '次', '年', '月', '小', '分', '秒', '元', '％',
-            '%', '）', '、', '．',
+            '个', '份', '名', '人', '日', '天', '次', '年', '月', '小', '分', '秒', '元', '件',
+            '项', '米', '倍', '周',
         ])
 }
 
@@ -575,7 +581,12 @@ impl<'d, 'a> Writer<'d, 'a> {
         if !fits {
             return false;
         }
-        let titled = !n.rest.is_empty() && short_title(n.rest, if k == 1 { 25 } else { 30 });
+        let titled = !n.rest.is_empty()
+            && if k == 1 && n.letter.is_none() {
+                chapter_title(n.rest)
+            } else {
+                short_title(n.rest, 30)
+            };
         if k == 1 && n.letter.is_none() && !titled {
             return false;
         }
@@ -848,7 +859,7 @@ mod tests {
             p("1 范围", &[]),
             p("4 服务要求", &[]),
             p("2 个工作日内办结。", &[]),
-            p("4.1 咨询告知", &[]),
+            p("4.1 日常巡查", &[]),
             p("4.1.1 窗口应当场告知；不能当场告知的，应在2日内告知。", &[]),
             p("3 个工作日", &[]),
             p("附录A", &[]),
@@ -859,7 +870,7 @@ mod tests {
         ]));
         assert_eq!(
             got,
-            "# 一次性告知制\n\n## 前言\n\n## 1 范围\n\n## 4 服务要求\n\n2 个工作日内办结。\n\n### 4.1 咨询告知\n\n#### 4.1.1\n\n窗口应当场告知；不能当场告知的，应在2日内告知。\n\n3 个工作日\n\n## 附录A（资料性）检查记录内容\n\n### A.1 基本信息\n\n见附录A（资料性）。\n"
+            "# 一次性告知制\n\n## 前言\n\n## 1 范围\n\n## 4 服务要求\n\n2 个工作日内办结。\n\n### 4.1 日常巡查\n\n#### 4.1.1\n\n窗口应当场告知；不能当场告知的，应在2日内告知。\n\n3 个工作日\n\n## 附录A（资料性）检查记录内容\n\n### A.1 基本信息\n\n见附录A（资料性）。\n"
         );
     }
 
