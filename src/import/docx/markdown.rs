@@ -174,7 +174,6 @@ pub fn numbered(text: &str) -> Option<Numbered<'_>> {
 /// What a converted body holds besides its text: the pictures to copy beside it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Converted {
-    pub cover: Cover,
     /// The Markdown text after the front matter, starting with `# title`.
     pub text: String,
     /// Media part (`word/media/image1.png`) and file name in the picture folder.
@@ -242,7 +241,6 @@ impl Document<'_> {
         let mut text = w.out.join("\n\n");
         text.push('\n');
         Converted {
-            cover: self.cover(),
             text,
             pictures: w.pictures,
         }

@@ -261,3 +261,222 @@ fn sequence(code: &StdCode) -> Option<String> {
         .all(|b| b.is_ascii_digit())
         .then(|| seq.to_owned())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::Change;
+    use crate::finding::Pos;
+    use crate::model::testing::Repo;
+    use crate::model::{At, Category, CodeRef, Status};
+
+    use super::super::word::{Block, Numbering, Para};
+
+    fn code(s: &str) -> StdCode {
+        s.parse().unwrap()
+    }
+
+    fn repo(edit: impl FnOnce(Repo) -> Repo) -> Repository {
+        let mut r = edit(Repo::new("安庆市政务服务中心")).build();
+        r.manifest.internal_prefix = Some("Q/AQZW".into());
+        for (dir, c) in [
+            ("system/2-服务提供", "2"),
+            ("system/2-服务提供/201-服务规范", "201"),
+        ] {
+            r.categories.push(Category {
+                dir: dir.into(),
+                index: Some(format!("{dir}/_index.md")),
+                code: Some(At::new(c.into(), Pos::START)),
+                title: None,
+                depth: 0,
+            });
+        }
+        r
+    }
+
+    fn coded(c: &str) -> impl FnOnce(&mut Standard) {
+        let c = c.to_owned();
+        move |s: &mut Standard| {
+            s.code = Some(CodeRef {
+                code: code(&c),
+                written: c.clone(),
+                pos: Pos::START,
+            });
+        }
+    }
+
+    #[test]
+    fn the_number_is_derived_only_where_the_numbering_says_so() {
+        let plain = repo(|r| r);
+        assert_eq!(
+            derive(&plain, &code("Q/AQZW 20103-2014"), 2).as_deref(),
+            Some("201-03")
+        );
+        // No such category, another organisation's code, a part, a zero sequence.
+        for c in [
+            "Q/AQZW 30103-2014",
+            "Q/XYZ 20103-2014",
+            "Q/AQZW 20103.1-2014",
+            "Q/AQZW 20100-2014",
+        ] {
+            assert_eq!(derive(&plain, &code(c), 2), None, "{c}");
+        }
+        // A repository whose internal standards are numbered otherwise.
+        let other = repo(|r| {
+            r.standard_with(
+                "201-01",
+                "首问负责制",
+                Status::InForce,
+                coded("Q/AQZW 20105-2014"),
+            )
+        });
+        assert_eq!(derive(&other, &code("Q/AQZW 20103-2014"), 2), None);
+        let same = repo(|r| {
+            r.standard_with(
+                "201-05",
+                "首问负责制",
+                Status::InForce,
+                coded("Q/AQZW 20105-2014"),
+            )
+        });
+        assert_eq!(
+            derive(&same, &code("Q/AQZW 20103-2014"), 2).as_deref(),
+            Some("201-03")
+        );
+    }
+
+    #[test]
+    fn the_status_follows_the_dates_and_the_stage() {
+        let d = |s: &str| s.parse::<Date>().unwrap();
+        let as_of = d("2014-12-31");
+        let cover = |effective: Option<&str>, stage| Cover {
+            effective: effective.map(d),
+            stage,
+            ..Cover::default()
+        };
+        assert_eq!(status(&cover(Some("2014-04-01"), None), as_of), "in-force");
+        assert_eq!(status(&cover(Some("2015-06-01"), None), as_of), "review");
+        assert_eq!(status(&cover(None, None), as_of), "drafting");
+        assert_eq!(
+            status(&cover(Some("2014-04-01"), Some(Stage::Consultation)), as_of),
+            "drafting"
+        );
+        assert_eq!(status(&cover(None, Some(Stage::Review)), as_of), "review");
+    }
+
+    fn parsed(lines: &[&str]) -> Parsed {
+        Parsed {
+            package: super::super::package::Package::default(),
+            blocks: lines
+                .iter()
+                .map(|t| {
+                    Block::Para(Para {
+                        text: (*t).to_owned(),
+                        ..Para::default()
+                    })
+                })
+                .collect(),
+            numbering: Numbering::default(),
+            media: std::collections::HashMap::new(),
+        }
+    }
+
+    const DOC: [&str; 5] = [
+        "Q/AQZW 20103—2014",
+        "一次性告知制",
+        "2014-03-25 发布 2014-04-01 实施",
+        "1 范围",
+        "本文件规定了一次性告知的要求。",
+    ];
+
+    fn run(repo: &Repository, no: Option<&str>) -> (Result<Imported, Msg>, Changeset) {
+        let mut set = Changeset::new();
+        let opts = Options {
+            no,
+            as_of: "2014-12-31".parse().unwrap(),
+        };
+        let source = |_: &str| Ok("no = \"201-03\"\n# 明细表\nunit = \"窗口管理科\"\n".to_owned());
+        let got = plan(
+            repo,
+            "a.docx",
+            &parsed(&DOC),
+            &opts,
+            &source,
+            &mut Planned::default(),
+            &mut set,
+        );
+        (got, set)
+    }
+
+    #[test]
+    fn a_new_standard_gets_its_front_matter_and_path() {
+        let (got, set) = run(&repo(|r| r), None);
+        let path = "system/2-服务提供/201-服务规范/201-03-一次性告知制.md";
+        assert_eq!(got.unwrap().path, path);
+        let [Change::Create { bytes, .. }] = set.changes() else {
+            panic!("{:?}", set.changes())
+        };
+        assert_eq!(
+            String::from_utf8_lossy(bytes),
+            "+++\nno = \"201-03\"\ntitle = \"一次性告知制\"\nlevel = \"internal\"\norigin = \"formulated\"\nstatus = \"in-force\"\ncode = \"Q/AQZW 20103-2014\"\npublished = 2014-03-25\neffective = 2014-04-01\n+++\n\n# 一次性告知制\n\n## 1 范围\n\n本文件规定了一次性告知的要求。\n"
+        );
+        // --no wins over the code.
+        let (got, _) = run(&repo(|r| r), Some("201-07"));
+        assert!(got.unwrap().path.ends_with("/201-07-一次性告知制.md"));
+        let (got, _) = run(&repo(|r| r), Some("201-7"));
+        assert!(
+            got.unwrap_err()
+                .en
+                .contains("`--no 201-7` is not a system number")
+        );
+    }
+
+    #[test]
+    fn a_taken_number_and_an_existing_text_are_refused_and_a_metadata_file_is_taken_over() {
+        let taken = repo(|r| r.standard("201-03", "首问负责制", Status::InForce));
+        let (got, set) = run(&taken, None);
+        assert!(
+            got.unwrap_err()
+                .en
+                .contains("`201-03` is already used by `system/201/201-03-首问负责制.md`")
+        );
+        assert!(set.is_empty());
+        let text = repo(|r| {
+            r.standard_with(
+                "201-05",
+                "一次性告知制",
+                Status::InForce,
+                coded("Q/AQZW 20103-2014"),
+            )
+        });
+        let (got, _) = run(&text, None);
+        assert!(
+            got.unwrap_err()
+                .en
+                .contains("is already at `system/201/201-05-一次性告知制.md`")
+        );
+        let toml = repo(|r| {
+            r.standard_with("201-05", "一次性告知制", Status::InForce, |s| {
+                coded("Q/AQZW 20103-2014")(s);
+                s.path = "system/2-服务提供/201-服务规范/201-05-一次性告知制.toml".into();
+                s.file = FileKind::Toml;
+            })
+        });
+        let (got, set) = run(&toml, None);
+        let got = got.unwrap();
+        assert_eq!(
+            got.path,
+            "system/2-服务提供/201-服务规范/201-05-一次性告知制.md"
+        );
+        let [Change::Move { from, bytes, .. }] = set.changes() else {
+            panic!("{:?}", set.changes())
+        };
+        assert_eq!(
+            from.to_str(),
+            Some("system/2-服务提供/201-服务规范/201-05-一次性告知制.toml")
+        );
+        assert!(String::from_utf8_lossy(bytes).starts_with(
+            "+++\nno = \"201-03\"\n# 明细表\nunit = \"窗口管理科\"\npublished = 2014-03-25\neffective = 2014-04-01\n+++\n"
+        ));
+    }
+}

@@ -60,12 +60,14 @@ impl Element {
     pub fn find(&self, name: &str) -> Option<&Element> {
         let mut stack: Vec<&Element> = vec![self];
         while let Some(e) = stack.pop() {
-            for c in e.elements().collect::<Vec<_>>().into_iter().rev() {
+            let at = stack.len();
+            for c in e.elements() {
                 if c.name == name {
                     return Some(c);
                 }
                 stack.push(c);
             }
+            stack[at..].reverse();
         }
         None
     }
@@ -133,10 +135,13 @@ pub fn parse(xml: &str) -> Result<Element, XmlError> {
     if stack.len() != 1 {
         return Err(XmlError::Syntax("unclosed element".into()));
     }
-    let root = stack.pop().unwrap_or_default();
-    root.elements()
-        .next()
-        .cloned()
+    let top = stack.pop().unwrap_or_default();
+    top.children
+        .into_iter()
+        .find_map(|n| match n {
+            Node::Element(e) => Some(e),
+            Node::Text(_) => None,
+        })
         .ok_or_else(|| XmlError::Syntax("no root element".into()))
 }
 
