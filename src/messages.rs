@@ -658,9 +658,10 @@ messages! {
     /// Import: the summary line
     import_summary(imported: usize, failed: usize, dry_run: bool) {
         let (zh_tail, en_tail) = if dry_run { ("（--dry-run：未写入任何文件）", " (--dry-run: nothing written)") } else { ("", "") };
+        let files = if imported == 1 { "file" } else { "files" };
     } =>
         "导入 {imported} 个文件，{failed} 个未能导入{zh_tail}" /
-        "{imported} files imported, {failed} could not be imported{en_tail}";
+        "{imported} {files} imported, {failed} could not be imported{en_tail}";
 }
 
 #[cfg(test)]

@@ -38,9 +38,10 @@ pub fn read(lines: &[Line<'_>]) -> Cover {
         if text.is_empty() {
             continue;
         }
+        // `Q/AQZW 20103—2014 代替 Q/AQZW 20103—2012`: the code is before 代替.
+        let before = text.split("代替").next().unwrap_or("");
         if cover.code.is_none()
-            && !text.contains("代替")
-            && let Some(found) = code_in(text)
+            && let Some(found) = code_in(before)
         {
             cover.code = Some(found);
             continue;

@@ -379,7 +379,7 @@ impl<'d, 'a> Writer<'d, 'a> {
             return 0;
         }
         self.toc = false;
-        if text.is_empty() {
+        if text.is_empty() || end_line(text) {
             self.pictures_of(p);
             return 0;
         }
@@ -664,6 +664,14 @@ fn letter(n: u32) -> char {
     (b'a' + ((n.saturating_sub(1)) % 26) as u8) as char
 }
 
+/// The line that ends a GB/T 1.1 document (终结线), typed as underscores or dashes.
+fn end_line(text: &str) -> bool {
+    text.chars().count() >= 3
+        && text
+            .chars()
+            .all(|c| matches!(c, '_' | '—' | '-' | '─' | '＿'))
+}
+
 /// A line of a table of contents: ends in a page number.
 fn toc_entry(text: &str) -> bool {
     let t = text.trim_end();
@@ -895,6 +903,7 @@ mod tests {
             Block::Para(pic),
             p("# 不是标题 *强调* [链接]", &[]),
             p("10. 不是列表", &[]),
+            p("______________", &[]),
         ]));
         assert_eq!(
             got,

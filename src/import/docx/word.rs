@@ -179,7 +179,14 @@ pub fn blocks(document: &Element, styles: &Styles) -> Vec<Block> {
 fn body_blocks(el: &Element, styles: &Styles, out: &mut Vec<Block>) {
     for e in el.elements() {
         match e.name.as_str() {
-            "p" => out.push(Block::Para(para(e, styles))),
+            "p" => {
+                // A text box (a cover's code is often in one) reads as the paragraphs in it,
+                // before the paragraph that anchors it.
+                for content in text_boxes(e) {
+                    body_blocks(content, styles, out);
+                }
+                out.push(Block::Para(para(e, styles)));
+            }
             "tbl" => out.push(Block::Table(table(e, styles))),
             "sdt" => {
                 if !is_toc(e)
@@ -192,6 +199,26 @@ fn body_blocks(el: &Element, styles: &Styles, out: &mut Vec<Block>) {
             _ => {}
         }
     }
+}
+
+/// The contents of the text boxes anchored in a paragraph (`w:txbxContent`), once each: of a
+/// drawing with a fallback, only the drawing.
+fn text_boxes(p: &Element) -> Vec<&Element> {
+    let mut found = Vec::new();
+    let mut stack: Vec<&Element> = p.elements().collect();
+    stack.reverse();
+    while let Some(e) = stack.pop() {
+        match e.name.as_str() {
+            "txbxContent" => found.push(e),
+            "Fallback" | "pPr" | "rPr" | "del" => {}
+            _ => {
+                let at = stack.len();
+                stack.extend(e.elements());
+                stack[at..].reverse();
+            }
+        }
+    }
+    found
 }
 
 /// A content control holding a table of contents (`docPartGallery` "Table of Contents").
@@ -513,6 +540,16 @@ mod tests {
         assert_eq!(rows[1][0].text, "乙 丙");
         assert!(!rows[1][0].continued);
         assert!(rows[1][1].continued);
+    }
+
+    #[test]
+    fn a_text_box_reads_as_its_paragraphs_once() {
+        let ps = paras(
+            r#"<w:p><w:r><mc:AlternateContent xmlns:mc="mc"><mc:Choice><w:drawing><wps:txbx xmlns:wps="wps"><w:txbxContent><w:p><w:r><w:t>Q/AQZW 20103—2014</w:t></w:r></w:p></w:txbxContent></wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox xmlns:v="v"><w:txbxContent><w:p><w:r><w:t>Q/AQZW 20103—2014</w:t></w:r></w:p></w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>封面</w:t></w:r></w:p>"#,
+            &Styles::default(),
+        );
+        let texts: Vec<&str> = ps.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, ["Q/AQZW 20103—2014", "封面"]);
     }
 
     #[test]
