@@ -206,6 +206,10 @@ def heading_styles():
         m = re.match(r"^([a-z])\) (.*)$", line)
         if m:
             numbered(d.add_paragraph(m.group(2)), num, 0)
+            if m.group(1) == "a":
+                # Second-level items, numbered by Word as 1) 2).
+                numbered(d.add_paragraph("接待时主动问候，起身或点头示意；"), num, 1)
+                numbered(d.add_paragraph("答复时语气平和，不使用服务忌语；"), num, 1)
             continue
         p = d.add_paragraph(line)
         if line.startswith("窗口应按照中心公布的对外服务时间"):

@@ -170,6 +170,9 @@ fn each_fixture_becomes_the_markdown_of_its_document_and_check_reports_its_fault
         }
         assert!(md.contains(&format!("{}\n| --- | --- | --- |\n", case.table)));
         assert!(md.lines().any(|l| l.starts_with("注：")));
+        // Second-level items keep GB/T 1.1's `1)`, escaped from Markdown's ordered lists.
+        assert!(md.contains("\n\n1\\) "), "{}", case.fixture);
+        assert!(md.contains("\n\n2\\) "), "{}", case.fixture);
         let picture_dir = case.md.trim_end_matches(".md");
         assert!(repo.join(picture_dir).join("image1.png").is_file());
         assert!(md.contains(&format!(
