@@ -18,31 +18,8 @@ use crate::messages;
 
 pub fn run(ctx: &Context, args: &ImportArgs, out: &mut dyn Write) -> Result<Outcome> {
     let root = repository(ctx, args)?;
-    let mut docx_files = Vec::new();
-    let mut problems: Vec<Msg> = Vec::new();
-    for path in &args.files {
-        let file = path.display().to_string();
-        match kind(path) {
-            Kind::Dir => match docx::list(path) {
-                Ok(found) => {
-                    for f in found {
-                        match kind(&f) {
-                            Kind::Doc => {
-                                problems.push(messages::import_old_word(&f.display().to_string()))
-                            }
-                            _ => docx_files.push(f),
-                        }
-                    }
-                }
-                Err(m) => problems.push(m),
-            },
-            Kind::Docx => docx_files.push(path.clone()),
-            Kind::Doc => problems.push(messages::import_old_word(&file)),
-            Kind::Excel => return Err(fail(messages::import_xlsx_unavailable(&file))),
-            Kind::Other => problems.push(messages::import_unknown_kind(&file)),
-        }
-    }
-    if args.no.is_some() && docx_files.len() + problems.len() != 1 {
+    let (words, mut problems) = inputs(&args.files)?;
+    if args.no.is_some() && words.len() + problems.len() != 1 {
         return Err(fail(messages::import_no_for_one()));
     }
     let loaded = crate::load::load(&root)?;
@@ -56,22 +33,8 @@ pub fn run(ctx: &Context, args: &ImportArgs, out: &mut dyn Write) -> Result<Outc
         as_of: ctx.as_of,
     };
     let (mut set, mut planned, mut done) = (Changeset::new(), plan::Planned::default(), Vec::new());
-    for path in &docx_files {
-        let file = path.display().to_string();
-        let result = docx::read(path)
-            .and_then(|bytes| docx::parse(&file, &bytes))
-            .and_then(|parsed| {
-                plan::plan(
-                    &loaded.repo,
-                    &file,
-                    &parsed,
-                    &opts,
-                    &source,
-                    &mut planned,
-                    &mut set,
-                )
-            });
-        match result {
+    for path in &words {
+        match docx::import(path, &loaded.repo, &opts, &source, &mut planned, &mut set) {
             Ok(imported) => done.push(imported),
             Err(m) => problems.push(m),
         }
@@ -98,28 +61,39 @@ fn repository(ctx: &Context, args: &ImportArgs) -> Result<PathBuf> {
     }
 }
 
-enum Kind {
-    Dir,
-    Docx,
-    Doc,
-    Excel,
-    Other,
+/// The Word files named (a directory: those in it), and the files refused at once by their
+/// kind: an old `.doc`, anything else. An Excel table is a failure of this build.
+fn inputs(files: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Msg>)> {
+    let (mut words, mut problems) = (Vec::new(), Vec::new());
+    for path in files {
+        let found = if path.is_dir() {
+            match docx::list(path) {
+                Ok(found) => found,
+                Err(m) => {
+                    problems.push(m);
+                    continue;
+                }
+            }
+        } else {
+            vec![path.clone()]
+        };
+        for f in found {
+            let file = f.display().to_string();
+            match extension(&f).as_str() {
+                "docx" => words.push(f),
+                "doc" => problems.push(messages::import_old_word(&file)),
+                "xlsx" | "xls" => return Err(fail(messages::import_xlsx_unavailable(&file))),
+                _ => problems.push(messages::import_unknown_kind(&file)),
+            }
+        }
+    }
+    Ok((words, problems))
 }
 
-fn kind(path: &Path) -> Kind {
-    if path.is_dir() {
-        return Kind::Dir;
-    }
-    let ext = path
-        .extension()
+fn extension(path: &Path) -> String {
+    path.extension()
         .map(|e| e.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    match ext.as_str() {
-        "docx" => Kind::Docx,
-        "doc" => Kind::Doc,
-        "xlsx" | "xls" => Kind::Excel,
-        _ => Kind::Other,
-    }
+        .unwrap_or_default()
 }
 
 fn fail(m: Msg) -> anyhow::Error {

@@ -51,6 +51,21 @@ pub fn read(path: &Path) -> Result<Vec<u8>, Msg> {
     Ok(bytes)
 }
 
+/// Reads, converts and plans the import of one Word file the user named.
+pub fn import(
+    path: &Path,
+    repo: &crate::model::Repository,
+    opts: &plan::Options<'_>,
+    source: &dyn Fn(&str) -> Result<String, Msg>,
+    planned: &mut plan::Planned,
+    set: &mut crate::edit::Changeset,
+) -> Result<plan::Imported, Msg> {
+    let file = path.display().to_string();
+    let bytes = read(path)?;
+    let parsed = parse(&file, &bytes)?;
+    plan::plan(repo, &file, &parsed, opts, source, planned, set)
+}
+
 /// A Word file read into blocks.
 pub struct Parsed {
     pub package: Package,
