@@ -256,6 +256,24 @@ fn tree(root: &Path) -> Vec<(String, Vec<u8>)> {
 }
 
 #[test]
+fn a_metadata_file_with_a_bom_and_crlf_is_taken_over_too() {
+    let tmp = scratch("import-docx-bom");
+    let repo = tmp.join("repo");
+    fresh(&repo);
+    let toml = repo.join("system/2-服务提供标准体系/201-服务规范/201-09-礼仪.toml");
+    std::fs::write(
+        &toml,
+        "\u{feff}no = \"201-09\"\r\ntitle = \"礼仪\"\r\nlevel = \"internal\"\r\norigin = \"formulated\"\r\nstatus = \"in-force\"\r\ncode = \"Q/AQZW 20109-2014\"\r\n",
+    )
+    .unwrap();
+    let out = import(&repo, &[fixture("template-styles.docx").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert!(!toml.exists());
+    let (found, code) = check(&repo);
+    assert_eq!(code, 0, "{found:?}");
+}
+
+#[test]
 fn a_dry_run_writes_nothing_and_a_bad_file_does_not_stop_the_others() {
     let tmp = scratch("import-docx-batch");
     let repo = tmp.join("repo");

@@ -12,7 +12,7 @@ use super::Outcome;
 use crate::cli::ImportArgs;
 use crate::context::Context;
 use crate::edit::Changeset;
-use crate::finding::{Lang, Msg, describe_error, failure};
+use crate::finding::{Msg, failure};
 use crate::import::docx::{self, plan};
 use crate::messages;
 
@@ -25,8 +25,10 @@ pub fn run(ctx: &Context, args: &ImportArgs, out: &mut dyn Write) -> Result<Outc
     let loaded = crate::load::load(&root)?;
     let input = crate::load::Input::new(&root);
     let source = |rel: &str| {
-        crate::load::read_text(&input, rel)
-            .map_err(|e| Msg::new(describe_error(&e, Lang::Zh), describe_error(&e, Lang::En)))
+        input.read_named(rel).map_err(|r| match r.finding(rel) {
+            Some(f) => messages::file_refused(rel, &f.message),
+            None => messages::file_missing(rel),
+        })
     };
     let opts = plan::Options {
         no: args.no.as_deref(),

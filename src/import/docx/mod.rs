@@ -56,7 +56,7 @@ pub fn import(
     path: &Path,
     repo: &crate::model::Repository,
     opts: &plan::Options<'_>,
-    source: &dyn Fn(&str) -> Result<String, Msg>,
+    source: &dyn Fn(&str) -> Result<Vec<u8>, Msg>,
     planned: &mut plan::Planned,
     set: &mut crate::edit::Changeset,
 ) -> Result<plan::Imported, Msg> {

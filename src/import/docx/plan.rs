@@ -45,7 +45,7 @@ pub fn plan(
     file: &str,
     parsed: &Parsed,
     opts: &Options<'_>,
-    source: &dyn Fn(&str) -> Result<String, Msg>,
+    source: &dyn Fn(&str) -> Result<Vec<u8>, Msg>,
     planned: &mut Planned,
     set: &mut Changeset,
 ) -> Result<Imported, Msg> {
@@ -108,20 +108,21 @@ pub fn plan(
     let stem = format!("{no}-{}", file_title(&title));
     let path = format!("{dir}/{stem}.md");
     let converted = doc.markdown(&title, &stem);
-    let head = match existing {
-        Some(s) => {
-            let text = source(&s.path)?;
-            taken_over(&text, s, &cover)
-        }
-        None => front_matter(&no, &title, &cover, opts.as_of),
-    };
-    let bytes = format!("+++\n{head}+++\n\n{}", converted.text);
     match existing {
         Some(s) => {
             let old = source(&s.path)?;
+            let text = String::from_utf8_lossy(&old);
+            let bytes = format!(
+                "+++\n{}+++\n\n{}",
+                taken_over(text.trim_start_matches('\u{feff}'), s, &cover),
+                converted.text
+            );
             set.relocate(&s.path, &path, old, bytes);
         }
-        None => set.create(&path, bytes),
+        None => {
+            let head = front_matter(&no, &title, &cover, opts.as_of);
+            set.create(&path, format!("+++\n{head}+++\n\n{}", converted.text));
+        }
     }
     let mut pictures = Vec::new();
     for (part, name) in &converted.pictures {
@@ -395,7 +396,11 @@ mod tests {
             no,
             as_of: "2014-12-31".parse().unwrap(),
         };
-        let source = |_: &str| Ok("no = \"201-03\"\n# 明细表\nunit = \"窗口管理科\"\n".to_owned());
+        let source = |_: &str| {
+            Ok("no = \"201-03\"\n# 明细表\nunit = \"窗口管理科\"\n"
+                .as_bytes()
+                .to_vec())
+        };
         let got = plan(
             repo,
             "a.docx",
