@@ -495,7 +495,7 @@ impl<'d, 'a> Writer<'d, 'a> {
                 && short_title(t, 40)
                 && !matches!(
                     style_role(p),
-                    Some(StyleRole::Heading(_) | StyleRole::AnnexHeading(_))
+                    Some(StyleRole::Heading(2..) | StyleRole::AnnexHeading(_))
                 )
             {
                 heading.push_str(t);
@@ -877,6 +877,22 @@ mod tests {
         assert_eq!(
             got,
             "# 一次性告知制\n\n## 前言\n\n## 1 范围\n\n## 4 服务要求\n\n2 个工作日内办结。\n\n### 4.1 日常巡查\n\n#### 4.1.1\n\n窗口应当场告知；不能当场告知的，应在2日内告知。\n\n3 个工作日\n\n## 附录A（资料性）检查记录内容\n\n### A.1 基本信息\n\n见附录A（资料性）。\n"
+        );
+    }
+
+    #[test]
+    fn an_appendix_heading_over_three_heading_1_paragraphs() {
+        let got = md(&with_cover(vec![
+            p("1 范围", &["heading 1"]),
+            p("附录A", &["heading 1"]),
+            p("（规范性）", &["heading 1"]),
+            p("告知单式样", &["heading 1"]),
+            p("内容", &["heading 2"]),
+            p("A.2 格式", &["heading 2"]),
+        ]));
+        assert_eq!(
+            got,
+            "# 一次性告知制\n\n## 1 范围\n\n## 附录A（规范性）告知单式样\n\n### A.1 内容\n\n### A.2 格式\n"
         );
     }
 
