@@ -266,6 +266,24 @@ fn starts_body(p: &Para) -> bool {
     })
 }
 
+/// The title in the paragraph after a clause number written alone: short, plain, not
+/// numbered, not a list item.
+fn term_after<'b>(n: &Numbered<'_>, next: &'b [Block]) -> Option<&'b str> {
+    if !n.rest.is_empty() || n.comps.len() < 2 {
+        return None;
+    }
+    let Some(Block::Para(p)) = next.first() else {
+        return None;
+    };
+    let t = p.text.trim();
+    (!t.is_empty()
+        && style_role(p).is_none()
+        && numbered(t).is_none()
+        && literal_item(t).is_none()
+        && short_title(t, 30))
+    .then_some(t)
+}
+
 /// A heading's title: short, without the punctuation of a sentence.
 fn short_title(rest: &str, max: usize) -> bool {
     rest.chars().count() <= max
@@ -411,11 +429,20 @@ impl<'d, 'a> Writer<'d, 'a> {
             self.pictures_of(p);
             return 0;
         }
-        if let Some(n) = numbered(text)
-            && self.plain_heading(&n)
-        {
-            self.pictures_of(p);
-            return 0;
+        if let Some(n) = numbered(text) {
+            // A number alone, its title in the next paragraph (a term: `3.1` then `窗口`).
+            let joined;
+            let (n, took) = match term_after(&n, next) {
+                Some(title) => {
+                    joined = format!("{text} {title}");
+                    (numbered(&joined).unwrap_or(n), 1)
+                }
+                None => (n, 0),
+            };
+            if self.plain_heading(&n) {
+                self.pictures_of(p);
+                return took;
+            }
         }
         let item = self.item(p, role, text);
         match item {
@@ -865,7 +892,8 @@ mod tests {
             p("1 范围", &[]),
             p("4 服务要求", &[]),
             p("2 个工作日内办结。", &[]),
-            p("4.1 日常巡查", &[]),
+            p("4.1", &[]),
+            p("日常巡查", &[]),
             p("4.1.1 窗口应当场告知；不能当场告知的，应在2日内告知。", &[]),
             p("3 个工作日", &[]),
             p("附录A", &[]),
