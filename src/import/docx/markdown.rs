@@ -765,23 +765,35 @@ fn escape_inline(text: &str) -> String {
 }
 
 /// A Word table as a pipe table: the first row is the header; a cell spanning columns is
-/// followed by blank cells, a cell continuing a vertical merge repeats the text above.
+/// followed by empty cells, a cell continuing a vertical merge repeats the short text above
+/// (a long one is not repeated: the table stays linear in the document). At most
+/// `MAX_COLUMNS` columns: the text of cells beyond goes into the last one.
 fn table(rows: &[Vec<Cell>]) -> Option<String> {
     let mut grid: Vec<Vec<String>> = Vec::new();
     for row in rows {
-        let mut line = Vec::new();
+        let mut line: Vec<String> = Vec::new();
         for cell in row {
             let col = line.len();
             let text = if cell.continued {
                 grid.last()
-                    .and_then(|above: &Vec<String>| above.get(col))
+                    .and_then(|above| above.get(col))
+                    .filter(|t| t.chars().count() <= MAX_REPEATED)
                     .cloned()
                     .unwrap_or_default()
             } else {
                 cell_md(&cell.text)
             };
+            if col >= MAX_COLUMNS {
+                if let Some(last) = line.last_mut()
+                    && !text.is_empty()
+                {
+                    last.push(' ');
+                    last.push_str(&text);
+                }
+                continue;
+            }
             line.push(text);
-            for _ in 1..cell.span {
+            for _ in 1..cell.span.min(MAX_COLUMNS - col) {
                 line.push(String::new());
             }
         }
@@ -801,6 +813,11 @@ fn table(rows: &[Vec<Cell>]) -> Option<String> {
     }
     Some(out.join("\n"))
 }
+
+/// Columns of a table beyond this many are folded into the last one.
+const MAX_COLUMNS: usize = 64;
+/// A vertically merged cell repeats the text above when it is at most this long.
+const MAX_REPEATED: usize = 100;
 
 fn cell_md(text: &str) -> String {
     escape_inline(text.trim()).replace('|', "\\|")
@@ -993,6 +1010,18 @@ mod tests {
             "| 项目 | 要求 |  |\n| --- | --- | --- |\n| 告知 | a\\|b | c |\n| 告知 | d |  |"
         );
         assert_eq!(table(&[]), None);
+        // A hostile table stays linear: no more than MAX_COLUMNS columns, long text not
+        // repeated down a merge.
+        let wide = vec![vec![cell("x", 10_000, false), cell("y", 1, false)]];
+        let t = table(&wide).unwrap();
+        assert_eq!(
+            t.lines().next().unwrap().matches(" | ").count(),
+            MAX_COLUMNS - 1
+        );
+        assert!(t.lines().next().unwrap().ends_with("  y |"));
+        let long = "长".repeat(MAX_REPEATED + 1);
+        let merged = vec![vec![cell(&long, 1, false)], vec![cell("", 1, true)]];
+        assert_eq!(table(&merged).unwrap().lines().nth(2), Some("|  |"));
     }
 
     #[test]

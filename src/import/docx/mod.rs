@@ -163,3 +163,60 @@ pub fn list(dir: &Path) -> Result<Vec<std::path::PathBuf>, Msg> {
     }
     Ok(files)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use proptest::prelude::*;
+
+    /// Pieces of WordprocessingML, some broken, that the fuzzer strings together.
+    fn fragment() -> impl Strategy<Value = String> {
+        let p = |t: &str| format!("<w:p><w:r><w:t>{t}</w:t></w:r></w:p>");
+        prop_oneof![
+            8 => Just("<w:p><w:pPr><w:pStyle w:val=\"1\"/></w:pPr><w:r><w:t>范围</w:t></w:r></w:p>".to_owned()),
+            8 => Just(p("附录A") + &p("（规范性）")),
+            8 => Just("<w:p><w:pPr><w:numPr><w:ilvl w:val=\"9\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr><w:r><w:t>项</w:t></w:r></w:p>".to_owned()),
+            8 => Just("<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val=\"99999\"/><w:vMerge/></w:tcPr><w:p/></w:tc></w:tr></w:tbl>".to_owned()),
+            8 => Just("<w:p><w:r><w:drawing><a:blip r:embed=\"rId1\"/></w:drawing></w:r></w:p>".to_owned()),
+            8 => Just("<w:sdt><w:sdtContent><w:p/></w:sdtContent></w:sdt>".to_owned()),
+            40 => "[0-9A-Z.．附录（）规范性 a)1)——注：目次前言\t]{0,12}".prop_map(move |t| p(&t)),
+            1 => Just("<w:p>".to_owned()),
+            1 => "[<>&/\"a-z:= ]{0,8}",
+        ]
+    }
+
+    fn docx(document: &str) -> Vec<u8> {
+        let mut out = std::io::Cursor::new(Vec::new());
+        let mut w = zip::ZipWriter::new(&mut out);
+        let opts = zip::write::SimpleFileOptions::default();
+        w.start_file("word/document.xml", opts).unwrap();
+        w.write_all(document.as_bytes()).unwrap();
+        w.start_file("word/_rels/document.xml.rels", opts).unwrap();
+        w.write_all(b"<Relationships><Relationship Id=\"rId1\" Target=\"media/image1.png\"/></Relationships>").unwrap();
+        w.start_file("word/media/image1.png", opts).unwrap();
+        w.write_all(b"png").unwrap();
+        w.finish().unwrap();
+        out.into_inner()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// Whatever the document holds, reading and converting it never panics, and the text
+        /// starts with its title.
+        #[test]
+        fn any_document_converts_without_panicking(parts in prop::collection::vec(fragment(), 0..40)) {
+            let xml = format!(
+                "<w:document xmlns:w=\"w\" xmlns:r=\"r\" xmlns:a=\"a\"><w:body>{}</w:body></w:document>",
+                parts.concat()
+            );
+            if let Ok(parsed) = super::parse("f.docx", &docx(&xml)) {
+                let doc = parsed.document();
+                let _ = doc.cover();
+                let md = doc.markdown("标题", "d");
+                prop_assert!(md.text.starts_with("# 标题\n"));
+            }
+        }
+    }
+}
