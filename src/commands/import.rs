@@ -18,8 +18,8 @@ use crate::messages;
 
 pub fn run(ctx: &Context, args: &ImportArgs, out: &mut dyn Write) -> Result<Outcome> {
     let root = repository(ctx, args)?;
-    let (words, mut problems) = inputs(&args.files)?;
-    if args.no.is_some() && words.len() + problems.len() != 1 {
+    let inputs = inputs(&args.files)?;
+    if args.no.is_some() && inputs.len() != 1 {
         return Err(fail(messages::import_no_for_one()));
     }
     let loaded = crate::load::load(&root)?;
@@ -34,9 +34,13 @@ pub fn run(ctx: &Context, args: &ImportArgs, out: &mut dyn Write) -> Result<Outc
         no: args.no.as_deref(),
         as_of: ctx.as_of,
     };
-    let (mut set, mut planned, mut done) = (Changeset::new(), plan::Planned::default(), Vec::new());
-    for path in &words {
-        match docx::import(path, &loaded.repo, &opts, &source, &mut planned, &mut set) {
+    let (mut set, mut planned) = (Changeset::new(), plan::Planned::default());
+    let (mut done, mut problems) = (Vec::new(), Vec::new());
+    for input in inputs {
+        let result = input.and_then(|path| {
+            docx::import(&path, &loaded.repo, &opts, &source, &mut planned, &mut set)
+        });
+        match result {
             Ok(imported) => done.push(imported),
             Err(m) => problems.push(m),
         }
@@ -63,16 +67,17 @@ fn repository(ctx: &Context, args: &ImportArgs) -> Result<PathBuf> {
     }
 }
 
-/// The Word files named (a directory: those in it), and the files refused at once by their
-/// kind: an old `.doc`, anything else. An Excel table is a failure of this build.
-fn inputs(files: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Msg>)> {
-    let (mut words, mut problems) = (Vec::new(), Vec::new());
+/// The files named, in order (a directory: the Word files in it): a Word file to import, or
+/// the reason it is refused at once by its kind (an old `.doc`, anything else). An Excel
+/// table is a failure of this build.
+fn inputs(files: &[PathBuf]) -> Result<Vec<Result<PathBuf, Msg>>> {
+    let mut inputs = Vec::new();
     for path in files {
         let found = if path.is_dir() {
             match docx::list(path) {
                 Ok(found) => found,
                 Err(m) => {
-                    problems.push(m);
+                    inputs.push(Err(m));
                     continue;
                 }
             }
@@ -81,15 +86,15 @@ fn inputs(files: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Msg>)> {
         };
         for f in found {
             let file = f.display().to_string();
-            match extension(&f).as_str() {
-                "docx" => words.push(f),
-                "doc" => problems.push(messages::import_old_word(&file)),
+            inputs.push(match extension(&f).as_str() {
+                "docx" => Ok(f),
+                "doc" => Err(messages::import_old_word(&file)),
                 "xlsx" | "xls" => return Err(fail(messages::import_xlsx_unavailable(&file))),
-                _ => problems.push(messages::import_unknown_kind(&file)),
-            }
+                _ => Err(messages::import_unknown_kind(&file)),
+            });
         }
     }
-    Ok((words, problems))
+    Ok(inputs)
 }
 
 fn extension(path: &Path) -> String {
