@@ -227,7 +227,7 @@ impl Document<'_> {
         while i < self.blocks.len() {
             match &self.blocks[i] {
                 Block::Table(rows) => {
-                    w.items.clear();
+                    w.styled = [0; 2];
                     if let Some(t) = table(rows) {
                         w.push(t);
                     }
@@ -356,8 +356,10 @@ struct Writer<'d, 'a> {
     path: Vec<u32>,
     annex: Option<char>,
     toc: bool,
-    /// Counters of list items by list and level.
-    items: HashMap<(String, u8), u32>,
+    /// Items counted so far by Word list instance and level.
+    lists: HashMap<(String, u8), u32>,
+    /// Items of the list styles so far: letters, digits.
+    styled: [u32; 2],
     seen_heading: bool,
 }
 
@@ -371,7 +373,8 @@ impl<'d, 'a> Writer<'d, 'a> {
             path: Vec::new(),
             annex: None,
             toc: false,
-            items: HashMap::new(),
+            lists: HashMap::new(),
+            styled: [0; 2],
             seen_heading: false,
         }
     }
@@ -405,12 +408,12 @@ impl<'d, 'a> Writer<'d, 'a> {
             return 0;
         }
         if role == Some(StyleRole::Preface) || matches!(c.as_str(), "前言" | "引言") {
-            self.items.clear();
+            self.styled = [0; 2];
             self.push(format!("## {c}"));
             return 0;
         }
         if matches!(c.as_str(), "参考文献" | "索引") {
-            self.items.clear();
+            self.styled = [0; 2];
             self.push(format!("## {c}"));
             return 0;
         }
@@ -448,7 +451,7 @@ impl<'d, 'a> Writer<'d, 'a> {
         match item {
             Some(line) => self.push(line),
             None => {
-                self.items.clear();
+                self.styled = [0; 2];
                 if role == Some(StyleRole::Note) && !is_note(text) {
                     self.push(format!("注：{}", escape_line(text)));
                 } else {
@@ -493,7 +496,7 @@ impl<'d, 'a> Writer<'d, 'a> {
     }
 
     fn annex_heading(&mut self, text: &str, next: &[Block]) -> usize {
-        self.items.clear();
+        self.styled = [0; 2];
         self.seen_heading = true;
         let mut heading = text.to_owned();
         if !compact(&heading).starts_with("附录") {
@@ -543,7 +546,7 @@ impl<'d, 'a> Writer<'d, 'a> {
     }
 
     fn styled_heading(&mut self, text: &str, annex_style: bool, level: usize) {
-        self.items.clear();
+        self.styled = [0; 2];
         self.seen_heading = true;
         // In an appendix, `heading 2` is its first level of clauses (`A.1`).
         let (in_annex, depth) = match (self.annex, annex_style) {
@@ -615,7 +618,7 @@ impl<'d, 'a> Writer<'d, 'a> {
         if k == 1 && n.letter.is_none() && !titled {
             return false;
         }
-        self.items.clear();
+        self.styled = [0; 2];
         self.seen_heading = true;
         self.path = n.comps.clone();
         let number = self.number_text(n.letter);
@@ -644,15 +647,18 @@ impl<'d, 'a> Writer<'d, 'a> {
         last > cur && last <= cur + 3
     }
 
+    /// A list item: literal (`a)` typed), from Word numbering (counted per list instance
+    /// across the document, as Word counts; a shallower item restarts the deeper levels),
+    /// or from a list style (restarted by any other paragraph; a letter item restarts the
+    /// digits under it).
     fn item(&mut self, p: &Para, role: Option<StyleRole>, text: &str) -> Option<String> {
         if let Some((kind, line)) = literal_item(text) {
             if kind == ItemKind::Letter {
-                self.items.retain(|(list, _), _| list != "digit");
+                self.styled[1] = 0;
             }
-            self.items.entry(("literal".into(), 0)).or_insert(0);
             return Some(line);
         }
-        let (key, kind) = if let Some((num, ilvl)) = &p.num {
+        let (kind, n) = if let Some((num, ilvl)) = &p.num {
             let level = self.doc.numbering.level(num, *ilvl)?;
             let kind = match level.format.as_str() {
                 "lowerLetter" => ItemKind::Letter,
@@ -660,27 +666,29 @@ impl<'d, 'a> Writer<'d, 'a> {
                 "bullet" => ItemKind::Dash,
                 _ => return None,
             };
-            ((num.clone(), *ilvl), kind)
+            self.lists.retain(|(l, lv), _| !(l == num && lv > ilvl));
+            let n = self
+                .lists
+                .entry((num.clone(), *ilvl))
+                .or_insert(level.start.saturating_sub(1));
+            *n += 1;
+            (kind, *n)
         } else if let Some(StyleRole::Item(kind)) = role {
-            let list = match kind {
-                ItemKind::Letter => "letter",
-                ItemKind::Digit => "digit",
-                ItemKind::Dash => "dash",
+            let n = match kind {
+                ItemKind::Letter => {
+                    self.styled[1] = 0;
+                    &mut self.styled[0]
+                }
+                ItemKind::Digit | ItemKind::Dash => &mut self.styled[1],
             };
-            ((list.to_owned(), 0), kind)
+            *n += 1;
+            (kind, *n)
         } else {
             return None;
         };
-        // A shallower item restarts the deeper ones.
-        let (list, level) = key.clone();
-        self.items.retain(|(l, lv), _| {
-            !(l == &list && *lv > level || kind == ItemKind::Letter && l == "digit")
-        });
-        let n = self.items.entry(key).or_insert(0);
-        *n += 1;
         let text = escape_inline(text);
         Some(match kind {
-            ItemKind::Letter => format!("{}) {text}", letter(*n)),
+            ItemKind::Letter => format!("{}) {text}", letter(n)),
             ItemKind::Digit => format!("{n}\\) {text}"),
             ItemKind::Dash => format!("——{text}"),
         })
@@ -986,6 +994,38 @@ mod tests {
         assert_eq!(
             doc.markdown("T", "d").text,
             "# T\n\n## 1 范围\n\na) 甲\n\n1\\) 子\n\nb) 乙\n\n1\\) 丑\n"
+        );
+    }
+
+    #[test]
+    fn word_lists_count_across_paragraphs_and_style_lists_restart() {
+        let numbering = Numbering::parse(&parse(r#"<w:numbering><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1)"/></w:lvl></w:abstractNum><w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:start w:val="3"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1)"/></w:lvl></w:abstractNum><w:num w:numId="5"><w:abstractNumId w:val="1"/></w:num><w:num w:numId="6"><w:abstractNumId w:val="2"/></w:num></w:numbering>"#).unwrap());
+        let item = |t: &str, num: &str| {
+            Block::Para(Para {
+                text: t.to_owned(),
+                num: Some((num.to_owned(), 0)),
+                ..Para::default()
+            })
+        };
+        let blocks = vec![
+            p("1 范围", &[]),
+            item("甲", "5"),
+            p("说明。", &[]),
+            item("乙", "5"),
+            item("丙", "6"),
+            p("办理流程", &["字母编号列项（一级）"]),
+            p("说明。", &[]),
+            p("承诺时限", &["字母编号列项（一级）"]),
+        ];
+        let media = HashMap::new();
+        let doc = Document {
+            blocks: &blocks,
+            numbering: &numbering,
+            media: &media,
+        };
+        assert_eq!(
+            doc.markdown("T", "d").text,
+            "# T\n\n## 1 范围\n\na) 甲\n\n说明。\n\nb) 乙\n\n3\\) 丙\n\na) 办理流程\n\n说明。\n\na) 承诺时限\n"
         );
     }
 

@@ -73,6 +73,8 @@ impl Styles {
 pub struct ListLevel {
     pub format: String,
     pub text: String,
+    /// The number of the first item (`w:start`, 1 when absent).
+    pub start: u32,
 }
 
 /// `numbering.xml`: numbering instances and their abstract definitions.
@@ -101,6 +103,10 @@ impl Numbering {
                             ListLevel {
                                 format: l.child_val("numFmt").unwrap_or("").to_owned(),
                                 text: l.child_val("lvlText").unwrap_or("").to_owned(),
+                                start: l
+                                    .child_val("start")
+                                    .and_then(|v| v.parse().ok())
+                                    .unwrap_or(1),
                             },
                         );
                     }
