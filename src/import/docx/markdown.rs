@@ -442,7 +442,7 @@ impl<'d, 'a> Writer<'d, 'a> {
                 }
                 None => (n, 0),
             };
-            if self.plain_heading(&n) {
+            if self.plain_heading(&n, p.bold) {
                 self.pictures_of(p);
                 return took;
             }
@@ -598,8 +598,9 @@ impl<'d, 'a> Writer<'d, 'a> {
         }
     }
 
-    /// A numbered plain paragraph that fits where the numbering stands.
-    fn plain_heading(&mut self, n: &Numbered<'_>) -> bool {
+    /// A numbered plain paragraph that fits where the numbering stands. A bold one may have
+    /// a longer title.
+    fn plain_heading(&mut self, n: &Numbered<'_>, bold: bool) -> bool {
         let k = n.comps.len();
         let fits = match (n.letter, self.annex) {
             (Some(l), Some(a)) if l == a => self.fits(&n.comps),
@@ -611,9 +612,9 @@ impl<'d, 'a> Writer<'d, 'a> {
         }
         let titled = !n.rest.is_empty()
             && if k == 1 && n.letter.is_none() {
-                chapter_title(n.rest)
+                chapter_title(n.rest) || bold && short_title(n.rest, 40)
             } else {
-                short_title(n.rest, 30)
+                short_title(n.rest, if bold { 40 } else { 30 })
             };
         if k == 1 && n.letter.is_none() && !titled {
             return false;
@@ -917,9 +918,15 @@ mod tests {
             p("1 范围", &[]),
             p("4 服务要求", &[]),
             p("2 个工作日内办结。", &[]),
-            p("4.1", &[]),
+            Block::Para(Para {
+                text: "5 窗口服务人员的基本行为规范与服务质量的监督检查与考核评价要求".to_owned(),
+                bold: true,
+                ..Para::default()
+            }),
+            p("6 窗口服务人员的基本行为规范与服务质量的监督检查与考核评价要求", &[]),
+            p("5.1", &[]),
             p("日常巡查", &[]),
-            p("4.1.1 窗口应当场告知；不能当场告知的，应在2日内告知。", &[]),
+            p("5.1.1 窗口应当场告知；不能当场告知的，应在2日内告知。", &[]),
             p("3 个工作日", &[]),
             p("附录A", &[]),
             p("（资料性）", &[]),
@@ -929,7 +936,7 @@ mod tests {
         ]));
         assert_eq!(
             got,
-            "# 一次性告知制\n\n## 前言\n\n## 1 范围\n\n## 4 服务要求\n\n2 个工作日内办结。\n\n### 4.1 日常巡查\n\n#### 4.1.1\n\n窗口应当场告知；不能当场告知的，应在2日内告知。\n\n3 个工作日\n\n## 附录A（资料性）检查记录内容\n\n### A.1 基本信息\n\n见附录A（资料性）。\n"
+            "# 一次性告知制\n\n## 前言\n\n## 1 范围\n\n## 4 服务要求\n\n2 个工作日内办结。\n\n## 5 窗口服务人员的基本行为规范与服务质量的监督检查与考核评价要求\n\n6 窗口服务人员的基本行为规范与服务质量的监督检查与考核评价要求\n\n### 5.1 日常巡查\n\n#### 5.1.1\n\n窗口应当场告知；不能当场告知的，应在2日内告知。\n\n3 个工作日\n\n## 附录A（资料性）检查记录内容\n\n### A.1 基本信息\n\n见附录A（资料性）。\n"
         );
     }
 
