@@ -390,7 +390,6 @@ impl<'d, 'a> Writer<'d, 'a> {
         let text = text.trim();
         let c = compact(text);
         let role = style_role(p);
-        let mut taken = 0;
         if role == Some(StyleRole::Toc) || (self.toc && toc_entry(text)) {
             self.toc |= matches!(c.as_str(), "目次" | "目录");
             return 0;
@@ -418,7 +417,7 @@ impl<'d, 'a> Writer<'d, 'a> {
             return 0;
         }
         if role == Some(StyleRole::Annex) || c.starts_with("附录") && annex_line(&c) {
-            taken = self.annex_heading(text, next);
+            let taken = self.annex_heading(text, next);
             self.pictures_of(p);
             return taken;
         }
@@ -460,7 +459,7 @@ impl<'d, 'a> Writer<'d, 'a> {
             }
         }
         self.pictures_of(p);
-        taken
+        0
     }
 
     fn pictures_of(&mut self, p: &Para) {
@@ -923,7 +922,10 @@ mod tests {
                 bold: true,
                 ..Para::default()
             }),
-            p("6 窗口服务人员的基本行为规范与服务质量的监督检查与考核评价要求", &[]),
+            p(
+                "6 窗口服务人员的基本行为规范与服务质量的监督检查与考核评价要求",
+                &[],
+            ),
             p("5.1", &[]),
             p("日常巡查", &[]),
             p("5.1.1 窗口应当场告知；不能当场告知的，应在2日内告知。", &[]),
