@@ -468,6 +468,11 @@ impl<'d, 'a> Writer<'d, 'a> {
                 continue;
             };
             let base = part.rsplit('/').next().unwrap_or("image");
+            // Pictures only: nothing that the loader would read as a standard (`x.md`).
+            let ext = base.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+            if !ext.as_deref().is_some_and(|e| PICTURES.contains(&e)) {
+                continue;
+            }
             let mut name: String = base
                 .chars()
                 .map(|c| {
@@ -489,7 +494,7 @@ impl<'d, 'a> Writer<'d, 'a> {
             } else if let Some((_, n)) = self.pictures.iter().find(|(p, _)| p == part) {
                 name = n.clone();
             }
-            let alt = pic.alt.replace([']', '['], "");
+            let alt = escape_inline(&pic.alt);
             self.push(format!("![{alt}]({}/{name})", self.picture_dir));
         }
     }
@@ -822,6 +827,11 @@ fn table(rows: &[Vec<Cell>]) -> Option<String> {
     Some(out.join("\n"))
 }
 
+/// The media copied beside a standard, by extension.
+const PICTURES: [&str; 11] = [
+    "png", "jpg", "jpeg", "gif", "bmp", "tif", "tiff", "emf", "wmf", "webp", "svg",
+];
+
 /// Columns of a table beyond this many are folded into the last one.
 const MAX_COLUMNS: usize = 64;
 /// A vertically merged cell repeats the text above when it is at most this long.
@@ -847,7 +857,10 @@ mod tests {
 
     fn md(blocks: &[Block]) -> String {
         let numbering = Numbering::default();
-        let media = HashMap::from([("rId9".to_owned(), "word/media/image1.png".to_owned())]);
+        let media = HashMap::from([
+            ("rId9".to_owned(), "word/media/image1.png".to_owned()),
+            ("rId8".to_owned(), "word/media/x.MD".to_owned()),
+        ]);
         let doc = Document {
             blocks,
             numbering: &numbering,
@@ -967,6 +980,10 @@ mod tests {
         pic.pictures.push(Picture {
             rel: "rId9".into(),
             alt: "流程图".into(),
+        });
+        pic.pictures.push(Picture {
+            rel: "rId8".into(),
+            alt: "not a picture".into(),
         });
         let got = md(&with_cover(vec![
             p("1 范围", &[]),
