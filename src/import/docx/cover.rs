@@ -12,6 +12,8 @@ pub struct Cover {
     pub published: Option<Date>,
     pub effective: Option<Date>,
     pub stage: Option<Stage>,
+    /// The codes after 代替 (`代替 Q/AQZW 20103—2012`).
+    pub replaces: Vec<StdCode>,
 }
 
 /// A draft's stage, as printed on its cover.
@@ -39,7 +41,17 @@ pub fn read(lines: &[Line<'_>]) -> Cover {
             continue;
         }
         // `Q/AQZW 20103—2014 代替 Q/AQZW 20103—2012`: the code is before 代替.
-        let before = text.split("代替").next().unwrap_or("");
+        let (before, replaced) = text.split_once("代替").unwrap_or((text, ""));
+        for part in replaced.split(['、', '，', ',', '；', ';']) {
+            if let Some((_, code)) =
+                code_in(part.trim_matches(|c: char| {
+                    c.is_whitespace() || matches!(c, '（' | '）' | '(' | ')')
+                }))
+                && !cover.replaces.contains(&code)
+            {
+                cover.replaces.push(code);
+            }
+        }
         if cover.code.is_none()
             && let Some(found) = code_in(before)
         {

@@ -163,6 +163,7 @@ fn front_matter(no: &str, title: &str, cover: &Cover, as_of: Date) -> String {
         s.push_str(&format!("code = {}\n", quoted(&code.to_string())));
     }
     dates(&mut s, cover, None);
+    replaces(&mut s, cover, None);
     s
 }
 
@@ -172,7 +173,21 @@ fn taken_over(text: &str, s: &Standard, cover: &Cover) -> String {
     let mut head = text.trim_end().to_owned();
     head.push('\n');
     dates(&mut head, cover, Some(s));
+    replaces(&mut head, cover, Some(s));
     head
+}
+
+/// `replaces`, from the codes after 代替 on the cover, where the file has none.
+fn replaces(out: &mut String, cover: &Cover, existing: Option<&Standard>) {
+    if cover.replaces.is_empty() || existing.is_some_and(|s| !s.replaces.is_empty()) {
+        return;
+    }
+    let codes: Vec<String> = cover
+        .replaces
+        .iter()
+        .map(|c| quoted(&c.to_string()))
+        .collect();
+    out.push_str(&format!("replaces = [{}]\n", codes.join(", ")));
 }
 
 fn dates(out: &mut String, cover: &Cover, existing: Option<&Standard>) {
@@ -383,7 +398,7 @@ mod tests {
     }
 
     const DOC: [&str; 5] = [
-        "Q/AQZW 20103—2014",
+        "Q/AQZW 20103—2014 代替 Q/AQZW 20103—2012",
         "一次性告知制",
         "2014-03-25 发布 2014-04-01 实施",
         "1 范围",
@@ -423,7 +438,7 @@ mod tests {
         };
         assert_eq!(
             String::from_utf8_lossy(bytes),
-            "+++\nno = \"201-03\"\ntitle = \"一次性告知制\"\nlevel = \"internal\"\norigin = \"formulated\"\nstatus = \"in-force\"\ncode = \"Q/AQZW 20103-2014\"\npublished = 2014-03-25\neffective = 2014-04-01\n+++\n\n# 一次性告知制\n\n## 1 范围\n\n本文件规定了一次性告知的要求。\n"
+            "+++\nno = \"201-03\"\ntitle = \"一次性告知制\"\nlevel = \"internal\"\norigin = \"formulated\"\nstatus = \"in-force\"\ncode = \"Q/AQZW 20103-2014\"\npublished = 2014-03-25\neffective = 2014-04-01\nreplaces = [\"Q/AQZW 20103-2012\"]\n+++\n\n# 一次性告知制\n\n## 1 范围\n\n本文件规定了一次性告知的要求。\n"
         );
         // --no wins over the code.
         let (got, _) = run(&repo(|r| r), Some("201-07"));
@@ -481,7 +496,7 @@ mod tests {
             Some("system/2-服务提供/201-服务规范/201-05-一次性告知制.toml")
         );
         assert!(String::from_utf8_lossy(bytes).starts_with(
-            "+++\nno = \"201-03\"\n# 明细表\nunit = \"窗口管理科\"\npublished = 2014-03-25\neffective = 2014-04-01\n+++\n"
+            "+++\nno = \"201-03\"\n# 明细表\nunit = \"窗口管理科\"\npublished = 2014-03-25\neffective = 2014-04-01\nreplaces = [\"Q/AQZW 20103-2012\"]\n+++\n"
         ));
     }
 }
