@@ -323,6 +323,10 @@ impl Runs {
     }
 
     fn run(&mut self, r: &Element) {
+        // Hidden text (`w:vanish`) is not printed: not imported either.
+        if r.child("rPr").is_some_and(|p| on(p, "vanish")) {
+            return;
+        }
         let bold = r.child("rPr").map(|p| {
             (
                 on(p, "b"),
@@ -506,9 +510,9 @@ mod tests {
     }
 
     #[test]
-    fn runs_are_joined_without_deleted_text_fields_or_page_breaks() {
+    fn runs_are_joined_without_deleted_or_hidden_text_fields_or_page_breaks() {
         let p = &paras(
-            r#"<w:p><w:bookmarkStart w:id="0"/><w:r><w:t>4.1</w:t></w:r><w:r><w:tab/><w:t xml:space="preserve">咨询</w:t></w:r><w:del><w:r><w:delText>删去</w:delText></w:r></w:del><w:ins><w:r><w:t>告知</w:t></w:r></w:ins><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r><w:r><w:br w:type="page"/></w:r><w:commentRangeStart w:id="1"/></w:p>"#,
+            r#"<w:p><w:bookmarkStart w:id="0"/><w:r><w:t>4.1</w:t></w:r><w:r><w:tab/><w:t xml:space="preserve">咨询</w:t></w:r><w:del><w:r><w:delText>删去</w:delText></w:r></w:del><w:ins><w:r><w:t>告知</w:t></w:r></w:ins><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r><w:r><w:br w:type="page"/></w:r><w:commentRangeStart w:id="1"/><w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r></w:p>"#,
             &Styles::default(),
         )[0];
         assert_eq!(p.text, "4.1\t咨询告知");
