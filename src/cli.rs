@@ -55,6 +55,8 @@ pub enum Command {
     Dossier(DossierArgs),
     /// 将 JSON Schema 写入目录（默认 schema/），供编辑器校验与补全
     Schema(SchemaArgs),
+    /// 导入已有材料：Word 标准文本（.docx）、Excel 标准明细表（.xlsx/.xls）
+    Import(ImportArgs),
     /// 新建标准库：规划的四个子体系及其类目、清单与记录模板、验收材料章节、CI 配置
     Init(InitArgs),
     /// 在类目中新建一项标准，使用下一个空闲的体系表编号，并输出所写文件的路径
@@ -194,6 +196,25 @@ pub struct DossierArgs {
     /// 标准库检查有错误时仍然汇编：每页标注“草稿 未通过检查”，不作正式验收材料
     #[arg(long)]
     pub draft: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// 要导入的文件（.docx、.xlsx、.xls）；目录表示其中全部 .docx 文件（按名称排序）
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// 写入的标准库（默认与其他命令相同：-C 或当前目录向上查找）
+    #[arg(long, value_name = "DIR")]
+    pub into: Option<PathBuf>,
+    /// 只列出将写入的文件，不写入
+    #[arg(long)]
+    pub dry_run: bool,
+    /// 标准库中已有文件时只添加新的标准（用于 Excel 明细表）
+    #[arg(long)]
+    pub merge: bool,
+    /// 单个 .docx 的体系表编号（如 201-03）
+    #[arg(long, value_name = "NO")]
+    pub no: Option<String>,
 }
 
 /// `--level` of `init`: `city` or `county`, or their Chinese words.

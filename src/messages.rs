@@ -604,6 +604,92 @@ messages! {
     init_next(dir: &str) => "下一步：stdkit -C {dir} check" / "next: stdkit -C {dir} check";
 }
 
+// ---------------------------------------------------------------------------------------
+// `import FILE.docx`: Word standards into the repository
+// ---------------------------------------------------------------------------------------
+
+messages! {
+    /// Import refused: the target is not a repository
+    import_no_repository(dir: &Path) { let dir = dir.display(); } =>
+        "`{dir}` 不是标准库（没有 `{MANIFEST}`）：请先运行 `stdkit init DIR --name … --prefix …` 建立标准库，再导入" /
+        "`{dir}` is not a standards repository (no `{MANIFEST}`): run `stdkit init DIR --name … --prefix …` first, then import";
+    /// Import: an old binary Word file
+    import_old_word(file: &str) =>
+        "`{file}` 是旧版 Word 文件（.doc），stdkit 只读取 .docx：请先用 LibreOffice 转换：soffice --headless --convert-to docx {file}" /
+        "`{file}` is an old binary Word file (.doc); stdkit reads only .docx: convert it first with LibreOffice: soffice --headless --convert-to docx {file}";
+    /// Import: the Excel importer is not in this build
+    import_xlsx_unavailable(file: &str) =>
+        "`{file}`：此版本的 stdkit 尚不能导入 Excel 明细表" /
+        "`{file}`: this build of stdkit cannot import Excel tables yet";
+    /// Import: a file that is neither Word nor Excel
+    import_unknown_kind(file: &str) =>
+        "`{file}` 不是可导入的文件：stdkit 导入 .docx（Word 标准文本）和 .xlsx/.xls（标准明细表）" /
+        "`{file}` cannot be imported: stdkit imports .docx (Word standards) and .xlsx/.xls (standard tables)";
+    /// Import: `--no` given with several Word files
+    import_no_for_one() =>
+        "`--no` 只能用于导入单个 .docx 文件" / "`--no` applies to a single .docx file only";
+    /// Import: a directory with no Word file
+    import_empty_dir(dir: &str) =>
+        "目录 `{dir}` 中没有 .docx 文件" / "directory `{dir}` holds no .docx file";
+    /// Import: the file cannot be read
+    import_unreadable(file: &str, why: &str) =>
+        "无法读取 `{file}`：{why}" / "cannot read `{file}`: {why}";
+    /// Import: the file is too large
+    import_too_large(file: &str, mib: u64) =>
+        "`{file}` 超过 {mib} MiB，未读取" / "`{file}` is larger than {mib} MiB; not read";
+    /// Import: not a Word package
+    import_not_docx(file: &str, why: &str) =>
+        "`{file}` 不是有效的 .docx 文件（{why}）" / "`{file}` is not a valid .docx file ({why})";
+    /// Import: a part of the package beyond its cap (a zip bomb)
+    import_part_too_large(file: &str, part: &str) =>
+        "`{file}` 中的 `{part}` 解压后过大，未读取" /
+        "`{part}` in `{file}` inflates beyond the limit; not read";
+    /// Import: an XML part that does not parse
+    import_bad_xml(file: &str, part: &str, why: &str) =>
+        "`{file}` 中的 `{part}` 无法解析：{why}" / "`{part}` in `{file}` does not parse: {why}";
+    /// Import: no standard number on the cover
+    import_no_code(file: &str) =>
+        "`{file}` 的封面上没有找到标准编号（如 Q/AQZW 20103—2014）：请用 `--no` 指定体系表编号" /
+        "no standard number (like Q/AQZW 20103—2014) found on the cover of `{file}`: give the system number with `--no`";
+    /// Import: the system number cannot be derived from the code
+    import_no_number(file: &str, code: &StdCode) =>
+        "`{file}`：无法从标准编号 `{code}` 确定体系表编号：请用 `--no` 指定，如 `--no 201-03`" /
+        "`{file}`: the system number of `{code}` cannot be told from the repository's numbering: give it with `--no`, like `--no 201-03`";
+    /// Import: `--no` is not a system number
+    import_bad_no(no: &str, width: u8) =>
+        "`--no {no}` 不是体系表编号：应为“类目代码-{width}位序号”，如 `201-03`" /
+        "`--no {no}` is not a system number: write `<category>-<seq>` with {width} digits, like `201-03`";
+    /// Import: the number's category does not exist
+    import_no_category(file: &str, no: &str, category: &str) =>
+        "`{file}`：体系表编号 `{no}` 所属的类目 `{category}` 不存在" /
+        "`{file}`: the category `{category}` of system number `{no}` does not exist";
+    /// Import: the number is taken
+    import_number_used(file: &str, no: &str, path: &str) =>
+        "`{file}`：体系表编号 `{no}` 已由 `{path}` 使用：请用 `--no` 指定另一个编号" /
+        "`{file}`: system number `{no}` is already used by `{path}`: give another with `--no`";
+    /// Import: the standard's text is already in the repository
+    import_text_exists(file: &str, code: &StdCode, path: &str) =>
+        "`{file}`：标准 `{code}` 的文本已在 `{path}`，stdkit 不覆盖已有文件" /
+        "`{file}`: the text of `{code}` is already at `{path}`; stdkit does not overwrite an existing file";
+    /// Import: a file of the plan, before writing
+    import_would_write(path: &str) => "将写入 {path}" / "would write {path}";
+    /// Import: a file written
+    import_wrote(path: &str) => "已写入 {path}" / "wrote {path}";
+    /// Import: a metadata file replaced by the text that takes over its keys
+    import_would_move(from: &str, to: &str) =>
+        "将以 {to} 取代 {from}（保留其全部字段）" / "would replace {from} by {to} (all its keys kept)";
+    /// Import: done
+    import_moved(from: &str, to: &str) =>
+        "已以 {to} 取代 {from}（保留其全部字段）" / "replaced {from} by {to} (all its keys kept)";
+    /// Import: the summary line
+    import_summary(imported: usize, failed: usize, dry_run: bool) {
+        let (zh_tail, en_tail) = if dry_run { ("（--dry-run：未写入任何文件）", " (--dry-run: nothing written)") } else { ("", "") };
+        let files = if imported == 1 { "file" } else { "files" };
+    } =>
+        "导入 {imported} 个文件，{failed} 个未能导入{zh_tail}" /
+        "{imported} {files} imported, {failed} could not be imported{en_tail}";
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod dossier;
+pub mod import;
 pub mod init;
 pub mod new;
 pub mod rates;

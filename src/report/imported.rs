@@ -1,0 +1,40 @@
+//! What `import` wrote (or, with `--dry-run`, would write), and the files it could not
+//! import, each with its reason.
+
+use std::io::{self, Write};
+
+use super::terminal_safe;
+use crate::finding::{Lang, Msg};
+use crate::import::docx::plan::Imported;
+use crate::messages;
+
+pub fn write(
+    out: &mut dyn Write,
+    done: &[Imported],
+    problems: &[Msg],
+    dry_run: bool,
+    lang: Lang,
+) -> io::Result<()> {
+    for i in done {
+        let main = match (&i.replaces, dry_run) {
+            (Some(from), true) => messages::import_would_move(from, &i.path),
+            (Some(from), false) => messages::import_moved(from, &i.path),
+            (None, true) => messages::import_would_write(&i.path),
+            (None, false) => messages::import_wrote(&i.path),
+        };
+        writeln!(out, "{}", terminal_safe(main.get(lang)))?;
+        for p in &i.pictures {
+            let m = if dry_run {
+                messages::import_would_write(p)
+            } else {
+                messages::import_wrote(p)
+            };
+            writeln!(out, "{}", terminal_safe(m.get(lang)))?;
+        }
+    }
+    for p in problems {
+        writeln!(out, "error: {}", terminal_safe(p.get(lang)))?;
+    }
+    let summary = messages::import_summary(done.len(), problems.len(), dry_run);
+    writeln!(out, "{}", summary.get(lang))
+}
