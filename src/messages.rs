@@ -584,6 +584,103 @@ messages! {
 }
 
 // ---------------------------------------------------------------------------------------
+// The text of centre standards against GB/T 1.1 (`text/modal`, `text/structure`)
+// ---------------------------------------------------------------------------------------
+
+messages! {
+    /// `text/modal`
+    text_modal(word: &str, instead: &str) =>
+        "标准条文中使用了“{word}”，应改用“{instead}”" /
+        "`{word}` is not used in standards; write `{instead}`";
+    /// A place in the text's tree, named in other messages: an appendix
+    text_owner_appendix(letter: char) => "附录{letter}" / "appendix `{letter}`";
+    /// … the body
+    text_owner_body() => "正文" / "the body";
+    /// … a chapter
+    text_owner_chapter(n: u32) => "第{n}章" / "chapter `{n}`";
+    /// … a clause
+    text_owner_clause(n: &str) => "{n}" / "clause `{n}`";
+    /// One missing number, named in other messages (`noun`: `clause`, `chapter`, `appendix`)
+    text_missing_one(noun: &str, x: &str) => "{x}" / "{noun} `{x}` is";
+    /// Several missing numbers
+    text_missing_range(noun: &str, x: &str, y: &str) => "{x}至{y}" / "{noun}s `{x}`–`{y}` are";
+    /// A level with a single clause
+    text_clause_alone(n: &str, owner: &Msg) { let (oz, oe) = (&owner.zh, &owner.en); } =>
+        "{n}是{oz}下唯一的条，同一层次至少应有两个条" /
+        "`{n}` is the only clause under {oe}; a level needs at least two";
+    /// A clause nested too deep
+    text_clause_too_deep(n: &str) =>
+        "{n}层次过深，条最多分五层" /
+        "clause `{n}` is nested deeper than the five clause levels GB/T 1.1 allows";
+    /// A clause under another chapter or clause
+    text_clause_elsewhere(n: &str, owner: &Msg) { let (oz, oe) = (&owner.zh, &owner.en); } =>
+        "{n}不属于当前的{oz}" / "clause `{n}` is not under the current {oe}";
+    /// A clause before chapter 1
+    text_clause_before_chapters(n: &str) =>
+        "{n}出现在第1章之前" / "clause `{n}` comes before any chapter";
+    /// A clause that skips a level
+    text_clause_skips(n: &str, owner: &Msg) { let (oz, oe) = (&owner.zh, &owner.en); } =>
+        "{n}跳过了层次，直接位于{oz}之下" / "clause `{n}` skips a level under {oe}";
+    /// Clause numbers missing before a clause
+    text_clause_gap(n: &str, gap: &Msg) { let (gz, ge) = (&gap.zh, &gap.en); } =>
+        "条编号不连续：{n}前缺少{gz}" / "{ge} missing before `{n}`";
+    /// The first clause of a level misnumbered
+    text_clause_first(n: &str, expected: &str) =>
+        "第一个条应编为{expected}，实为{n}" / "the first clause should be `{expected}`, not `{n}`";
+    /// A clause number repeated or out of order
+    text_clause_order(n: &str, prev: &str, expected: &str) =>
+        "条编号重复或顺序错误：{prev}之后是{n}" /
+        "clause `{n}` follows `{prev}`; expected `{expected}`";
+    /// A clause of an appendix numbered without its letter
+    text_annex_clause_letter(n: &str, letter: char) =>
+        "附录{letter}中的条{n}应以“{letter}.”开头编号" /
+        "clause `{n}` in appendix `{letter}` should be numbered `{letter}.…`";
+    /// An appendix's clause in the body
+    text_clause_outside_annex(n: &str, letter: char) =>
+        "条{n}不在附录{letter}中" / "clause `{n}` is outside appendix `{letter}`";
+    /// An appendix without a letter
+    text_annex_no_letter() =>
+        "附录应以大写拉丁字母编号，如“附录A”" / "appendix has no letter; write `附录A`";
+    /// Appendices missing before an appendix
+    text_annex_gap(name: &str, gap: &Msg) { let (gz, ge) = (&gap.zh, &gap.en); } =>
+        "附录{name}前缺少附录{gz}" / "{ge} missing before appendix `{name}`";
+    /// An appendix letter repeated or out of order
+    text_annex_order(name: &str, prev: char, expected: char) =>
+        "附录编号重复或顺序错误：附录{prev}之后是附录{name}" /
+        "appendix `{name}` follows appendix `{prev}`; expected `{expected}`";
+    /// An appendix not marked normative or informative
+    text_annex_unmarked(name: &str) {
+        let en = if name.is_empty() { "appendix".to_owned() } else { format!("appendix `{name}`") };
+    } =>
+        "附录{name}未标明“（规范性）”或“（资料性）”" /
+        "{en} is not marked `（规范性）` or `（资料性）`";
+    /// A text without numbered chapters
+    text_no_chapters() =>
+        "正文没有编号的章，应按GB/T 1.1从“1 范围”开始编排" /
+        "the text has no numbered chapter; GB/T 1.1 starts with `1 范围`";
+    /// Chapters missing before a chapter
+    text_chapter_gap(n: u32, gap: &Msg) { let (gz, ge) = (&gap.zh, &gap.en); } =>
+        "章编号不连续：第{n}章前缺少第{gz}章" / "{ge} missing before chapter `{n}`";
+    /// The first chapter misnumbered
+    text_chapter_first(n: u32) =>
+        "第一章应编为第1章，实为第{n}章" / "the first chapter should be `1`, not `{n}`";
+    /// A chapter number repeated or out of order
+    text_chapter_order(n: u32, prev: u32) { let expected = prev + 1; } =>
+        "章编号重复或顺序错误：第{prev}章之后是第{n}章" /
+        "chapter `{n}` follows chapter `{prev}`; expected `{expected}`";
+    /// One of chapters 1–3 without its title
+    text_chapter_untitled(n: u32, want: &str) =>
+        "第{n}章缺少标题，应为“{want}”" / "chapter `{n}` has no title; it should be `{want}`";
+    /// One of chapters 1–3 with another title
+    text_chapter_title(n: u32, want: &str, title: &str) =>
+        "第{n}章标题应为“{want}”，实为“{title}”" /
+        "chapter `{n}` should be titled `{want}`, not `{title}`";
+    /// One of chapters 1–3 missing
+    text_chapter_missing(n: u32, want: &str) =>
+        "缺少第{n}章“{want}”" / "chapter `{n}` (`{want}`) is missing";
+}
+
+// ---------------------------------------------------------------------------------------
 // The writing commands (`init`)
 // ---------------------------------------------------------------------------------------
 

@@ -36,7 +36,7 @@ impl crate::load::TextRules for TextRules {
         of: crate::load::Body,
         findings: &mut Vec<Finding>,
     ) {
-        use crate::finding::{Code, Location, Msg, Pos};
+        use crate::finding::{Code, Location, Pos};
         links::outside(path, body, first_line, findings);
         if of != crate::load::Body::Standard {
             return;
@@ -59,8 +59,7 @@ impl crate::load::TextRules for TextRules {
             findings.push(Finding::new(
                 code,
                 Location::new(path.to_owned(), pos),
-                // Words of `check::text`, not of this table: carried over as they are.
-                Msg::new(issue.zh, issue.en),
+                issue.message,
             ));
         }
     }

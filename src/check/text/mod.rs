@@ -61,10 +61,8 @@ pub struct TextIssue {
     pub line: usize,
     /// 1-based column, counted in chars (not bytes).
     pub column: usize,
-    /// Message in Chinese.
-    pub zh: String,
-    /// Message in English.
-    pub en: String,
+    /// The message, in both languages (the table in `messages`).
+    pub message: crate::finding::Msg,
 }
 
 /// Lints the body (after the front matter) of a centre standard.
@@ -132,7 +130,7 @@ mod tests {
         lint(text)
             .into_iter()
             .filter(|i| i.rule == TextRule::Structure)
-            .map(|i| (i.line, i.column, i.en))
+            .map(|i| (i.line, i.column, i.message.en))
             .collect()
     }
 

@@ -24,8 +24,7 @@ impl Sink<'_> {
                 self.push(
                     TextRule::Modal,
                     base + i,
-                    format!("标准条文中使用了“{word}”，应改用“{instead}”"),
-                    format!("`{word}` is not used in standards; write `{instead}`"),
+                    crate::messages::text_modal(word, instead),
                 );
                 i += word.len();
                 continue;
@@ -69,7 +68,7 @@ mod tests {
         );
         let got: Vec<_> = lint(&text)
             .into_iter()
-            .map(|i| (i.rule, i.line, i.column, i.zh, i.en))
+            .map(|i| (i.rule, i.line, i.column, i.message.zh, i.message.en))
             .collect();
         assert_eq!(
             got,

@@ -8,6 +8,8 @@ use std::ops::RangeInclusive;
 use super::headings::Num;
 use super::sink::Sink;
 use super::structure::{Linter, chapter};
+use crate::finding::Msg;
+use crate::messages;
 
 /// GB/T 1.1: a chapter is divided into at most five levels of clauses.
 const CLAUSE_LEVELS: usize = 5;
@@ -59,12 +61,8 @@ impl Tree {
         for idx in from..LEVELS {
             if report && self.count[idx] == 1 && idx >= lone_from && self.first[idx] != UNSURE {
                 let n = dotted(self.letter, &self.path[..=idx]);
-                let (pz, pe) = owner(self.letter, &self.path[..idx]);
-                sink.structure(
-                    self.first[idx],
-                    format!("{n}是{pz}下唯一的条，同一层次至少应有两个条"),
-                    format!("`{n}` is the only clause under {pe}; a level needs at least two"),
-                );
+                let owner = owner(self.letter, &self.path[..idx]);
+                sink.structure(self.first[idx], messages::text_clause_alone(&n, &owner));
             }
             self.count[idx] = 0;
         }
@@ -116,18 +114,12 @@ fn sibling(letter: Option<u8>, parent: &[u32], last: u32) -> String {
 }
 
 /// Names the node `path` of a tree in messages: 第4章 / chapter `4`, 附录A / appendix `A`.
-fn owner(letter: Option<u8>, path: &[u32]) -> (String, String) {
+fn owner(letter: Option<u8>, path: &[u32]) -> Msg {
     match (letter, path.len()) {
-        (Some(l), 0) => (
-            format!("附录{}", l as char),
-            format!("appendix `{}`", l as char),
-        ),
-        (None, 0) => ("正文".to_owned(), "the body".to_owned()),
-        (None, 1) => (format!("第{}章", path[0]), format!("chapter `{}`", path[0])),
-        _ => {
-            let n = dotted(letter, path);
-            (n.clone(), format!("clause `{n}`"))
-        }
+        (Some(l), 0) => messages::text_owner_appendix(l as char),
+        (None, 0) => messages::text_owner_body(),
+        (None, 1) => messages::text_owner_chapter(path[0]),
+        _ => messages::text_owner_clause(&dotted(letter, path)),
     }
 }
 
@@ -143,13 +135,7 @@ impl Linter<'_> {
         };
         let n = num.raw;
         if num.len > tree.max_len() {
-            sink.structure(
-                at,
-                format!("{n}层次过深，条最多分五层"),
-                format!(
-                    "clause `{n}` is nested deeper than the five clause levels GB/T 1.1 allows"
-                ),
-            );
+            sink.structure(at, messages::text_clause_too_deep(n));
             return;
         }
         let c = num.comps();
@@ -166,57 +152,33 @@ impl Linter<'_> {
                 self.max_chapter_at = at;
             }
         } else if common < lim {
-            let (oz, oe) = owner(tree.letter, &tree.path[..lim]);
-            sink.structure(
-                at,
-                format!("{n}不属于当前的{oz}"),
-                format!("clause `{n}` is not under the current {oe}"),
-            );
+            let owner = owner(tree.letter, &tree.path[..lim]);
+            sink.structure(at, messages::text_clause_elsewhere(n, &owner));
         } else if common < i {
             if depth == 0 && tree.letter.is_none() {
-                sink.structure(
-                    at,
-                    format!("{n}出现在第1章之前"),
-                    format!("clause `{n}` comes before any chapter"),
-                );
+                sink.structure(at, messages::text_clause_before_chapters(n));
                 // Not adopted: chapter 1 that follows is then in order.
                 return;
             } else {
-                let (oz, oe) = owner(tree.letter, &tree.path[..depth]);
-                sink.structure(
-                    at,
-                    format!("{n}跳过了层次，直接位于{oz}之下"),
-                    format!("clause `{n}` skips a level under {oe}"),
-                );
+                let owner = owner(tree.letter, &tree.path[..depth]);
+                sink.structure(at, messages::text_clause_skips(n, &owner));
             }
         } else if last == prev + 1 {
             // In order.
         } else if last > prev + 1 {
             let parent = &c[..i];
-            let (z, e) = missing(prev + 1..=last - 1, "clause", |x| {
+            let gap = missing(prev + 1..=last - 1, "clause", |x| {
                 sibling(tree.letter, parent, x)
             });
-            sink.structure(
-                at,
-                format!("条编号不连续：{n}前缺少{z}"),
-                format!("{e} missing before `{n}`"),
-            );
+            sink.structure(at, messages::text_clause_gap(n, &gap));
         } else {
             let parent = &c[..i];
             let expected = sibling(tree.letter, parent, prev + 1);
             if prev == 0 {
-                sink.structure(
-                    at,
-                    format!("第一个条应编为{expected}，实为{n}"),
-                    format!("the first clause should be `{expected}`, not `{n}`"),
-                );
+                sink.structure(at, messages::text_clause_first(n, &expected));
             } else {
                 let p = sibling(tree.letter, parent, prev);
-                sink.structure(
-                    at,
-                    format!("条编号重复或顺序错误：{p}之后是{n}"),
-                    format!("clause `{n}` follows `{p}`; expected `{expected}`"),
-                );
+                sink.structure(at, messages::text_clause_order(n, &p, &expected));
             }
         }
         tree.adopt(c, at, common, common < i, sink);
@@ -228,14 +190,12 @@ pub(super) fn missing<T: Copy + PartialEq>(
     range: RangeInclusive<T>,
     noun: &str,
     name: impl Fn(T) -> String,
-) -> (String, String) {
+) -> Msg {
     let (a, b) = range.into_inner();
     if a == b {
-        let x = name(a);
-        (x.clone(), format!("{noun} `{x}` is"))
+        messages::text_missing_one(noun, &name(a))
     } else {
-        let (x, y) = (name(a), name(b));
-        (format!("{x}至{y}"), format!("{noun}s `{x}`–`{y}` are"))
+        messages::text_missing_range(noun, &name(a), &name(b))
     }
 }
 
@@ -293,10 +253,13 @@ mod tests {
         let issues = lint(&text);
         assert_eq!(issues.len(), 2, "{issues:?}");
         assert_eq!((issues[0].line, issues[0].column), (10, 5));
-        assert_eq!(issues[0].zh, "条编号不连续：4.3前缺少4.2");
-        assert_eq!(issues[0].en, "clause `4.2` is missing before `4.3`");
+        assert_eq!(issues[0].message.zh, "条编号不连续：4.3前缺少4.2");
+        assert_eq!(issues[0].message.en, "clause `4.2` is missing before `4.3`");
         assert_eq!(issues[1].line, 11);
-        assert_eq!(issues[1].en, "clause `4.3` follows `4.3`; expected `4.4`");
+        assert_eq!(
+            issues[1].message.en,
+            "clause `4.3` follows `4.3`; expected `4.4`"
+        );
         let text = with_body("## 4 甲\n### 4.2 二\n### 4.3 三\n");
         assert_eq!(
             structure(&text),
@@ -344,7 +307,10 @@ mod tests {
             ]
         );
         let issues = lint(&with_body("## 4 甲\n### 4.1 一\n"));
-        assert_eq!(issues[0].zh, "4.1是第4章下唯一的条，同一层次至少应有两个条");
+        assert_eq!(
+            issues[0].message.zh,
+            "4.1是第4章下唯一的条，同一层次至少应有两个条"
+        );
         // At the end of the text, and in an appendix.
         let text = with_body("## 附录A（资料性）表\n### A.1 一\n");
         assert_eq!(

@@ -2,6 +2,7 @@
 
 use super::modal::MODALS;
 use super::{TextIssue, TextRule};
+use crate::finding::Msg;
 
 pub(super) struct Sink<'a> {
     loc: Locator<'a>,
@@ -29,18 +30,17 @@ impl<'a> Sink<'a> {
         }
     }
 
-    pub(super) fn structure(&mut self, at: usize, zh: String, en: String) {
-        self.push(TextRule::Structure, at, zh, en);
+    pub(super) fn structure(&mut self, at: usize, message: Msg) {
+        self.push(TextRule::Structure, at, message);
     }
 
-    pub(super) fn push(&mut self, rule: TextRule, at: usize, zh: String, en: String) {
+    pub(super) fn push(&mut self, rule: TextRule, at: usize, message: Msg) {
         let (line, column) = self.loc.locate(at);
         self.issues.push(TextIssue {
             rule,
             line,
             column,
-            zh,
-            en,
+            message,
         });
     }
 }

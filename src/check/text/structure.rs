@@ -6,6 +6,7 @@ use super::TextIssue;
 use super::headings::{HeadingText, Kind, parse_heading};
 use super::numbering::{Tree, missing};
 use super::sink::Sink;
+use crate::messages;
 
 /// Titles of chapters 1, 2 and 3.
 const REQUIRED: [&str; 3] = ["范围", "规范性引用文件", "术语和定义"];
@@ -53,19 +54,13 @@ impl<'a> Linter<'a> {
             }
             (Kind::Numbered { num, .. } | Kind::Lettered { num, .. }, Region::Annex(Some(l))) => {
                 let (n, l) = (num.raw, l as char);
-                self.sink.structure(
-                    at,
-                    format!("附录{l}中的条{n}应以“{l}.”开头编号"),
-                    format!("clause `{n}` in appendix `{l}` should be numbered `{l}.…`"),
-                );
+                self.sink
+                    .structure(at, messages::text_annex_clause_letter(n, l));
             }
             (Kind::Lettered { letter, num }, Region::Body) => {
                 let (n, l) = (num.raw, letter as char);
-                self.sink.structure(
-                    at,
-                    format!("条{n}不在附录{l}中"),
-                    format!("clause `{n}` is outside appendix `{l}`"),
-                );
+                self.sink
+                    .structure(at, messages::text_clause_outside_annex(n, l));
             }
             // An appendix without a letter is reported once; its clauses are not checked.
             (_, Region::Annex(None)) => {}
@@ -78,45 +73,24 @@ impl<'a> Linter<'a> {
         self.annex = Tree::new(letter);
         let name = letter.map_or(String::new(), |l| (l as char).to_string());
         match letter {
-            None => self.sink.structure(
-                at,
-                "附录应以大写拉丁字母编号，如“附录A”".to_owned(),
-                "appendix has no letter; write `附录A`".to_owned(),
-            ),
+            None => self.sink.structure(at, messages::text_annex_no_letter()),
             Some(l) => {
                 let expected = self.last_annex.map_or(b'A', |p| p + 1);
                 if l > expected {
-                    let (z, e) = missing(expected..=l - 1, "appendix", |x| (x as char).to_string());
-                    self.sink.structure(
-                        at,
-                        format!("附录{name}前缺少附录{z}"),
-                        format!("{e} missing before appendix `{name}`"),
-                    );
+                    let gap = missing(expected..=l - 1, "appendix", |x| (x as char).to_string());
+                    self.sink
+                        .structure(at, messages::text_annex_gap(&name, &gap));
                 } else if l < expected {
                     let prev = (expected - 1) as char;
-                    self.sink.structure(
-                        at,
-                        format!("附录编号重复或顺序错误：附录{prev}之后是附录{name}"),
-                        format!(
-                            "appendix `{name}` follows appendix `{prev}`; expected `{}`",
-                            expected as char
-                        ),
-                    );
+                    let m = messages::text_annex_order(&name, prev, expected as char);
+                    self.sink.structure(at, m);
                 }
                 self.last_annex = Some(l);
             }
         }
         if !marked {
-            let en = if name.is_empty() {
-                "appendix".to_owned()
-            } else {
-                format!("appendix `{name}`")
-            };
-            self.sink.structure(
-                at,
-                format!("附录{name}未标明“（规范性）”或“（资料性）”"),
-                format!("{en} is not marked `（规范性）` or `（资料性）`"),
-            );
+            self.sink
+                .structure(at, messages::text_annex_unmarked(&name));
         }
     }
 
@@ -130,11 +104,7 @@ impl<'a> Linter<'a> {
     pub(super) fn finish(mut self) -> Vec<TextIssue> {
         self.close_region();
         if self.max_chapter == 0 {
-            self.sink.structure(
-                0,
-                "正文没有编号的章，应按GB/T 1.1从“1 范围”开始编排".to_owned(),
-                "the text has no numbered chapter; GB/T 1.1 starts with `1 范围`".to_owned(),
-            );
+            self.sink.structure(0, messages::text_no_chapters());
         } else {
             for n in self.max_chapter + 1..=3 {
                 missing_chapter(&mut self.sink, n, self.max_chapter_at);
@@ -157,43 +127,20 @@ pub(super) fn chapter(sink: &mut Sink<'_>, prev: u32, n: u32, title: &str, at: u
         }
         let from = (prev + 1).max(4);
         if from < n {
-            let (z, e) = missing(from..=n - 1, "chapter", |x| x.to_string());
-            sink.structure(
-                at,
-                format!("章编号不连续：第{n}章前缺少第{z}章"),
-                format!("{e} missing before chapter `{n}`"),
-            );
+            let gap = missing(from..=n - 1, "chapter", |x| x.to_string());
+            sink.structure(at, messages::text_chapter_gap(n, &gap));
         }
     } else if prev == 0 {
-        sink.structure(
-            at,
-            format!("第一章应编为第1章，实为第{n}章"),
-            format!("the first chapter should be `1`, not `{n}`"),
-        );
+        sink.structure(at, messages::text_chapter_first(n));
     } else {
-        sink.structure(
-            at,
-            format!("章编号重复或顺序错误：第{prev}章之后是第{n}章"),
-            format!(
-                "chapter `{n}` follows chapter `{prev}`; expected `{}`",
-                prev + 1
-            ),
-        );
+        sink.structure(at, messages::text_chapter_order(n, prev));
     }
     if n > prev && (1..=3).contains(&n) {
         let want = REQUIRED[n as usize - 1];
         if title.is_empty() {
-            sink.structure(
-                at,
-                format!("第{n}章缺少标题，应为“{want}”"),
-                format!("chapter `{n}` has no title; it should be `{want}`"),
-            );
+            sink.structure(at, messages::text_chapter_untitled(n, want));
         } else if !same_title(title, want) {
-            sink.structure(
-                at,
-                format!("第{n}章标题应为“{want}”，实为“{title}”"),
-                format!("chapter `{n}` should be titled `{want}`, not `{title}`"),
-            );
+            sink.structure(at, messages::text_chapter_title(n, want, title));
         }
     }
 }
@@ -207,11 +154,7 @@ fn same_title(a: &str, b: &str) -> bool {
 
 fn missing_chapter(sink: &mut Sink<'_>, n: u32, at: usize) {
     let want = REQUIRED[n as usize - 1];
-    sink.structure(
-        at,
-        format!("缺少第{n}章“{want}”"),
-        format!("chapter `{n}` (`{want}`) is missing"),
-    );
+    sink.structure(at, messages::text_chapter_missing(n, want));
 }
 
 #[cfg(test)]
@@ -240,16 +183,16 @@ mod tests {
         assert_eq!(issues.len(), 2);
         assert_eq!((issues[0].line, issues[0].column), (3, 4));
         assert_eq!(
-            issues[0].zh,
+            issues[0].message.zh,
             "第2章标题应为“规范性引用文件”，实为“引用标准”"
         );
         assert_eq!(
-            issues[0].en,
+            issues[0].message.en,
             "chapter `2` should be titled `规范性引用文件`, not `引用标准`"
         );
         assert_eq!(issues[1].line, 5);
         assert_eq!(
-            issues[1].en,
+            issues[1].message.en,
             "chapter `3` has no title; it should be `术语和定义`"
         );
     }
@@ -272,7 +215,7 @@ mod tests {
         let text = "## 2 规范性引用文件\n## 3 术语和定义\n";
         let issues = lint(text);
         assert_eq!(issues.len(), 1);
-        assert_eq!(issues[0].zh, "缺少第1章“范围”");
+        assert_eq!(issues[0].message.zh, "缺少第1章“范围”");
     }
 
     #[test]
@@ -296,9 +239,9 @@ mod tests {
         let text = with_body("## 4 甲\n## 8 乙\n");
         let issues = lint(&text);
         assert_eq!(issues[0].line, 9);
-        assert_eq!(issues[0].zh, "章编号不连续：第8章前缺少第5至7章");
+        assert_eq!(issues[0].message.zh, "章编号不连续：第8章前缺少第5至7章");
         assert_eq!(
-            issues[0].en,
+            issues[0].message.en,
             "chapters `5`–`7` are missing before chapter `8`"
         );
     }
@@ -309,11 +252,14 @@ mod tests {
         let issues = lint(&text);
         assert_eq!(issues.len(), 2, "{issues:?}");
         assert_eq!((issues[0].line, issues[0].column), (9, 4));
-        assert_eq!(issues[0].zh, "附录C前缺少附录B");
-        assert_eq!(issues[0].en, "appendix `B` is missing before appendix `C`");
+        assert_eq!(issues[0].message.zh, "附录C前缺少附录B");
+        assert_eq!(
+            issues[0].message.en,
+            "appendix `B` is missing before appendix `C`"
+        );
         assert_eq!(issues[1].line, 10);
         assert_eq!(
-            issues[1].en,
+            issues[1].message.en,
             "appendix `B` follows appendix `C`; expected `D`"
         );
     }
