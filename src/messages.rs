@@ -697,6 +697,18 @@ messages! {
         "already inside the git repository `{top}`; no new one made";
     /// `init` without git
     init_git_missing() => "未找到 git，未初始化 git 仓库" / "git not found; no git repository initialised";
+    /// `init --prefix` empty
+    prefix_empty() =>
+        "中心标准编号的代号为空，应写作 `Q/` 加中心代号，如 `Q/AQZW`" /
+        "the internal prefix is empty; write `Q/` and the centre's code, like `Q/AQZW`";
+    /// `init --prefix` of another kind of code
+    prefix_not_internal(written: &str) =>
+        "`{written}` 不是中心标准编号的代号，应写作 `Q/` 加中心代号，如 `Q/AQZW`" /
+        "`{written}` is not an internal prefix; write `Q/` and the centre's code, like `Q/AQZW`";
+    /// `init --prefix` that does not parse
+    prefix_invalid(written: &str, error: &CodeError) { let (why_zh, why_en) = (error.reason_zh(), error.reason_en()); } =>
+        "`{written}` 不是中心标准编号的代号：{why_zh}" /
+        "`{written}` is not an internal prefix: {why_en}";
     /// `init`: what to run next
     init_next(dir: &str) => "下一步：stdkit -C {dir} check" / "next: stdkit -C {dir} check";
 }

@@ -82,24 +82,13 @@ pub struct Centre<'a> {
 pub fn internal_prefix(text: &str) -> Result<String, Msg> {
     let written = text.trim();
     if written.is_empty() {
-        return Err(Msg::new(
-            "中心标准编号的代号为空，应写作 `Q/` 加中心代号，如 `Q/AQZW`",
-            "the internal prefix is empty; write `Q/` and the centre's code, like `Q/AQZW`",
-        ));
+        return Err(crate::messages::prefix_empty());
     }
     let sample = format!("{written} 10101-2014");
     match StdCode::parse(&sample) {
         Ok((code, _)) if code.kind() == CodeKind::Enterprise => Ok(code.prefix().to_owned()),
-        Ok(_) => Err(Msg::new(
-            format!("`{written}` 不是中心标准编号的代号，应写作 `Q/` 加中心代号，如 `Q/AQZW`"),
-            format!(
-                "`{written}` is not an internal prefix; write `Q/` and the centre's code, like `Q/AQZW`"
-            ),
-        )),
-        Err(e) => Err(Msg::new(
-            format!("`{written}` 不是中心标准编号的代号：{}", e.reason_zh()),
-            format!("`{written}` is not an internal prefix: {}", e.reason_en()),
-        )),
+        Ok(_) => Err(crate::messages::prefix_not_internal(written)),
+        Err(e) => Err(crate::messages::prefix_invalid(written, &e)),
     }
 }
 
