@@ -55,6 +55,8 @@ pub enum Command {
     Dossier(DossierArgs),
     /// 将 JSON Schema 写入目录（默认 schema/），供编辑器校验与补全
     Schema(SchemaArgs),
+    /// 导入已有的标准明细表（.xlsx/.xls/.xlsm/.ods）或中心标准 Word 文件（.docx，或其所在目录）
+    Import(ImportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -155,6 +157,25 @@ pub struct DossierArgs {
     /// 标准库检查有错误时仍然汇编：每页标注“草稿 未通过检查”，不作正式验收材料
     #[arg(long)]
     pub draft: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// 要导入的文件：标准明细表 .xlsx/.xls/.xlsm/.ods，或 .docx（目录即其中全部 .docx）
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// 写入的标准库（须已由 stdkit init 建立；默认同其他命令，由 -C 或当前目录查找）
+    #[arg(long, value_name = "DIR")]
+    pub into: Option<PathBuf>,
+    /// 只列出将写入的文件，不写入
+    #[arg(long)]
+    pub dry_run: bool,
+    /// 标准库中已有文件时，只添加体系表编号和标准编号都是新的标准，并列出跳过的
+    #[arg(long)]
+    pub merge: bool,
+    /// 仅 .docx：导入后的体系表编号，如 201-03
+    #[arg(long, value_name = "NO")]
+    pub no: Option<String>,
 }
 
 /// `--as-of`: a date like 2014-12-31; anything else is a usage error (exit 2).

@@ -14,6 +14,7 @@ pub mod edit;
 pub mod finding;
 pub mod fsx;
 pub mod glyphs;
+pub mod import;
 pub mod load;
 pub mod messages;
 pub mod model;
@@ -40,5 +41,6 @@ pub fn run(cli: &cli::Cli, out: &mut dyn Write) -> Result<Outcome> {
         cli::Command::Tasks(args) => commands::tasks::run(&ctx, args, out),
         cli::Command::Dossier(args) => commands::dossier::run(&ctx, args, out),
         cli::Command::Schema(args) => commands::schema::run(args, out),
+        cli::Command::Import(args) => commands::import::run(&ctx, args, out),
     }
 }

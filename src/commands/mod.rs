@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod dossier;
+pub mod import;
 pub mod rates;
 pub mod schema;
 pub mod table;

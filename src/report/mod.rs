@@ -4,6 +4,7 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 
 pub mod findings;
+pub mod import;
 pub mod json;
 
 /// Prints a failure of the tool to stderr: one line, with its causes, in `lang`. A closed

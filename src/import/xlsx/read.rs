@@ -1,0 +1,291 @@
+//! The input step of an Excel import, and the only code of it that reads a file: a workbook
+//! (.xlsx, .xlsm, .xls, .ods) read through calamine into sheets of non-empty cells.
+//!
+//! Hostile input costs bounded memory: the file is read only up to [`MAX_FILE`]; a zip-based
+//! workbook is first inflated into a counting sink and refused when its members hold more than
+//! [`MAX_INFLATED`] bytes (a zip bomb), before calamine holds any of it; rows past
+//! [`MAX_ROWS`] of a sheet and columns past [`MAX_COLUMNS`] are not kept, and a text is cut
+//! at [`MAX_TEXT`] characters. Only non-empty cells are kept, so a cell far down a sheet does
+//! not cost the rows above it.
+
+use std::io::{Cursor, Read};
+use std::path::Path;
+
+use anyhow::Result;
+use calamine::{Data, DataRef, Reader};
+
+use crate::finding::{FailWith, failure};
+use crate::messages;
+use crate::model::Date;
+
+/// The largest workbook file read.
+pub const MAX_FILE: u64 = 32 << 20;
+/// The most bytes the members of a zip-based workbook may inflate to, all together.
+pub const MAX_INFLATED: u64 = 256 << 20;
+/// The rows of one sheet that are read; the rest are reported (`import/limit`).
+pub const MAX_ROWS: u32 = 100_000;
+/// The columns that are read (a 标准明细表 has about a dozen).
+pub const MAX_COLUMNS: u32 = 64;
+/// The characters of one cell that are kept.
+pub const MAX_TEXT: usize = 4096;
+
+/// A workbook's sheets, in the workbook's order.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Workbook {
+    pub sheets: Vec<Sheet>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Sheet {
+    pub name: String,
+    /// Rows with at least one non-empty cell, in order.
+    pub rows: Vec<Row>,
+    /// Whether rows past [`MAX_ROWS`] were left unread.
+    pub truncated: bool,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Row {
+    /// The row number as Excel shows it (from 1).
+    pub number: u32,
+    /// Non-empty cells, by column.
+    pub cells: Vec<Cell>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cell {
+    /// The column number (A = 1).
+    pub column: u32,
+    pub value: Value,
+}
+
+/// A cell's value, as far as an import needs it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Text(String),
+    Number(f64),
+    /// A cell formatted as a date (an Excel serial date or datetime).
+    Date(Date),
+}
+
+impl Row {
+    pub fn cell(&self, column: u32) -> Option<&Value> {
+        self.cells
+            .iter()
+            .find(|c| c.column == column)
+            .map(|c| &c.value)
+    }
+}
+
+/// Reads the workbook at `path`; its extension says which reader.
+pub fn read(path: &Path) -> Result<Workbook> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let bytes = read_bounded(path)?;
+    let unreadable = |e: &dyn std::fmt::Display| {
+        let m = messages::import_unreadable(path, &e.to_string());
+        failure(m.zh, m.en)
+    };
+    match ext.as_str() {
+        "xlsx" | "xlsm" => {
+            inflated_size(path, &bytes)?;
+            let mut book = calamine::Xlsx::new(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
+            let mut sheets = Vec::new();
+            for name in book.sheet_names() {
+                let mut sheet = Sheet::new(&name);
+                let mut cells = book
+                    .worksheet_cells_reader(&name)
+                    .map_err(|e| unreadable(&e))?;
+                while let Some(cell) = cells.next_cell().map_err(|e| unreadable(&e))? {
+                    let (row, column) = cell.get_position();
+                    if !sheet.put(row, column, value_ref(cell.get_value())) {
+                        break;
+                    }
+                }
+                sheets.push(sheet.sorted());
+            }
+            Ok(Workbook { sheets })
+        }
+        "xls" | "ods" => {
+            if ext == "ods" {
+                inflated_size(path, &bytes)?;
+            }
+            let cursor = Cursor::new(bytes);
+            let mut book: calamine::Sheets<_> = if ext == "xls" {
+                calamine::Sheets::Xls(
+                    calamine::open_workbook_from_rs(cursor)
+                        .map_err(|e: calamine::XlsError| unreadable(&e))?,
+                )
+            } else {
+                calamine::Sheets::Ods(
+                    calamine::open_workbook_from_rs(cursor)
+                        .map_err(|e: calamine::OdsError| unreadable(&e))?,
+                )
+            };
+            let mut sheets = Vec::new();
+            for name in book.sheet_names() {
+                let range = book.worksheet_range(&name).map_err(|e| unreadable(&e))?;
+                let mut sheet = Sheet::new(&name);
+                let (top, left) = range.start().unwrap_or((0, 0));
+                for (r, c, data) in range.used_cells() {
+                    if !sheet.put(top + r as u32, left + c as u32, value(data)) {
+                        break;
+                    }
+                }
+                sheets.push(sheet.sorted());
+            }
+            Ok(Workbook { sheets })
+        }
+        _ => Err(unreadable(&"unknown extension")),
+    }
+}
+
+impl Sheet {
+    fn new(name: &str) -> Sheet {
+        Sheet {
+            name: name.to_owned(),
+            ..Sheet::default()
+        }
+    }
+
+    /// Keeps one cell (0-based position); false once the row limit is reached.
+    fn put(&mut self, row: u32, column: u32, value: Option<Value>) -> bool {
+        if row >= MAX_ROWS {
+            self.truncated = true;
+            return false;
+        }
+        let Some(value) = value else { return true };
+        if column >= MAX_COLUMNS {
+            return true;
+        }
+        let number = row + 1;
+        match self.rows.last_mut() {
+            Some(last) if last.number == number => {}
+            _ => self.rows.push(Row {
+                number,
+                cells: Vec::new(),
+            }),
+        }
+        if let Some(last) = self.rows.last_mut() {
+            last.cells.push(Cell {
+                column: column + 1,
+                value,
+            });
+        }
+        true
+    }
+
+    /// Rows and cells in order, whatever order the file gave them in.
+    fn sorted(mut self) -> Sheet {
+        self.rows.sort_by_key(|r| r.number);
+        let mut merged: Vec<Row> = Vec::with_capacity(self.rows.len());
+        for row in self.rows {
+            match merged.last_mut() {
+                Some(last) if last.number == row.number => last.cells.extend(row.cells),
+                _ => merged.push(row),
+            }
+        }
+        for row in &mut merged {
+            row.cells.sort_by_key(|c| c.column);
+            row.cells.dedup_by_key(|c| c.column);
+        }
+        self.rows = merged;
+        self
+    }
+}
+
+/// The file's bytes, refused past [`MAX_FILE`].
+fn read_bounded(path: &Path) -> Result<Vec<u8>> {
+    let words = || {
+        let m = messages::import_unopenable(path);
+        (m.zh, m.en)
+    };
+    let meta = std::fs::metadata(path).fail_with(words)?;
+    if !meta.is_file() {
+        let m = messages::import_not_a_file(path);
+        return Err(failure(m.zh, m.en));
+    }
+    let too_large = || {
+        let m = messages::import_too_large(path, MAX_FILE >> 20);
+        failure(m.zh, m.en)
+    };
+    if meta.len() > MAX_FILE {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_FILE + 1).read_to_end(&mut bytes))
+        .fail_with(words)?;
+    if bytes.len() as u64 > MAX_FILE {
+        return Err(too_large());
+    }
+    Ok(bytes)
+}
+
+/// Inflates every member of the zip archive into a counting sink: the real size, whatever
+/// the archive's directory claims. Refuses more than [`MAX_INFLATED`] bytes in all.
+fn inflated_size(path: &Path, bytes: &[u8]) -> Result<u64> {
+    let unreadable = |e: &dyn std::fmt::Display| {
+        let m = messages::import_unreadable(path, &e.to_string());
+        failure(m.zh, m.en)
+    };
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
+    let mut total: u64 = 0;
+    for i in 0..zip.len() {
+        let member = zip.by_index(i).map_err(|e| unreadable(&e))?;
+        let left = MAX_INFLATED - total;
+        let n = std::io::copy(&mut member.take(left + 1), &mut std::io::sink())
+            .map_err(|e| unreadable(&e))?;
+        total += n;
+        if total > MAX_INFLATED {
+            let m = messages::import_inflates(path, MAX_INFLATED >> 20);
+            return Err(failure(m.zh, m.en));
+        }
+    }
+    Ok(total)
+}
+
+fn value(data: &Data) -> Option<Value> {
+    match data {
+        Data::Int(n) => Some(Value::Number(*n as f64)),
+        Data::Float(f) => Some(Value::Number(*f)),
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => text(s),
+        Data::Bool(b) => Some(Value::Text(b.to_string())),
+        Data::DateTime(dt) => excel_date(dt),
+        Data::Error(_) | Data::Empty => None,
+    }
+}
+
+fn value_ref(data: &DataRef<'_>) -> Option<Value> {
+    match data {
+        DataRef::Int(n) => Some(Value::Number(*n as f64)),
+        DataRef::Float(f) => Some(Value::Number(*f)),
+        DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => text(s),
+        DataRef::SharedString(s) => text(s),
+        DataRef::Bool(b) => Some(Value::Text(b.to_string())),
+        DataRef::DateTime(dt) => excel_date(dt),
+        DataRef::Error(_) | DataRef::Empty => None,
+    }
+}
+
+fn text(s: &str) -> Option<Value> {
+    let s = s.trim();
+    if s.is_empty() {
+        return None;
+    }
+    Some(Value::Text(s.chars().take(MAX_TEXT).collect()))
+}
+
+fn excel_date(dt: &calamine::ExcelDateTime) -> Option<Value> {
+    if !dt.is_datetime() {
+        return Some(Value::Number(dt.as_f64()));
+    }
+    let (y, m, d, ..) = dt.to_ymd_hms_milli();
+    match Date::new(y as i16, m as i8, d as i8) {
+        Ok(date) => Some(Value::Date(date)),
+        Err(_) => Some(Value::Number(dt.as_f64())),
+    }
+}
