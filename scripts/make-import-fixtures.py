@@ -11,7 +11,8 @@
 - old.xls      a small table in the old binary format (xlwt);
 - big.xlsx     1,000 rows, for timing (not used by the tests);
 - repo/        a fresh repository to import into: a manifest and the four subsystems with the
-               categories of DOMAIN.md, as `stdkit init` makes them.
+               categories of DOMAIN.md, as `stdkit init` makes them;
+- filled/      the same with one standard of clean.xlsx already in it (101-01).
 
 Real standard numbers, titles and dates come from /work/shared/data/standards-2014.tsv (copied
 here as the STANDARDS table so that the script runs without it). Run it from the project
@@ -385,6 +386,20 @@ def repo():
             index(os.path.join(top, f"{code}{i:02d}-{sub}"), f"{code}{i:02d}", sub)
 
 
+def filled():
+    """The fresh repository after a first import of one standard of clean.xlsx: what
+    `import` refuses to overwrite, and what `--merge` keeps."""
+    root = os.path.join(OUT, "filled")
+    shutil.rmtree(root, ignore_errors=True)
+    shutil.copytree(os.path.join(OUT, "repo"), root)
+    path = os.path.join(root, "system", "1-通用基础标准体系", "101-标准化管理", "101-01-标准化工作管理办法.md")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write('+++\nno = "101-01"\ntitle = "标准化工作管理办法"\nlevel = "internal"\norigin = "formulated"\n'
+                'status = "in-force"\ncode = "Q/AQZW 10101-2014"\nunit = "综合科"\n+++\n\n# 标准化工作管理办法\n\n'
+                '## 1 范围\n\n本文件规定了中心标准化工作的管理要求。\n\n## 2 规范性引用文件\n\n本文件没有规范性引用文件。\n\n'
+                '## 3 术语和定义\n\n本文件没有需要界定的术语和定义。\n')
+
+
 def index(directory, code, title_text):
     os.makedirs(directory)
     with open(os.path.join(directory, "_index.md"), "w", encoding="utf-8") as f:
@@ -398,3 +413,4 @@ if __name__ == "__main__":
     old_xls()
     big()
     repo()
+    filled()

@@ -714,11 +714,11 @@ messages! {
     /// The last line of an import
     import_written(files: usize, standards: usize, categories: usize, dir: &str) =>
         "已写入 {files} 个文件：{standards} 项标准，{categories} 个新类目（`{dir}`）" /
-        "wrote {files} files: {standards} standards, {categories} new categories (`{dir}`)";
+        "wrote {files} files (standards: {standards}, new categories: {categories}) in `{dir}`";
     /// The last line of `--dry-run`
     import_would_write(files: usize, standards: usize, categories: usize) =>
         "将写入 {files} 个文件：{standards} 项标准，{categories} 个新类目（--dry-run，未写入）" /
-        "would write {files} files: {standards} standards, {categories} new categories (--dry-run, nothing written)";
+        "would write {files} files (standards: {standards}, new categories: {categories}); --dry-run, nothing written";
 }
 
 #[cfg(test)]

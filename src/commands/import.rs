@@ -16,6 +16,11 @@ use crate::import::xlsx;
 use crate::messages;
 
 pub fn run(ctx: &Context, args: &ImportArgs, out: &mut dyn Write) -> Result<Outcome> {
+    let kinds = args
+        .files
+        .iter()
+        .map(|f| kind(f))
+        .collect::<Result<Vec<_>>>()?;
     let root = repository(ctx, args)?;
     let loaded = crate::load::load(&root)?;
     let mut target = xlsx::Target::of(&loaded.repo);
@@ -26,8 +31,8 @@ pub fn run(ctx: &Context, args: &ImportArgs, out: &mut dyn Write) -> Result<Outc
     };
     let (mut changes, mut findings, mut conflicts) = (Changeset::new(), Vec::new(), Vec::new());
     let (mut rows, mut standards, mut categories) = (0, 0, 0);
-    for file in &args.files {
-        match kind(file)? {
+    for (file, kind) in args.files.iter().zip(kinds) {
+        match kind {
             Kind::Table => {
                 let book = xlsx::read(file)?;
                 let plan = xlsx::plan(&book, &file.display().to_string(), &target, &opts);

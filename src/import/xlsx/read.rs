@@ -91,7 +91,7 @@ pub fn read(path: &Path) -> Result<Workbook> {
     };
     match ext.as_str() {
         "xlsx" | "xlsm" => {
-            inflated_size(path, &bytes)?;
+            inflated_size(path, &bytes, MAX_INFLATED)?;
             let mut book = calamine::Xlsx::new(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
             let mut sheets = Vec::new();
             for name in book.sheet_names() {
@@ -111,7 +111,7 @@ pub fn read(path: &Path) -> Result<Workbook> {
         }
         "xls" | "ods" => {
             if ext == "ods" {
-                inflated_size(path, &bytes)?;
+                inflated_size(path, &bytes, MAX_INFLATED)?;
             }
             let cursor = Cursor::new(bytes);
             let mut book: calamine::Sheets<_> = if ext == "xls" {
@@ -226,8 +226,8 @@ fn read_bounded(path: &Path) -> Result<Vec<u8>> {
 }
 
 /// Inflates every member of the zip archive into a counting sink: the real size, whatever
-/// the archive's directory claims. Refuses more than [`MAX_INFLATED`] bytes in all.
-fn inflated_size(path: &Path, bytes: &[u8]) -> Result<u64> {
+/// the archive's directory claims. Refuses more than `cap` bytes in all.
+fn inflated_size(path: &Path, bytes: &[u8], cap: u64) -> Result<u64> {
     let unreadable = |e: &dyn std::fmt::Display| {
         let m = messages::import_unreadable(path, &e.to_string());
         failure(m.zh, m.en)
@@ -236,12 +236,12 @@ fn inflated_size(path: &Path, bytes: &[u8]) -> Result<u64> {
     let mut total: u64 = 0;
     for i in 0..zip.len() {
         let member = zip.by_index(i).map_err(|e| unreadable(&e))?;
-        let left = MAX_INFLATED - total;
+        let left = cap - total;
         let n = std::io::copy(&mut member.take(left + 1), &mut std::io::sink())
             .map_err(|e| unreadable(&e))?;
         total += n;
-        if total > MAX_INFLATED {
-            let m = messages::import_inflates(path, MAX_INFLATED >> 20);
+        if total > cap {
+            let m = messages::import_inflates(path, cap >> 20);
             return Err(failure(m.zh, m.en));
         }
     }
@@ -287,5 +287,48 @@ fn excel_date(dt: &calamine::ExcelDateTime) -> Option<Value> {
     match Date::new(y as i16, m as i8, d as i8) {
         Ok(date) => Some(Value::Date(date)),
         Err(_) => Some(Value::Number(dt.as_f64())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use super::*;
+
+    /// A zip archive of one member: `size` spaces, which deflate to almost nothing.
+    fn zip_of_spaces(size: usize) -> Vec<u8> {
+        let mut out = Cursor::new(Vec::new());
+        let mut zip = zip::ZipWriter::new(&mut out);
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        zip.start_file("xl/worksheets/sheet1.xml", options).unwrap();
+        zip.write_all(&vec![b' '; size]).unwrap();
+        zip.finish().unwrap();
+        out.into_inner()
+    }
+
+    #[test]
+    fn a_zip_bomb_is_refused_by_what_it_really_inflates_to() {
+        let path = Path::new("bomb.xlsx");
+        let bomb = zip_of_spaces(3 << 20);
+        assert!(bomb.len() < 64 << 10, "{} bytes", bomb.len());
+        let e = inflated_size(path, &bomb, 2 << 20).unwrap_err();
+        let m = crate::finding::describe_error(&e, crate::finding::Lang::En);
+        assert_eq!(m, "`bomb.xlsx` inflates to more than 2 MiB; not imported");
+        assert_eq!(inflated_size(path, &bomb, 4 << 20).unwrap(), 3 << 20);
+    }
+
+    #[test]
+    fn rows_past_the_limit_are_not_kept_and_the_sheet_says_so() {
+        let mut sheet = Sheet::new("明细表");
+        assert!(sheet.put(0, 0, Some(Value::Text("标准名称".into()))));
+        assert!(sheet.put(MAX_ROWS - 1, MAX_COLUMNS, Some(Value::Number(1.0))));
+        assert!(sheet.put(MAX_ROWS - 1, 2, None));
+        assert!(!sheet.put(MAX_ROWS, 0, Some(Value::Number(1.0))));
+        let sheet = sheet.sorted();
+        assert!(sheet.truncated);
+        // The cell past the last column read is not kept either.
+        assert_eq!(sheet.rows.len(), 1);
     }
 }
