@@ -355,3 +355,62 @@ fn a_thousand_row_table_imports_and_checks_clean() {
     let codes = check_codes(&repo);
     assert!(codes.is_empty(), "{codes:?}");
 }
+
+#[test]
+fn the_workbook_stdkit_table_writes_imports_back_into_the_same_standards() {
+    let tmp = scratch("import-round-trip");
+    let repo = tmp.join("repo");
+    common::copy_dir(&project("tests/fixtures/import/repo"), &repo);
+    let book = tmp.join("标准体系表.xlsx");
+    let table = stdkit(
+        &project("standards"),
+        &[
+            "table",
+            "--format",
+            "xlsx",
+            "-o",
+            book.to_str().unwrap(),
+            "--as-of",
+            "2014-12-31",
+        ],
+    );
+    assert_eq!(table.status.code(), Some(0), "{}", common::stderr(&table));
+    let out = import(&repo, &[book.to_str().unwrap()]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    // The statistics and structure sheets are no standard tables: said, and left out.
+    assert_eq!(text.matches("warning[import/sheet]").count(), 2, "{text}");
+    assert!(
+        text.contains("已写入 121 个文件：121 项标准，0 个新类目"),
+        "{text}"
+    );
+    assert!(check_codes(&repo).is_empty());
+    // Every standard of the shipped repository is back with its number, code, status and
+    // origin (补标 included).
+    let names = |root: &Path| -> Vec<String> {
+        let mut all: Vec<String> = walkdir::WalkDir::new(root.join("system"))
+            .into_iter()
+            .map(|e| e.unwrap())
+            .filter(|e| e.file_type().is_file() && e.file_name() != "_index.md")
+            .map(|e| {
+                e.file_name()
+                    .to_string_lossy()
+                    .split('-')
+                    .take(2)
+                    .collect::<Vec<_>>()
+                    .join("-")
+            })
+            .collect();
+        all.sort();
+        all
+    };
+    assert_eq!(names(&repo), names(&project("standards")));
+    let s = read(
+        &repo,
+        "system/1-通用基础标准体系/101-标准化管理/101-01-标准化工作管理办法.md",
+    );
+    assert!(
+        s.contains("origin = \"supplemented\"") && s.contains("code = \"Q/AQZW 10101-2014\""),
+        "{s}"
+    );
+}

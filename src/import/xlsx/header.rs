@@ -32,6 +32,8 @@ pub enum Field {
     Unit,
     /// 备注
     Note,
+    /// 来源 (采标, 制标, 补标)
+    Origin,
 }
 
 /// The header words, exactly (after [`normalize`]).
@@ -66,6 +68,8 @@ const EXACT: &[(&str, Field)] = &[
     ("责任部门", Field::Unit),
     ("责任单位", Field::Unit),
     ("备注", Field::Note),
+    ("来源", Field::Origin),
+    ("标准来源", Field::Origin),
 ];
 
 /// Longer writings recognised by what they contain, tried in this order.
@@ -87,7 +91,8 @@ const CONTAINS: &[(&str, Field)] = &[
 /// The field a header cell names, if any.
 pub fn field(text: &str) -> Option<Field> {
     let norm = normalize(text);
-    if norm.is_empty() {
+    // `类目名称`, `类目代码`: a structure sheet's columns, not a standard's.
+    if norm.is_empty() || norm.contains("类目") {
         return None;
     }
     EXACT
@@ -133,33 +138,71 @@ impl Header {
 /// How many of the first rows are searched for the header (title rows, notes above it).
 pub const SEARCH_ROWS: usize = 30;
 
-/// The header among the first rows: the first row naming a title column and at least one
-/// other field. Returns its index in `rows`.
+/// The header among the first rows: the first row naming a title column and a code or
+/// system-number column (a statistics or structure sheet has neither). A second header row
+/// under it (`日期` merged over `发布` | `实施`) is read into it. Returns the index in `rows` of
+/// the last header row.
 pub fn find(rows: &[Row]) -> Option<(usize, Header)> {
-    rows.iter()
+    let (i, mut header) = rows
+        .iter()
         .take(SEARCH_ROWS)
         .enumerate()
         .find_map(|(i, row)| {
             let mut columns = BTreeMap::new();
             for cell in &row.cells {
-                let Value::Text(text) = &cell.value else {
-                    continue;
-                };
-                if let Some(f) = field(text)
+                if let Value::Text(text) = &cell.value
+                    && let Some(f) = field(text)
                     && !columns.values().any(|g| *g == f)
                 {
                     columns.insert(cell.column, f);
                 }
             }
-            let named = columns.values().any(|f| *f == Field::Title);
-            (named && columns.len() >= 2).then_some((
+            let has = |f: Field| columns.values().any(|g| *g == f);
+            (has(Field::Title) && (has(Field::Code) || has(Field::No))).then_some((
                 i,
                 Header {
                     row: row.number,
                     columns,
                 },
             ))
-        })
+        })?;
+    let Some(next) = rows.get(i + 1).filter(|r| r.number == rows[i].number + 1) else {
+        return Some((i, header));
+    };
+    match sub_header(&rows[i], next, &header) {
+        Some(more) => {
+            header.columns.extend(more);
+            Some((i + 1, header))
+        }
+        None => Some((i, header)),
+    }
+}
+
+/// The fields of a second header row, when every cell of it is one: its own words
+/// (`实施日期`), or its words with those of the cell above it or merged over it (`发布` under
+/// `日期`).
+fn sub_header(top: &Row, row: &Row, header: &Header) -> Option<Vec<(u32, Field)>> {
+    let mut out = Vec::new();
+    for cell in &row.cells {
+        let Value::Text(sub) = &cell.value else {
+            return None;
+        };
+        let parent = top
+            .cells
+            .iter()
+            .rev()
+            .find(|c| c.column <= cell.column)
+            .map(|c| super::values::text_of(&c.value))
+            .unwrap_or_default();
+        let f = field(&format!("{sub}{parent}"))
+            .or_else(|| field(&format!("{parent}{sub}")))
+            .or_else(|| field(sub))?;
+        if f == Field::Title || header.columns.values().any(|g| *g == f) {
+            return None;
+        }
+        out.push((cell.column, f));
+    }
+    (!out.is_empty()).then_some(out)
 }
 
 #[cfg(test)]
@@ -227,6 +270,38 @@ mod tests {
         assert_eq!(header.column(Field::Code), Some(3));
         assert_eq!(header.column(Field::Note), Some(5));
         assert_eq!(header.column(Field::No), None);
+    }
+
+    #[test]
+    fn a_second_header_row_under_a_merged_cell_is_read_into_the_header() {
+        let rows = [
+            row(1, &["序号", "体系表编号", "标准名称", "日期", "", "备注"]),
+            row(2, &["", "", "", "发布", "实施"]),
+            row(
+                3,
+                &["1", "101-01", "标准化工作管理办法", "2014.3.1", "2014.3.1"],
+            ),
+        ];
+        let (i, header) = find(&rows).unwrap();
+        assert_eq!(i, 1);
+        assert_eq!(header.column(Field::Published), Some(4));
+        assert_eq!(header.column(Field::Effective), Some(5));
+        // A data row is not a second header row.
+        let (i, _) = find(
+            &rows[..1]
+                .iter()
+                .chain(&rows[2..])
+                .cloned()
+                .collect::<Vec<_>>(),
+        )
+        .unwrap();
+        assert_eq!(i, 0);
+    }
+
+    #[test]
+    fn a_structure_or_statistics_sheet_has_no_header() {
+        let rows = [row(1, &["类目代码", "类目名称", "层级", "本类标准数"])];
+        assert_eq!(find(&rows), None);
     }
 
     #[test]

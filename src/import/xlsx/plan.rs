@@ -95,22 +95,15 @@ pub struct Entry {
     pub code_column: u32,
     pub title: String,
     pub level: Level,
+    /// `adopted` for an external level; for an internal one `formulated`, or `supplemented`
+    /// where a 来源 column says 补标.
+    pub origin: Origin,
     pub status: Option<Status>,
     pub published: Option<Date>,
     pub effective: Option<Date>,
     pub replaces: Vec<StdCode>,
     pub unit: Option<String>,
     pub note: Option<String>,
-}
-
-impl Entry {
-    pub fn origin(&self) -> Origin {
-        if self.level == Level::Internal {
-            Origin::Formulated
-        } else {
-            Origin::Adopted
-        }
-    }
 }
 
 /// A place in the table, for findings.
@@ -223,6 +216,9 @@ fn read_sheet(
         sheet: &sheet.name,
         row,
     };
+    if sheet.rows.is_empty() {
+        return;
+    }
     let Some((i, header)) = header::find(&sheet.rows) else {
         findings.push(at(1).keyed(
             Code::ImportSheet,
@@ -263,7 +259,12 @@ fn read_sheet(
                     })
             };
             let category = values::category_row(row, header.column(Field::Seq), &known)
-                .or_else(|| category_in_columns(row, &header));
+                .or_else(|| category_in_columns(row, &header))
+                .or_else(|| {
+                    let title = values::category_title(row)?;
+                    let code = category_by_title(&title, target, named)?;
+                    Some((code, title))
+                });
             if let Some((code, title)) = category {
                 named.entry(code.clone()).or_insert(title);
                 open = Some(code);
@@ -288,6 +289,25 @@ fn read_sheet(
             Err(f) => findings.push((index, *f)),
         }
     }
+}
+
+/// The code of the category of the repository or of the table with this title.
+fn category_by_title(
+    title: &str,
+    target: &Target,
+    named: &BTreeMap<String, String>,
+) -> Option<String> {
+    let part = render::file_part(title);
+    named
+        .iter()
+        .find(|(_, t)| t.as_str() == title)
+        .map(|(c, _)| c.clone())
+        .or_else(|| {
+            target.categories.iter().find_map(|(code, dir)| {
+                let name = dir.rsplit('/').next()?;
+                (name.strip_prefix(code.as_str())?.strip_prefix('-')? == part).then(|| code.clone())
+            })
+        })
 }
 
 /// A category written in the table's own columns: a category code (digits only) in the
@@ -340,7 +360,7 @@ fn entry(
             m::import_no_title(at.sheet, &at.cell(title_col)),
         ));
     };
-    let title = one_line(&title);
+    let title = one_line(title.trim_matches(['《', '》']));
     // The level: the table's word, else the code's prefix.
     let level_col = col(Field::Level);
     let level = match get(Field::Level) {
@@ -381,6 +401,13 @@ fn entry(
                 }
             },
         },
+    };
+    let origin = match (level, get(Field::Origin)) {
+        (Level::Internal, Some(t)) if t.contains('补') || t == "supplemented" => {
+            Origin::Supplemented
+        }
+        (Level::Internal, _) => Origin::Formulated,
+        _ => Origin::Adopted,
     };
     // The status, where the table gives it.
     let status_col = col(Field::Status);
@@ -518,6 +545,7 @@ fn entry(
         code_column: col(Field::Code),
         title,
         level,
+        origin,
         status,
         published,
         effective,
@@ -1022,6 +1050,30 @@ mod tests {
             ]
         );
         assert_eq!(p.categories, 3);
+    }
+
+    #[test]
+    fn a_category_row_may_name_the_category_only() {
+        let p = run(vec![
+            row(1, HEAD),
+            row(2, &["一、通用基础标准体系"]),
+            row(3, &["（一）标准化导则"]),
+            row(4, &["1", "", "", "《标准化工作管理办法》"]),
+            row(5, &["(二)不在标准库中的类目"]),
+        ]);
+        assert!(p.findings.is_empty(), "{:?}", codes(&p));
+        let paths: Vec<_> = p
+            .changes
+            .changes()
+            .iter()
+            .map(|c| c.path().to_string_lossy().into_owned())
+            .collect();
+        // Row 5 names no category of the repository and has no title in the 标准名称 column: it
+        // is neither a category nor a standard.
+        assert_eq!(
+            paths,
+            ["system/1-通用基础标准体系/101-标准化导则/101-01-标准化工作管理办法.md"]
+        );
     }
 
     #[test]

@@ -94,7 +94,7 @@ pub fn standard(e: &Entry, file: &str) -> String {
     }
     key("title", quoted(&e.title));
     key("level", quoted(e.level.as_str()));
-    key("origin", quoted(e.origin().as_str()));
+    key("origin", quoted(e.origin.as_str()));
     if let Some(status) = e.status {
         key("status", quoted(status.as_str()));
     }
@@ -185,6 +185,7 @@ mod tests {
             code_column: 3,
             title: "标准化工作\"管理\"办法".into(),
             level: Level::Internal,
+            origin: crate::model::Origin::Formulated,
             status: Some(crate::model::Status::Planned),
             published: None,
             effective: None,

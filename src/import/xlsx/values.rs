@@ -126,6 +126,12 @@ pub fn level(text: &str) -> Option<Level> {
         "团体标准" | "团标" | "团体" => Level::Group,
         "企业标准" | "中心标准" | "内部" | "内部标准" | "企标" | "自制" | "自制标准"
         | "本中心标准" | "单位标准" | "组织标准" => Level::Internal,
+        // `推荐性国家标准`, `安徽省地方标准`, `本中心企业标准`.
+        t if t.contains("国家") => Level::National,
+        t if t.contains("行业") => Level::Industry,
+        t if t.contains("地方") => Level::Local,
+        t if t.contains("团体") => Level::Group,
+        t if t.contains("企业") || t.contains("中心") => Level::Internal,
         _ => return None,
     })
 }
@@ -223,6 +229,29 @@ fn split_code_title(text: &str) -> Option<(String, String)> {
     Some((code.to_owned(), title.to_owned()))
 }
 
+/// The title of a row that may open a category by its name alone (`一、通用基础标准体系`,
+/// `（二）服务规范`): its one cell, without a leading Chinese numeral. The caller decides
+/// whether a category has that title.
+pub fn category_title(row: &Row) -> Option<String> {
+    let [cell] = row.cells.as_slice() else {
+        return None;
+    };
+    let Value::Text(text) = &cell.value else {
+        return None;
+    };
+    let t: String = text.chars().map(half_width).collect();
+    let t = t.trim().trim_start_matches(['(', '（']);
+    let numeral = |c: char| "一二三四五六七八九十".contains(c);
+    let rest = t.trim_start_matches(numeral);
+    let rest = if rest.len() < t.len() {
+        rest.trim_start_matches([')', '）', '、', '.', ' '])
+    } else {
+        rest
+    };
+    let rest = rest.trim();
+    (!rest.is_empty()).then(|| rest.to_owned())
+}
+
 /// A footnote or total under the table: `注：…`, `注1:`, `说明：`, `合计 …`, `制表人：…`.
 pub fn footnote(row: &Row) -> bool {
     let Some(first) = row.cells.first() else {
@@ -315,7 +344,10 @@ mod tests {
         for w in ["企业标准", "中心标准", "内部", "internal"] {
             assert_eq!(level(w), Some(Level::Internal), "{w}");
         }
+        assert_eq!(level("推荐性国家标准"), Some(Level::National));
+        assert_eq!(level("安徽省地方标准"), Some(Level::Local));
         assert_eq!(level("部门规章"), None);
+        assert_eq!(level("推荐性"), None);
         assert_eq!(status("现行"), Some(Status::InForce));
         assert_eq!(status("被代替"), Some(Status::Superseded));
         assert_eq!(status("废止"), Some(Status::Withdrawn));
@@ -409,6 +441,24 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn category_titles_after_chinese_numerals() {
+        assert_eq!(
+            category_title(&row(&[(1, "一、通用基础标准体系")])).as_deref(),
+            Some("通用基础标准体系")
+        );
+        assert_eq!(
+            category_title(&row(&[(1, "（二）服务规范")])).as_deref(),
+            Some("服务规范")
+        );
+        assert_eq!(
+            category_title(&row(&[(1, "服务规范")])).as_deref(),
+            Some("服务规范")
+        );
+        assert_eq!(category_title(&row(&[(1, "十二、")])), None);
+        assert_eq!(category_title(&row(&[(1, "1"), (2, "服务规范")])), None);
     }
 
     #[test]
