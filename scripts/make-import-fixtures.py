@@ -8,6 +8,8 @@
                text dates in every form, Excel dates, full-width, em-dash and space-less codes,
                a duplicate number, an unknown level, an unparseable code, blank rows, a
                footnote and a total, and a second sheet with its own header;
+- layout.xlsx  another office's layout: a two-row header, subsystems as 一、… rows, codes of
+               categories in the 序号 column, a unit merged down a block, number dates;
 - old.xls      a small table in the old binary format (xlwt);
 - big.xlsx     1,000 rows, for timing (not used by the tests);
 - repo/        a fresh repository to import into: a manifest and the four subsystems with the
@@ -262,6 +264,51 @@ def messy():
     fixed(path)
 
 
+def layout():
+    """Another office's layout: a header over two rows (日期 merged over 发布 | 实施, the other
+    header cells merged down both rows), subsystems as 一、… rows, category codes in the 序号
+    column with their title under 标准名称, a 责任处室 merged down a block of standards, dates
+    as numbers 20140301, a horizontal bar (U+2015) in a code, 《》 around a title, a duplicate
+    code, a 合计 row, a 说明 sheet and an empty sheet."""
+    book = workbook()
+    s = book.active
+    s.title = "Sheet1"
+    s.append(["某县政务服务中心标准体系明细表"])
+    s.merge_cells("A1:J1")
+    s.append(["序号", "体系\n编号", "标准名称", "标准编号", "标准\n层级", "日期", None, "被替代标准", "责任人", "主要责任处室"])
+    s.append([None, None, None, None, None, "发布", "实施"])
+    s.merge_cells("F2:G2")
+    for c in "ABCDEHIJ":
+        s.merge_cells(f"{c}2:{c}3")
+    s.append(["一、通用基础标准体系"])
+    s.merge_cells("A4:J4")
+    s.append(["101", None, "标准化管理"])
+    s.append([1, None, "标准化工作管理办法", "Q/AQZW 10101\u20152014", "企业标准", 20140301, 20140301, None, "张三", "综合科"])
+    s.append([2, None, "标准制修订程序", None, "企业标准", None, None, None, "李四"])
+    s.merge_cells("J6:J7")
+    s.append(["105", None, "服务标准化工作指南"])
+    p, e = dates("GB/T 24421.1-2009")
+    s.append([3, None, title("GB/T 24421.1-2009"), "GB/T 24421.1-2009", "推荐性国家标准", p, e, None, "王五", "综合科"])
+    s.append([4, None, title("GB/T 15624-2011"), "GB/T 15624—2011", "国家标准", "2011年12月30日", "2012年2月1日",
+              "GB/T 15624.1—1995", "王五", "综合科"])
+    s.append([5, None, title("GB/T 15624-2011"), "GB/T 15624-2011", "国家标准"])
+    s.append([])
+    s.append(["二、服务提供标准体系"])
+    s.merge_cells("A13:J13")
+    s.append(["201", None, "服务规范"])
+    s.append([6, None, "《窗口服务规范》", "Q/AQZW 20101-2014", "中心标准", "2014-3-25", "2014-4-1", None, "赵六", "窗口管理科"])
+    s.append(["合计", None, "6项"])
+    for row in s.iter_rows(min_row=6, max_row=15):
+        for cell in row:
+            if isinstance(cell.value, dt.datetime):
+                cell.number_format = "yyyy-mm-dd"
+    book.create_sheet("说明").append(["本表由综合科编制，“层级”一栏按标准发布机关填写。"])
+    book.create_sheet("Sheet3")
+    path = os.path.join(OUT, "layout.xlsx")
+    book.save(path)
+    fixed(path)
+
+
 def write_rows(sheet, r, rows, width, name_col, code_col):
     """Writes the rows from `r` on: markers for categories, blanks and footnotes, else cells in
     header order, where None in the name column takes the title of the code and "excel" in a
@@ -410,6 +457,7 @@ if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     clean()
     messy()
+    layout()
     old_xls()
     big()
     repo()

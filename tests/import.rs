@@ -414,3 +414,67 @@ fn the_workbook_stdkit_table_writes_imports_back_into_the_same_standards() {
         "{s}"
     );
 }
+
+#[test]
+fn another_layout_two_header_rows_merged_units_and_chinese_numerals() {
+    let tmp = scratch("import-layout");
+    let repo = fresh(&tmp);
+    let out = import(&repo, &[&fixture("layout.xlsx")]);
+    let text = stdout(&out);
+    // The duplicate code is the one row left out.
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains(
+            "error[import/duplicate]: 工作表 `Sheet1` D11：标准编号 `GB/T 15624-2011` 重复"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("warning[import/sheet]: 工作表 `说明`"),
+        "{text}"
+    );
+    assert!(
+        text.contains("1 个错误，4 个警告（共检查 6 项标准）"),
+        "{text}"
+    );
+    // Clean but for the categories this small table does not use.
+    let codes = check_codes(&repo);
+    assert!(
+        codes.iter().all(|c| c.starts_with("category/empty ")),
+        "{codes:?}"
+    );
+    let own = read(
+        &repo,
+        "system/1-通用基础标准体系/101-标准化管理/101-01-标准化工作管理办法.md",
+    );
+    for line in [
+        "code = \"Q/AQZW 10101-2014\"",
+        "owner = \"张三\"",
+        "published = 2014-03-01",
+        "effective = 2014-03-01",
+    ] {
+        assert!(own.contains(line), "{line} in {own}");
+    }
+    // 综合科 is merged down rows 6 and 7.
+    let next = read(
+        &repo,
+        "system/1-通用基础标准体系/101-标准化管理/101-02-标准制修订程序.md",
+    );
+    assert!(
+        next.contains("unit = \"综合科\"") && next.contains("status = \"planned\""),
+        "{next}"
+    );
+    let guide = read(
+        &repo,
+        "system/1-通用基础标准体系/105-服务标准化工作指南/105-02-服务标准化工作指南.toml",
+    );
+    assert!(
+        guide.contains("published = 2011-12-30")
+            && guide.contains("replaces = [\"GB/T 15624.1-1995\"]"),
+        "{guide}"
+    );
+    read(
+        &repo,
+        "system/2-服务提供标准体系/201-服务规范/201-01-窗口服务规范.md",
+    );
+}

@@ -34,6 +34,8 @@ pub enum Field {
     Note,
     /// 来源 (采标, 制标, 补标)
     Origin,
+    /// 责任人
+    Owner,
 }
 
 /// The header words, exactly (after [`normalize`]).
@@ -44,7 +46,10 @@ const EXACT: &[(&str, Field)] = &[
     ("标准体系编号", Field::No),
     ("标准体系表编号", Field::No),
     ("体系编号", Field::No),
+    ("体系编码", Field::No),
+    ("体系表编码", Field::No),
     ("编号", Field::No),
+    ("编码", Field::No),
     ("标准编号", Field::Code),
     ("标准号", Field::Code),
     ("标准代号", Field::Code),
@@ -57,6 +62,9 @@ const EXACT: &[(&str, Field)] = &[
     ("标准类别", Field::Level),
     ("实施日期", Field::Effective),
     ("实施时间", Field::Effective),
+    ("执行日期", Field::Effective),
+    ("生效日期", Field::Effective),
+    ("颁布日期", Field::Published),
     ("发布日期", Field::Published),
     ("发布时间", Field::Published),
     ("代替标准号", Field::Replaces),
@@ -64,9 +72,14 @@ const EXACT: &[(&str, Field)] = &[
     ("代替标准", Field::Replaces),
     ("状态", Field::Status),
     ("标准状态", Field::Status),
+    ("现行状态", Field::Status),
+    ("有效性", Field::Status),
+    ("是否有效", Field::Status),
     ("责任科室", Field::Unit),
     ("责任部门", Field::Unit),
     ("责任单位", Field::Unit),
+    ("责任人", Field::Owner),
+    ("负责人", Field::Owner),
     ("备注", Field::Note),
     ("来源", Field::Origin),
     ("标准来源", Field::Origin),
@@ -75,6 +88,7 @@ const EXACT: &[(&str, Field)] = &[
 /// Longer writings recognised by what they contain, tried in this order.
 const CONTAINS: &[(&str, Field)] = &[
     ("代替", Field::Replaces),
+    ("替代", Field::Replaces),
     ("体系表编号", Field::No),
     ("体系编号", Field::No),
     ("标准编号", Field::Code),
@@ -84,7 +98,12 @@ const CONTAINS: &[(&str, Field)] = &[
     ("发布日期", Field::Published),
     ("责任科室", Field::Unit),
     ("责任部门", Field::Unit),
+    ("责任人", Field::Owner),
+    ("责任", Field::Unit),
+    ("归口", Field::Unit),
     ("级别", Field::Level),
+    ("层级", Field::Level),
+    ("类别", Field::Level),
     ("状态", Field::Status),
 ];
 
@@ -187,6 +206,10 @@ fn sub_header(top: &Row, row: &Row, header: &Header) -> Option<Vec<(u32, Field)>
         let Value::Text(sub) = &cell.value else {
             return None;
         };
+        // A header cell merged down both rows (序号 over two rows) is read into both.
+        if top.cell(cell.column) == Some(&cell.value) {
+            continue;
+        }
         let parent = top
             .cells
             .iter()
@@ -247,6 +270,12 @@ mod tests {
             ("责任科室/窗口", Field::Unit),
             ("备注", Field::Note),
             ("*标准名称", Field::Title),
+            ("标准层级", Field::Level),
+            ("生效日期", Field::Effective),
+            ("被替代标准", Field::Replaces),
+            ("责任人", Field::Owner),
+            ("归口科室", Field::Unit),
+            ("主要责任处室", Field::Unit),
         ] {
             assert_eq!(field(text), Some(want), "{text:?}");
         }
@@ -286,6 +315,12 @@ mod tests {
         assert_eq!(i, 1);
         assert_eq!(header.column(Field::Published), Some(4));
         assert_eq!(header.column(Field::Effective), Some(5));
+        // Cells merged down both header rows are in both.
+        let both = [
+            row(1, &["序号", "体系表编号", "标准名称", "日期", ""]),
+            row(2, &["序号", "体系表编号", "标准名称", "发布", "实施"]),
+        ];
+        assert_eq!(find(&both).unwrap().0, 1);
         // A data row is not a second header row.
         let (i, _) = find(
             &rows[..1]

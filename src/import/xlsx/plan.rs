@@ -103,6 +103,7 @@ pub struct Entry {
     pub effective: Option<Date>,
     pub replaces: Vec<StdCode>,
     pub unit: Option<String>,
+    pub owner: Option<String>,
     pub note: Option<String>,
 }
 
@@ -235,6 +236,8 @@ fn read_sheet(
         ));
     }
     let mut open: Option<String> = None;
+    // The 序号 of the last standard row: the next one is a count, not a category code.
+    let mut last_seq: Option<u64> = None;
     for row in &sheet.rows[i + 1..] {
         if values::footnote(row) {
             continue;
@@ -250,8 +253,10 @@ fn read_sheet(
         .iter()
         .any(|f| get(*f).is_some());
         if !filled {
+            let counted = last_seq.map_or("1".to_owned(), |n| (n + 1).to_string());
             let known = |code: &str, title: &str| {
-                named.get(code).is_some_and(|t| t == title)
+                (code.len() >= 3 && code != counted)
+                    || named.get(code).is_some_and(|t| t == title)
                     || target.categories.get(code).is_some_and(|dir| {
                         let name = dir.rsplit('/').next().unwrap_or("");
                         name.strip_prefix(code).and_then(|n| n.strip_prefix('-'))
@@ -273,6 +278,9 @@ fn read_sheet(
         }
         if get(Field::Title).is_none() && get(Field::Code).is_none() {
             continue;
+        }
+        if let Some(n) = get(Field::Seq).and_then(|t| t.parse().ok()) {
+            last_seq = Some(n);
         }
         let known = |code: &str| target.categories.contains_key(code) || named.contains_key(code);
         match entry(
@@ -551,6 +559,7 @@ fn entry(
         effective,
         replaces,
         unit: get(Field::Unit).map(|u| one_line(&u)),
+        owner: get(Field::Owner).map(|o| one_line(&o)),
         note: get(Field::Note).map(|n| one_line(&n)),
     })
 }
@@ -1050,6 +1059,49 @@ mod tests {
             ]
         );
         assert_eq!(p.categories, 3);
+    }
+
+    #[test]
+    fn a_category_code_in_the_seq_column_is_told_from_a_count() {
+        let p = run(vec![
+            row(1, HEAD),
+            row(2, &["101", "", "", "标准化导则"]),
+            row(3, &["1", "", "", "标准化工作管理办法"]),
+            row(4, &["2", "", "", "标准制修订程序"]),
+            row(5, &["102", "", "", "方针目标"]),
+            row(6, &["3", "", "", "服务方针与质量目标"]),
+        ]);
+        assert!(p.findings.is_empty(), "{:?}", codes(&p));
+        let mut paths: Vec<_> = p
+            .changes
+            .changes()
+            .iter()
+            .map(|c| c.path().to_string_lossy().into_owned())
+            .collect();
+        paths.sort();
+        assert_eq!(
+            paths,
+            [
+                "system/1-通用基础标准体系/101-标准化导则/101-01-标准化工作管理办法.md",
+                "system/1-通用基础标准体系/101-标准化导则/101-02-标准制修订程序.md",
+                "system/1-通用基础标准体系/102-方针目标/102-01-服务方针与质量目标.md",
+                "system/1-通用基础标准体系/102-方针目标/_index.md",
+            ]
+        );
+        // The 100th and 101st standards of a long table are counted, not categories (and
+        // find the category full: two digits give 99 numbers).
+        let mut rows = vec![row(1, HEAD), row(2, &["101 标准化导则"])];
+        for n in 1..=101u32 {
+            let title = format!("规范{n}");
+            rows.push(row(n + 2, &[&n.to_string(), "", "", &title]));
+        }
+        let p = run(rows);
+        assert_eq!(p.standards, 99);
+        assert_eq!(
+            codes(&p),
+            [("import/number", 102, 4), ("import/number", 103, 4)]
+        );
+        assert_eq!(p.categories, 0);
     }
 
     #[test]

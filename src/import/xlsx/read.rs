@@ -105,7 +105,9 @@ pub fn read(path: &Path) -> Result<Workbook> {
                         break;
                     }
                 }
-                sheets.push(sheet.sorted());
+                drop(cells);
+                let merged = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
+                sheets.push(sheet.sorted().filled(&merged));
             }
             Ok(Workbook { sheets })
         }
@@ -135,7 +137,13 @@ pub fn read(path: &Path) -> Result<Workbook> {
                         break;
                     }
                 }
-                sheets.push(sheet.sorted());
+                let merged = match &book {
+                    calamine::Sheets::Xls(xls) => {
+                        xls.merge_cells_by_sheet_name(&name).unwrap_or_default()
+                    }
+                    _ => Vec::new(),
+                };
+                sheets.push(sheet.sorted().filled(&merged));
             }
             Ok(Workbook { sheets })
         }
@@ -193,6 +201,55 @@ impl Sheet {
             row.cells.dedup_by_key(|c| c.column);
         }
         self.rows = merged;
+        self
+    }
+}
+
+/// The most cells that merged regions fill in, in one sheet.
+pub const MAX_FILLED: usize = 1_000_000;
+
+impl Sheet {
+    /// A value merged down several rows (责任科室 or 级别 over a block of standards) stands in
+    /// each of those rows, in the merged region's first column; a region over one row (a title
+    /// or a category row merged across) is left as it is. Only rows that have a cell of their
+    /// own are filled, at most [`MAX_FILLED`] cells.
+    fn filled(mut self, regions: &[calamine::Dimensions]) -> Sheet {
+        let mut budget = MAX_FILLED;
+        for region in regions {
+            let ((top, col), (bottom, _)) = (region.start, region.end);
+            if bottom <= top || budget == 0 {
+                continue;
+            }
+            let (top, bottom, col) = (top + 1, bottom.min(MAX_ROWS) + 1, col + 1);
+            let Some(value) = self
+                .rows
+                .binary_search_by_key(&top, |r| r.number)
+                .ok()
+                .and_then(|i| self.rows[i].cell(col).cloned())
+            else {
+                continue;
+            };
+            let from = self.rows.partition_point(|r| r.number <= top);
+            for row in self.rows[from..]
+                .iter_mut()
+                .take_while(|r| r.number <= bottom)
+            {
+                if budget == 0 {
+                    break;
+                }
+                if row.cell(col).is_none() {
+                    let at = row.cells.partition_point(|c| c.column < col);
+                    row.cells.insert(
+                        at,
+                        Cell {
+                            column: col,
+                            value: value.clone(),
+                        },
+                    );
+                    budget -= 1;
+                }
+            }
+        }
         self
     }
 }
@@ -317,6 +374,42 @@ mod tests {
         let m = crate::finding::describe_error(&e, crate::finding::Lang::En);
         assert_eq!(m, "`bomb.xlsx` inflates to more than 2 MiB; not imported");
         assert_eq!(inflated_size(path, &bomb, 4 << 20).unwrap(), 3 << 20);
+    }
+
+    #[test]
+    fn a_value_merged_down_rows_stands_in_each_row_with_cells() {
+        let mut sheet = Sheet::new("明细表");
+        for (row, col, text) in [
+            (1, 0, "1"),
+            (1, 9, "综合科"),
+            (2, 0, "2"),
+            (4, 0, "4"),
+            (6, 0, "101 标准化管理"),
+        ] {
+            sheet.put(row, col, Some(Value::Text(text.into())));
+        }
+        let down = calamine::Dimensions {
+            start: (1, 9),
+            end: (4, 9),
+        };
+        let across = calamine::Dimensions {
+            start: (6, 0),
+            end: (6, 9),
+        };
+        let sheet = sheet.sorted().filled(&[down, across]);
+        let unit = |n: u32| {
+            sheet
+                .rows
+                .iter()
+                .find(|r| r.number == n)
+                .and_then(|r| r.cell(10))
+                .cloned()
+        };
+        assert_eq!(unit(3), Some(Value::Text("综合科".into())));
+        assert_eq!(unit(5), Some(Value::Text("综合科".into())));
+        // Row 4 (0-based 3) has no cell of its own: not made up; the category row stays one cell.
+        assert!(sheet.rows.iter().all(|r| r.number != 4));
+        assert_eq!(sheet.rows.last().unwrap().cells.len(), 1);
     }
 
     #[test]

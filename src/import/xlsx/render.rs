@@ -104,6 +104,9 @@ pub fn standard(e: &Entry, file: &str) -> String {
     if let Some(unit) = &e.unit {
         key("unit", quoted(unit));
     }
+    if let Some(owner) = &e.owner {
+        key("owner", quoted(owner));
+    }
     if let Some(d) = e.published {
         key("published", d.to_string());
     }
@@ -187,6 +190,7 @@ mod tests {
             effective: None,
             replaces: vec![],
             unit: Some("综合科".into()),
+            owner: None,
             note: Some("拟2015年制定".into()),
         };
         let text = standard(&e, "t.xlsx");
