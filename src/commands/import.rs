@@ -10,8 +10,7 @@ use anyhow::Result;
 use super::Outcome;
 use crate::cli::ImportArgs;
 use crate::context::Context;
-use crate::edit::{Change, Changeset};
-use crate::finding::{Finding, Severity, failure};
+use crate::finding::failure;
 use crate::import::xlsx;
 use crate::messages;
 
@@ -23,63 +22,30 @@ pub fn run(ctx: &Context, args: &ImportArgs, out: &mut dyn Write) -> Result<Outc
         .collect::<Result<Vec<_>>>()?;
     let root = repository(ctx, args)?;
     let loaded = crate::load::load(&root)?;
-    let mut target = xlsx::Target::of(&loaded.repo);
+    let target = xlsx::Target::of(&loaded.repo);
     super::discard(loaded.repo);
+    let mut books = Vec::new();
+    for (file, kind) in args.files.iter().zip(kinds) {
+        match kind {
+            Kind::Table => books.push((file.display().to_string(), xlsx::read(file)?)),
+        }
+    }
     let opts = xlsx::Options {
         as_of: ctx.as_of,
         merge: args.merge,
     };
-    let (mut changes, mut findings, mut conflicts) = (Changeset::new(), Vec::new(), Vec::new());
-    let (mut rows, mut standards, mut categories) = (0, 0, 0);
-    for (file, kind) in args.files.iter().zip(kinds) {
-        match kind {
-            Kind::Table => {
-                let book = xlsx::read(file)?;
-                let plan = xlsx::plan(&book, &file.display().to_string(), &target, &opts);
-                for change in plan.changes.changes() {
-                    if let Change::Create { path, bytes } = change {
-                        changes.create(path.clone(), bytes.clone());
-                    }
-                }
-                findings.extend(plan.findings);
-                conflicts.extend(plan.conflicts);
-                (rows, standards, categories) = (
-                    rows + plan.rows,
-                    standards + plan.standards,
-                    categories + plan.categories,
-                );
-                target = plan.after;
-            }
-        }
-    }
-    crate::report::import::findings(&findings, rows, ctx, out)?;
-    if let Some(first) = conflicts.first() {
-        let m = messages::import_conflicts(conflicts.len(), first);
+    let plan = xlsx::plan_all(&books, &target, &opts);
+    crate::report::import::findings(&plan.findings, plan.rows, ctx, out)?;
+    if let Some(first) = plan.conflicts.first() {
+        let m = messages::import_conflicts(plan.conflicts.len(), first);
         return Err(failure(m.zh, m.en));
     }
-    let mut paths: Vec<String> = changes
-        .changes()
-        .iter()
-        .map(|c| c.path().to_string_lossy().replace('\\', "/"))
-        .collect();
-    paths.sort();
-    let counts = crate::report::import::Counts {
-        files: paths.len(),
-        standards,
-        categories,
-    };
     if !args.dry_run {
-        changes.apply(&root)?;
+        plan.changes.apply(&root)?;
     }
-    let shown = args
-        .into
-        .as_deref()
-        .map_or_else(|| root.display().to_string(), |d| d.display().to_string());
-    crate::report::import::summary(&paths, counts, args.dry_run, &shown, ctx.lang, out)?;
-    let failed = findings
-        .iter()
-        .any(|f: &Finding| f.severity == Severity::Error);
-    Ok(if failed {
+    let shown = args.into.as_deref().unwrap_or(&root).display().to_string();
+    crate::report::import::summary(&plan, args.dry_run, &shown, ctx.lang, out)?;
+    Ok(if plan.failed() {
         Outcome::Failed
     } else {
         Outcome::Clean

@@ -6,15 +6,8 @@ use std::io::{self, Write};
 
 use crate::context::Context;
 use crate::finding::{Finding, Lang, Snippets};
+use crate::import::xlsx::Plan;
 use crate::messages;
-
-/// How much an import writes.
-#[derive(Clone, Copy, Debug)]
-pub struct Counts {
-    pub files: usize,
-    pub standards: usize,
-    pub categories: usize,
-}
 
 /// The findings, with the summary line counting the standard rows read; nothing when there
 /// are none.
@@ -40,20 +33,21 @@ pub fn findings(
 
 /// With `--dry-run` every path it would write, then one line with the counts.
 pub fn summary(
-    paths: &[String],
-    counts: Counts,
+    plan: &Plan,
     dry_run: bool,
     dir: &str,
     lang: Lang,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    let paths = plan.paths();
+    let (files, standards, categories) = (paths.len(), plan.standards, plan.categories);
     let line = if dry_run {
-        for path in paths {
+        for path in &paths {
             writeln!(out, "{}", super::terminal_safe(path))?;
         }
-        messages::import_would_write(counts.files, counts.standards, counts.categories)
+        messages::import_would_write(files, standards, categories)
     } else {
-        messages::import_written(counts.files, counts.standards, counts.categories, dir)
+        messages::import_written(files, standards, categories, dir)
     };
     writeln!(out, "{}", super::terminal_safe(line.get(lang)))
 }

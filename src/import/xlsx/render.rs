@@ -5,7 +5,8 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use super::plan::{Entry, Existing, Plan, Target};
+use super::plan::{Existing, Plan, Target};
+use super::row::Entry;
 use crate::model::Level;
 
 /// The longest file-name part taken from a title, in characters.
