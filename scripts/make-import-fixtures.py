@@ -11,6 +11,7 @@
 - layout.xlsx  another office's layout: a two-row header, subsystems as 一、… rows, codes of
                categories in the 序号 column, a unit merged down a block, number dates;
 - old.xls      a small table in the old binary format (xlwt);
+- far.xls      a hostile one: 20 sheets of two cells far apart (refused, never read);
 - big.xlsx     1,000 rows, for timing (not used by the tests);
 - repo/        a fresh repository to import into: a manifest and the four subsystems with the
                categories of DOMAIN.md, as `stdkit init` makes them;
@@ -375,6 +376,17 @@ def old_xls():
     book.save(os.path.join(OUT, "old.xls"))
 
 
+def far_xls():
+    """A hostile .xls: 20 sheets of two cells each, at A1 and IV65536. 14 KB that a reader
+    holding each sheet as a dense grid turns into 20 × 16.7 million cells."""
+    book = xlwt.Workbook(encoding="utf-8")
+    for i in range(20):
+        sheet = book.add_sheet(f"S{i}")
+        sheet.write(0, 0, "标准名称")
+        sheet.write(65535, 255, "x")
+    book.save(os.path.join(OUT, "far.xls"))
+
+
 def write_xls_row(sheet, r, row, style):
     n, no, code, level, unit = row
     sheet.write(r, 0, n)
@@ -459,6 +471,7 @@ if __name__ == "__main__":
     messy()
     layout()
     old_xls()
+    far_xls()
     big()
     repo()
     filled()

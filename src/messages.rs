@@ -688,6 +688,10 @@ messages! {
     /// Failure: a zip bomb
     import_inflates(path: &Path, mib: u64) { let path = path.display(); } =>
         "`{path}` 解压后超过 {mib} MiB，不导入" / "`{path}` inflates to more than {mib} MiB; not imported";
+    /// Failure: an .xls whose sheets would be held as too many cells
+    import_too_sparse(path: &Path, cells: u64) { let path = path.display(); } =>
+        "`{path}` 的各工作表跨越超过 {cells} 个单元格（少数单元格相距很远），不导入" /
+        "`{path}` spans more than {cells} cells across its sheets (a few cells far apart); not imported";
     /// Failure: calamine cannot read it
     import_unreadable(path: &Path, error: &str) { let path = path.display(); } =>
         "无法读取表格 `{path}`：{error}" / "cannot read the spreadsheet `{path}`: {error}";

@@ -114,6 +114,8 @@ pub fn read(path: &Path) -> Result<Workbook> {
         "xls" | "ods" => {
             if ext == "ods" {
                 inflated_size(path, &bytes, MAX_INFLATED)?;
+            } else {
+                xls_dense_cells(path, &bytes, MAX_DENSE)?;
             }
             let cursor = Cursor::new(bytes);
             let mut book: calamine::Sheets<_> = if ext == "xls" {
@@ -202,6 +204,104 @@ impl Sheet {
         }
         self.rows = merged;
         self
+    }
+}
+
+/// The most cells the sheets of an .xls may span, all together: calamine holds each sheet of
+/// an .xls as a dense grid from its first to its last cell, so two cells far apart cost the
+/// whole rectangle between them.
+pub const MAX_DENSE: u64 = 8_000_000;
+
+/// Counts, before calamine reads an .xls, the cells of the rectangles its sheets span (their
+/// values, and their formulas apart): the BIFF records of the `Workbook` stream, read once.
+/// Refuses more than `cap`.
+fn xls_dense_cells(path: &Path, bytes: &[u8], cap: u64) -> Result<u64> {
+    let unreadable = |e: &dyn std::fmt::Display| {
+        let m = messages::import_unreadable(path, &e.to_string());
+        failure(m.zh, m.en)
+    };
+    let mut file = cfb::CompoundFile::open(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
+    let Some(name) = ["/Workbook", "/Book"]
+        .into_iter()
+        .find(|n| file.is_stream(n))
+    else {
+        return Err(unreadable(&"no Workbook stream"));
+    };
+    let mut stream = Vec::new();
+    file.open_stream(name)
+        .and_then(|s| s.take(MAX_FILE).read_to_end(&mut stream))
+        .map_err(|e| unreadable(&e))?;
+    let (mut total, mut values, mut formulas) = (0u64, Span::default(), Span::default());
+    let mut at = 0;
+    while at + 4 <= stream.len() {
+        let kind = u16::from_le_bytes([stream[at], stream[at + 1]]);
+        let len = usize::from(u16::from_le_bytes([stream[at + 2], stream[at + 3]]));
+        let data = &stream[at + 4..(at + 4 + len).min(stream.len())];
+        at += 4 + len;
+        let word = |i: usize| {
+            data.get(i..i + 2)
+                .map(|b| u32::from(u16::from_le_bytes([b[0], b[1]])))
+        };
+        match kind {
+            // BOF and EOF: a substream (a sheet) starts or ends.
+            0x0809 | 0x0009 | 0x0209 | 0x0409 | 0x000A => {
+                total += values.take() + formulas.take();
+            }
+            // NUMBER, LABEL, RSTRING, BOOLERR, RK, LABELSST: one cell.
+            0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD => {
+                if let (Some(row), Some(col)) = (word(0), word(2)) {
+                    values.widen(row, col);
+                }
+            }
+            // FORMULA: a value and a formula.
+            0x0006 => {
+                if let (Some(row), Some(col)) = (word(0), word(2)) {
+                    values.widen(row, col);
+                    formulas.widen(row, col);
+                }
+            }
+            // MULRK: a row of cells from the first column to the last (the record's last word).
+            0x00BD => {
+                if let (Some(row), Some(first), Some(last)) =
+                    (word(0), word(2), data.len().checked_sub(2).and_then(word))
+                {
+                    values.widen(row, first);
+                    values.widen(row, last);
+                }
+            }
+            _ => {}
+        }
+        if total + values.cells() + formulas.cells() > cap {
+            let m = messages::import_too_sparse(path, cap);
+            return Err(failure(m.zh, m.en));
+        }
+    }
+    Ok(total + values.take() + formulas.take())
+}
+
+/// The rectangle a sheet's cells span so far.
+#[derive(Default)]
+struct Span(Option<(u32, u32, u32, u32)>);
+
+impl Span {
+    fn widen(&mut self, row: u32, col: u32) {
+        self.0 = Some(match self.0 {
+            None => (row, row, col, col),
+            Some((r0, r1, c0, c1)) => (r0.min(row), r1.max(row), c0.min(col), c1.max(col)),
+        });
+    }
+
+    fn cells(&self) -> u64 {
+        self.0.map_or(0, |(r0, r1, c0, c1)| {
+            u64::from(r1 - r0 + 1) * u64::from(c1 - c0 + 1)
+        })
+    }
+
+    /// The cells, and a new empty span.
+    fn take(&mut self) -> u64 {
+        let n = self.cells();
+        self.0 = None;
+        n
     }
 }
 
@@ -410,6 +510,31 @@ mod tests {
         // Row 4 (0-based 3) has no cell of its own: not made up; the category row stays one cell.
         assert!(sheet.rows.iter().all(|r| r.number != 4));
         assert_eq!(sheet.rows.last().unwrap().cells.len(), 1);
+    }
+
+    #[test]
+    fn an_xls_whose_sheets_span_too_many_cells_is_refused_before_calamine_reads_it() {
+        let far = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/import/far.xls"
+        ))
+        .unwrap();
+        assert!(far.len() < 64 << 10);
+        let e = xls_dense_cells(Path::new("far.xls"), &far, MAX_DENSE).unwrap_err();
+        assert_eq!(
+            crate::finding::describe_error(&e, crate::finding::Lang::En),
+            "`far.xls` spans more than 8000000 cells across its sheets (a few cells far apart); not imported"
+        );
+        let old = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/import/old.xls"
+        ))
+        .unwrap();
+        // 3 sheets' worth of header, category and standard rows: 9 rows × 7 columns.
+        assert_eq!(
+            xls_dense_cells(Path::new("old.xls"), &old, MAX_DENSE).unwrap(),
+            63
+        );
     }
 
     #[test]
