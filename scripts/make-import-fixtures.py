@@ -12,6 +12,7 @@
                categories in the 序号 column, a unit merged down a block, number dates;
 - old.xls      a small table in the old binary format (xlwt);
 - far.xls      a hostile one: 20 sheets of two cells far apart (refused, never read);
+- small.ods    a table as LibreOffice saves it, and far.ods, a hostile one (refused);
 - big.xlsx     1,000 rows, for timing (not used by the tests);
 - repo/        a fresh repository to import into: a manifest and the four subsystems with the
                categories of DOMAIN.md, as `stdkit init` makes them;
@@ -387,6 +388,64 @@ def far_xls():
     book.save(os.path.join(OUT, "far.xls"))
 
 
+ODS_MANIFEST = (
+    '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+    'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+    '<manifest:file-entry manifest:full-path="/" '
+    'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+    '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+    "</manifest:manifest>"
+)
+
+
+def ods(path, tables):
+    """An OpenDocument spreadsheet written by hand (no library needed): `tables` maps a table
+    name to its rows' XML."""
+    body = "".join(f'<table:table table:name="{name}">{rows}</table:table>' for name, rows in tables)
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+        f"<office:body><office:spreadsheet>{body}</office:spreadsheet></office:body>"
+        "</office:document-content>"
+    )
+    with zipfile.ZipFile(path, "w") as z:
+        stamp = (2014, 12, 31, 0, 0, 0)
+        z.writestr(zipfile.ZipInfo("mimetype", date_time=stamp), "application/vnd.oasis.opendocument.spreadsheet")
+        for name, data in (("META-INF/manifest.xml", ODS_MANIFEST), ("content.xml", content)):
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, data)
+
+
+def ods_row(*texts):
+    cells = "".join(
+        f'<table:table-cell office:value-type="string"><text:p>{t}</text:p></table:table-cell>'
+        if t else "<table:table-cell/>" for t in texts)
+    return f'<table:table-row>{cells}<table:table-cell table:number-columns-repeated="1010"/></table:table-row>'
+
+
+def ods_files():
+    """small.ods: a table as LibreOffice saves it (trailing empty columns and rows written as
+    repeats); far.ods: a hostile one whose repeated empty rows and columns put its last value
+    16 million cells away."""
+    code = "GB/T 19039-2009"
+    rows = (ods_row("序号", "体系表编号", "标准编号", "标准名称", "级别")
+            + ods_row("", "", "", "405 满意度评价和改进")
+            + ods_row("1", "405-01", code, title(code), "国家标准")
+            + ods_row("2", "", "", "满意度调查实施规范", "中心标准")
+            + '<table:table-row table:number-rows-repeated="1048572">'
+              '<table:table-cell table:number-columns-repeated="1024"/></table:table-row>')
+    ods(os.path.join(OUT, "small.ods"), [("明细表", rows)])
+    far = (ods_row("标准名称", "标准编号")
+           + '<table:table-row table:number-rows-repeated="1000">'
+             '<table:table-cell table:number-columns-repeated="16000"/></table:table-row>'
+           + '<table:table-row><table:table-cell table:number-columns-repeated="16000"/>'
+             '<table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>')
+    ods(os.path.join(OUT, "far.ods"), [("S1", far)])
+
+
 def write_xls_row(sheet, r, row, style):
     n, no, code, level, unit = row
     sheet.write(r, 0, n)
@@ -472,6 +531,7 @@ if __name__ == "__main__":
     layout()
     old_xls()
     far_xls()
+    ods_files()
     big()
     repo()
     filled()

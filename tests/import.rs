@@ -478,3 +478,31 @@ fn another_layout_two_header_rows_merged_units_and_chinese_numerals() {
         "system/2-服务提供标准体系/201-服务规范/201-01-窗口服务规范.md",
     );
 }
+
+#[test]
+fn an_ods_table_imports_and_hostile_spreadsheets_are_refused_without_reading_them() {
+    let tmp = scratch("import-ods");
+    let repo = fresh(&tmp);
+    let out = import(&repo, &[&fixture("small.ods")]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let s = read(
+        &repo,
+        "system/4-服务评价与改进标准体系/405-满意度评价和改进/405-01-顾客满意测评通则.toml",
+    );
+    assert!(s.contains("code = \"GB/T 19039-2009\""), "{s}");
+    read(
+        &repo,
+        "system/4-服务评价与改进标准体系/405-满意度评价和改进/405-02-满意度调查实施规范.md",
+    );
+    let before = tree(&repo);
+    for hostile in ["far.xls", "far.ods"] {
+        let out = import(&repo, &[&fixture(hostile)]);
+        assert_eq!(out.status.code(), Some(2), "{hostile}");
+        assert!(
+            common::stderr(&out).contains("个单元格"),
+            "{hostile}: {}",
+            common::stderr(&out)
+        );
+    }
+    assert_eq!(tree(&repo), before);
+}

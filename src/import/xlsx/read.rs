@@ -114,6 +114,7 @@ pub fn read(path: &Path) -> Result<Workbook> {
         "xls" | "ods" => {
             if ext == "ods" {
                 inflated_size(path, &bytes, MAX_INFLATED)?;
+                ods_dense_cells(path, &bytes, MAX_DENSE)?;
             } else {
                 xls_dense_cells(path, &bytes, MAX_DENSE)?;
             }
@@ -277,6 +278,103 @@ fn xls_dense_cells(path: &Path, bytes: &[u8], cap: u64) -> Result<u64> {
         }
     }
     Ok(total + values.take() + formulas.take())
+}
+
+/// Counts, before calamine reads an .ods, the cells of the rectangles its tables span up to
+/// their last value, with repeated rows and columns (`table:number-rows-repeated`) counted as
+/// many times as they repeat: `content.xml` streamed once. Refuses more than `cap`.
+fn ods_dense_cells(path: &Path, bytes: &[u8], cap: u64) -> Result<u64> {
+    use quick_xml::events::{BytesStart, Event};
+    let unreadable = |e: &dyn std::fmt::Display| {
+        let m = messages::import_unreadable(path, &e.to_string());
+        failure(m.zh, m.en)
+    };
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
+    let content = zip.by_name("content.xml").map_err(|e| unreadable(&e))?;
+    let mut xml =
+        quick_xml::Reader::from_reader(std::io::BufReader::new(content.take(MAX_INFLATED)));
+    let repeat = |e: &BytesStart<'_>, name: &str| -> u64 {
+        e.attributes()
+            .flatten()
+            .find(|a| a.key.as_ref() == name)
+            .and_then(|a| a.value.parse().ok())
+            .unwrap_or(1u64)
+            .max(1)
+    };
+    let (mut total, mut buf) = (0u64, Vec::new());
+    // The table: rows read, the last row with a value, the last column with one.
+    let (mut rows, mut last_row, mut last_col) = (0u64, None::<u64>, 0u64);
+    // The row: how often it repeats, the next column, the last column with a value.
+    let (mut times, mut col, mut row_last) = (1u64, 0u64, None::<u64>);
+    loop {
+        let event = xml.read_event_into(&mut buf).map_err(|e| unreadable(&e))?;
+        let (start, empty) = match &event {
+            Event::Start(e) => (Some(e.clone()), false),
+            Event::Empty(e) => (Some(e.clone()), true),
+            _ => (None, false),
+        };
+        let name = match &event {
+            Event::End(e) => e.name().as_ref().to_owned(),
+            _ => start
+                .as_ref()
+                .map(|e| e.name().as_ref().to_owned())
+                .unwrap_or_default(),
+        };
+        let end = matches!(event, Event::End(_)) || empty;
+        if let Some(e) = &start {
+            match name.as_str() {
+                "table:table-row" => {
+                    times = repeat(e, "table:number-rows-repeated");
+                    (col, row_last) = (0, None);
+                }
+                "table:table-cell" | "table:covered-table-cell" => {
+                    let n = repeat(e, "table:number-columns-repeated");
+                    let valued = !empty
+                        || e.attributes()
+                            .flatten()
+                            .any(|a| a.key.as_ref() == "office:value-type");
+                    if valued {
+                        row_last = Some(col.saturating_add(n - 1));
+                    }
+                    col = col.saturating_add(n);
+                }
+                _ => {}
+            }
+        }
+        if end {
+            match name.as_str() {
+                "table:table-row" => {
+                    if let Some(c) = row_last {
+                        last_row = Some(rows.saturating_add(times - 1));
+                        last_col = last_col.max(c);
+                    }
+                    rows = rows.saturating_add(times);
+                }
+                "table:table" => {
+                    total = total.saturating_add(span(last_row, last_col));
+                    (rows, last_row, last_col) = (0, None, 0);
+                }
+                _ => {}
+            }
+        }
+        let open = span(last_row, last_col);
+        if total.saturating_add(open) > cap {
+            let m = messages::import_too_sparse(path, cap);
+            return Err(failure(m.zh, m.en));
+        }
+        if matches!(event, Event::Eof) {
+            return Ok(total);
+        }
+        buf.clear();
+    }
+}
+
+/// The cells from A1 to the last row and column with a value.
+fn span(last_row: Option<u64>, last_col: u64) -> u64 {
+    last_row.map_or(0, |r| {
+        r.saturating_add(1)
+            .saturating_mul(last_col.saturating_add(1))
+    })
 }
 
 /// The rectangle a sheet's cells span so far.
@@ -534,6 +632,27 @@ mod tests {
         assert_eq!(
             xls_dense_cells(Path::new("old.xls"), &old, MAX_DENSE).unwrap(),
             63
+        );
+    }
+
+    #[test]
+    fn an_ods_whose_repeats_span_too_many_cells_is_refused_before_calamine_reads_it() {
+        let fixture = |name: &str| {
+            std::fs::read(format!(
+                "{}/tests/fixtures/import/{name}",
+                env!("CARGO_MANIFEST_DIR")
+            ))
+            .unwrap()
+        };
+        let e = ods_dense_cells(Path::new("far.ods"), &fixture("far.ods"), MAX_DENSE).unwrap_err();
+        assert!(
+            crate::finding::describe_error(&e, crate::finding::Lang::En)
+                .contains("spans more than 8000000 cells")
+        );
+        // Trailing empty rows and columns, however often repeated, cost nothing: 4 rows × 5 columns.
+        assert_eq!(
+            ods_dense_cells(Path::new("small.ods"), &fixture("small.ods"), MAX_DENSE).unwrap(),
+            20
         );
     }
 
