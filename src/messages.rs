@@ -692,6 +692,10 @@ messages! {
     import_too_sparse(path: &Path, cells: u64) { let path = path.display(); } =>
         "`{path}` 的各工作表跨越超过 {cells} 个单元格（少数单元格相距很远），不导入" /
         "`{path}` spans more than {cells} cells across its sheets (a few cells far apart); not imported";
+    /// Failure: more text than an import keeps
+    import_too_much_text(path: &Path, mib: usize) { let path = path.display(); } =>
+        "`{path}` 的单元格文字超过 {mib} MiB，不导入" /
+        "`{path}` holds more than {mib} MiB of cell text; not imported";
     /// Failure: calamine cannot read it
     import_unreadable(path: &Path, error: &str) { let path = path.display(); } =>
         "无法读取表格 `{path}`：{error}" / "cannot read the spreadsheet `{path}`: {error}";

@@ -516,7 +516,7 @@ mod tests {
             sheets: vec![Sheet {
                 name: "明细表".into(),
                 rows,
-                truncated: false,
+                ..Sheet::default()
             }],
         }
     }

@@ -4,9 +4,11 @@
 //! Hostile input costs bounded memory: the file is read only up to [`MAX_FILE`]; a zip-based
 //! workbook is first inflated into a counting sink and refused when its members hold more than
 //! [`MAX_INFLATED`] bytes (a zip bomb), before calamine holds any of it; rows past
-//! [`MAX_ROWS`] of a sheet and columns past [`MAX_COLUMNS`] are not kept, and a text is cut
-//! at [`MAX_TEXT`] characters. Only non-empty cells are kept, so a cell far down a sheet does
-//! not cost the rows above it.
+//! [`MAX_ROWS`] of a sheet and columns past [`MAX_COLUMNS`] are not kept, a text is cut at
+//! [`MAX_TEXT`] characters, and a workbook whose kept text passes [`MAX_KEPT_TEXT`] is
+//! refused. An .xls or .ods, which calamine holds as dense grids, is refused before calamine
+//! reads it when its sheets would span more than [`MAX_DENSE`] cells. Only non-empty cells are
+//! kept, so a cell far down an .xlsx sheet does not cost the rows above it.
 
 use std::io::{Cursor, Read};
 use std::path::Path;
@@ -25,7 +27,10 @@ pub const MAX_INFLATED: u64 = 256 << 20;
 /// The rows of one sheet that are read; the rest are reported (`import/limit`).
 pub const MAX_ROWS: u32 = 100_000;
 /// The columns that are read (a 标准明细表 has about a dozen).
-pub const MAX_COLUMNS: u32 = 64;
+pub const MAX_COLUMNS: u32 = 32;
+/// The most text kept from one workbook, all cells together (a shared string is counted at
+/// every cell that shows it).
+pub const MAX_KEPT_TEXT: usize = 128 << 20;
 /// The characters of one cell that are kept.
 pub const MAX_TEXT: usize = 4096;
 
@@ -42,6 +47,8 @@ pub struct Sheet {
     pub rows: Vec<Row>,
     /// Whether rows past [`MAX_ROWS`] were left unread.
     pub truncated: bool,
+    /// Bytes of text kept.
+    pub kept: usize,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -101,9 +108,10 @@ pub fn read(path: &Path) -> Result<Workbook> {
                     .map_err(|e| unreadable(&e))?;
                 while let Some(cell) = cells.next_cell().map_err(|e| unreadable(&e))? {
                     let (row, column) = cell.get_position();
-                    if !sheet.put(row, column, value_ref(cell.get_value())) {
+                    if !sheet.put(row, column, || value_ref(cell.get_value())) {
                         break;
                     }
+                    kept(path, &sheets, &sheet)?;
                 }
                 drop(cells);
                 let merged = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
@@ -136,9 +144,10 @@ pub fn read(path: &Path) -> Result<Workbook> {
                 let mut sheet = Sheet::new(&name);
                 let (top, left) = range.start().unwrap_or((0, 0));
                 for (r, c, data) in range.used_cells() {
-                    if !sheet.put(top + r as u32, left + c as u32, value(data)) {
+                    if !sheet.put(top + r as u32, left + c as u32, || value(data)) {
                         break;
                     }
+                    kept(path, &sheets, &sheet)?;
                 }
                 let merged = match &book {
                     calamine::Sheets::Xls(xls) => {
@@ -162,15 +171,19 @@ impl Sheet {
         }
     }
 
-    /// Keeps one cell (0-based position); false once the row limit is reached.
-    fn put(&mut self, row: u32, column: u32, value: Option<Value>) -> bool {
+    /// Keeps one cell (0-based position), its value made only when it is kept; false once the
+    /// row limit is reached.
+    fn put(&mut self, row: u32, column: u32, value: impl FnOnce() -> Option<Value>) -> bool {
         if row >= MAX_ROWS {
             self.truncated = true;
             return false;
         }
-        let Some(value) = value else { return true };
         if column >= MAX_COLUMNS {
             return true;
+        }
+        let Some(value) = value() else { return true };
+        if let Value::Text(t) = &value {
+            self.kept += t.len();
         }
         let number = row + 1;
         match self.rows.last_mut() {
@@ -452,6 +465,15 @@ impl Sheet {
     }
 }
 
+/// Refuses a workbook once the text kept from it passes [`MAX_KEPT_TEXT`].
+fn kept(path: &Path, done: &[Sheet], sheet: &Sheet) -> Result<()> {
+    if done.iter().map(|s| s.kept).sum::<usize>() + sheet.kept > MAX_KEPT_TEXT {
+        let m = messages::import_too_much_text(path, MAX_KEPT_TEXT >> 20);
+        return Err(failure(m.zh, m.en));
+    }
+    Ok(())
+}
+
 /// The file's bytes, refused past [`MAX_FILE`].
 fn read_bounded(path: &Path) -> Result<Vec<u8>> {
     let words = || {
@@ -584,7 +606,7 @@ mod tests {
             (4, 0, "4"),
             (6, 0, "101 标准化管理"),
         ] {
-            sheet.put(row, col, Some(Value::Text(text.into())));
+            sheet.put(row, col, || Some(Value::Text(text.into())));
         }
         let down = calamine::Dimensions {
             start: (1, 9),
@@ -656,13 +678,80 @@ mod tests {
         );
     }
 
+    /// An .xlsx of one sheet whose `cells` cells all show one shared string of `chars`
+    /// characters.
+    fn shared_string_bomb(cells: u32, chars: usize) -> Vec<u8> {
+        let mut out = Cursor::new(Vec::new());
+        let mut zip = zip::ZipWriter::new(&mut out);
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        let mut put = |name: &str, text: String| {
+            zip.start_file(name, options).unwrap();
+            zip.write_all(text.as_bytes()).unwrap();
+        };
+        put("[Content_Types].xml", r#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>"#.into());
+        put("_rels/.rels", r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#.into());
+        put("xl/workbook.xml", r#"<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>"#.into());
+        put("xl/_rels/workbook.xml.rels", r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>"#.into());
+        put(
+            "xl/sharedStrings.xml",
+            format!(
+                r#"<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>{}</t></si></sst>"#,
+                "标".repeat(chars)
+            ),
+        );
+        let mut rows = String::new();
+        for r in 1..=cells / 30 + 1 {
+            rows.push_str(&format!("<row r=\"{r}\">"));
+            for c in 0..30u8 {
+                rows.push_str(&format!(
+                    "<c r=\"{}{r}\" t=\"s\"><v>0</v></c>",
+                    (b'A' + c % 26) as char
+                ));
+            }
+            rows.push_str("</row>");
+        }
+        put(
+            "xl/worksheets/sheet1.xml",
+            format!(
+                r#"<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{rows}</sheetData></worksheet>"#
+            ),
+        );
+        zip.finish().unwrap();
+        out.into_inner()
+    }
+
+    #[test]
+    fn a_shared_string_shown_in_every_cell_cannot_multiply_memory() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("strings.xlsx");
+        // 40,000 cells of one 4,000-character string: 480 MB if each kept its copy.
+        std::fs::write(&path, shared_string_bomb(40_000, 4000)).unwrap();
+        let e = read(&path).unwrap_err();
+        let m = crate::finding::describe_error(&e, crate::finding::Lang::En);
+        assert!(
+            m.ends_with("holds more than 128 MiB of cell text; not imported"),
+            "{m}"
+        );
+        // A small one reads.
+        std::fs::write(&path, shared_string_bomb(10, 4)).unwrap();
+        let book = read(&path).unwrap();
+        assert_eq!(
+            book.sheets[0].rows[0].cell(1),
+            Some(&Value::Text("标标标标".into()))
+        );
+    }
+
     #[test]
     fn rows_past_the_limit_are_not_kept_and_the_sheet_says_so() {
         let mut sheet = Sheet::new("明细表");
-        assert!(sheet.put(0, 0, Some(Value::Text("标准名称".into()))));
-        assert!(sheet.put(MAX_ROWS - 1, MAX_COLUMNS, Some(Value::Number(1.0))));
-        assert!(sheet.put(MAX_ROWS - 1, 2, None));
-        assert!(!sheet.put(MAX_ROWS, 0, Some(Value::Number(1.0))));
+        assert!(sheet.put(0, 0, || Some(Value::Text("标准名称".into()))));
+        assert!(sheet.put(MAX_ROWS - 1, MAX_COLUMNS, || unreachable!(
+            "a column past the last is not read"
+        )));
+        assert!(sheet.put(MAX_ROWS - 1, 2, || None));
+        assert!(!sheet.put(MAX_ROWS, 0, || Some(Value::Number(1.0))));
+        assert_eq!(sheet.kept, "标准名称".len());
         let sheet = sheet.sorted();
         assert!(sheet.truncated);
         // The cell past the last column read is not kept either.
