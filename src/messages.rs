@@ -707,6 +707,14 @@ messages! {
     import_conflicts(count: usize, first: &str) =>
         "标准库中已有表中的 {count} 项标准（如 {first}），未写入任何文件；使用 `--merge` 只添加新的标准" /
         "the repository already has {count} of the table's standards (such as {first}); nothing was written; use `--merge` to add only the new ones";
+    /// Failure: `--no` given with a table
+    import_no_for_tables() =>
+        "`--no` 只用于导入 Word（.docx）文件，标准明细表的体系表编号取自表中或类目内下一个空号" /
+        "`--no` is for Word (.docx) files only; a table's system numbers come from the table or the next free one of the category";
+    /// Failure: a repository whose manifest has no internal prefix
+    import_no_prefix(manifest: &Path) { let manifest = manifest.display(); } =>
+        "`{manifest}` 中没有 `[numbering] internal-prefix`（本中心标准编号的代号），无法判断表中标准的级别" /
+        "`{manifest}` has no `[numbering] internal-prefix` (the prefix of the centre's own codes), so the table's levels cannot be told";
     /// Failure: an old binary Word file
     import_doc(path: &Path) { let path = path.display(); } =>
         "`{path}` 是旧版 Word（.doc）文件，请先转换为 .docx：`soffice --headless --convert-to docx {path}`" /

@@ -20,8 +20,16 @@ pub fn run(ctx: &Context, args: &ImportArgs, out: &mut dyn Write) -> Result<Outc
         .iter()
         .map(|f| kind(f))
         .collect::<Result<Vec<_>>>()?;
+    if args.no.is_some() && kinds.iter().any(|k| matches!(k, Kind::Table)) {
+        let m = messages::import_no_for_tables();
+        return Err(failure(m.zh, m.en));
+    }
     let root = repository(ctx, args)?;
     let loaded = crate::load::load(&root)?;
+    if loaded.repo.manifest.internal_prefix.is_none() {
+        let m = messages::import_no_prefix(&root.join(crate::load::MANIFEST));
+        return Err(failure(m.zh, m.en));
+    }
     let target = xlsx::Target::of(&loaded.repo);
     super::discard(loaded.repo);
     let mut books = Vec::new();
