@@ -102,6 +102,7 @@ codes! {
     ImportSheet = "import/sheet", Warning, "工作表中没有找到表头，未导入", "a sheet with no header row; not imported";
     ImportLimit = "import/limit", Error, "超出导入的行数上限，其余行未读取", "rows past the import limit; not read";
     ImportExists = "import/exists", Warning, "标准库中已有该标准，未导入（--merge）", "a standard the repository already has; skipped (--merge)";
+    ImportSuperseded = "import/superseded", Warning, "表中另一行代替了该标准，按被代替导入", "another row of the table replaces this standard; imported as superseded";
 }
 
 impl fmt::Display for Code {

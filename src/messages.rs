@@ -672,6 +672,10 @@ messages! {
     import_non_canonical(sheet: &str, cell: &str, written: &str) =>
         "工作表 `{sheet}` {cell}：标准编号 `{written}` 写法不规范，按规范写法导入" /
         "sheet `{sheet}` {cell}: standard number `{written}` is not in canonical form; imported in canonical form";
+    /// `import/superseded`
+    import_superseded(sheet: &str, cell: &str, status: Status, by: u32) { let status_zh = status.zh(); } =>
+        "工作表 `{sheet}` {cell}：表中状态为“{status_zh}”，但第 {by} 行的标准代替了它，按“被代替”导入" /
+        "sheet `{sheet}` {cell}: the table says `{status}`, but the standard of row {by} replaces it; imported as `superseded`";
     /// `import/exists` (`--merge`)
     import_exists(sheet: &str, cell: &str, what: &str) =>
         "工作表 `{sheet}` {cell}：标准库中已有 {what}，跳过" /

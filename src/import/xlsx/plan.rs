@@ -105,7 +105,7 @@ pub fn plan(book: &Workbook, source: &str, target: &Target, opts: &Options) -> P
     let entries = drop_duplicates(entries, source, &mut found);
     let entries = drop_existing(entries, source, target, opts.merge, &mut found, &mut out);
     let mut entries = number(entries, source, target, &mut found);
-    infer_status(&mut entries, opts.as_of);
+    infer_status(&mut entries, opts.as_of, source, &mut found);
     out.after = render::changes(&entries, &named, target, source, &mut out);
     out.standards = entries.len();
     // Sheet by sheet, in the workbook's order; then by row and column.
@@ -462,18 +462,41 @@ fn number(entries: Vec<Entry>, source: &str, target: &Target, findings: &mut Fou
 /// The status of an entry whose table gave none: in force with a code whose date (if any)
 /// has come, planned without a code or before its date; superseded when another row of the
 /// table replaces it.
-fn infer_status(entries: &mut [Entry], as_of: Date) {
-    let replaced: BTreeSet<StdCode> = entries
-        .iter()
-        .flat_map(|e| e.replaces.iter().cloned())
-        .collect();
+fn infer_status(entries: &mut [Entry], as_of: Date, source: &str, findings: &mut Found) {
+    // Each replaced code, and the row that replaces it.
+    let mut replaced: BTreeMap<StdCode, u32> = BTreeMap::new();
+    for e in entries.iter() {
+        for code in &e.replaces {
+            replaced.entry(code.clone()).or_insert(e.row);
+        }
+    }
     for e in entries.iter_mut() {
+        let by = e.code.as_ref().and_then(|c| replaced.get(c)).copied();
+        if let (Some(status), Some(by)) = (e.status, by)
+            && status != Status::Superseded
+        {
+            // The table contradicts itself; the row that names the replacement wins, so that
+            // `check` finds no in-force standard that another one replaces.
+            let at = At {
+                index: e.sheet_index,
+                source,
+                sheet: &e.sheet,
+                row: e.row,
+            };
+            let column = e.status_column;
+            findings.push(at.keyed(
+                Code::ImportSuperseded,
+                column,
+                m::import_superseded(&e.sheet, &at.cell(column), status, by),
+            ));
+            e.status = Some(Status::Superseded);
+        }
         if e.status.is_some() {
             continue;
         }
         let date = e.effective.or(e.published);
         e.status = Some(match (&e.code, date) {
-            (Some(code), _) if replaced.contains(code) => Status::Superseded,
+            (Some(_), _) if by.is_some() => Status::Superseded,
             (Some(_), Some(d)) if d > as_of => Status::Planned,
             (Some(_), _) => Status::InForce,
             (None, _) => Status::Planned,
@@ -741,6 +764,67 @@ mod tests {
             ]
         );
         assert_eq!(p.categories, 3);
+    }
+
+    #[test]
+    fn a_standard_another_row_replaces_is_superseded_whatever_the_table_says() {
+        let p = run(vec![
+            row(
+                1,
+                &[
+                    "序号",
+                    "体系表编号",
+                    "标准编号",
+                    "标准名称",
+                    "级别",
+                    "实施日期",
+                    "状态",
+                    "代替标准号",
+                ],
+            ),
+            row(2, &["101 标准化导则"]),
+            row(
+                3,
+                &[
+                    "1",
+                    "",
+                    "GB/T 15834-2011",
+                    "标点符号用法",
+                    "",
+                    "2012-06-01",
+                    "现行",
+                    "GB/T 15834-1995",
+                ],
+            ),
+            row(
+                4,
+                &[
+                    "2",
+                    "",
+                    "GB/T 15834-1995",
+                    "标点符号用法",
+                    "",
+                    "1996-06-01",
+                    "现行",
+                ],
+            ),
+        ]);
+        assert_eq!(codes(&p), [("import/superseded", 4, 7)]);
+        assert!(
+            p.findings[0].message.zh.contains("第 3 行的标准代替了它"),
+            "{:?}",
+            p.findings[0].message
+        );
+        let old = p
+            .changes
+            .changes()
+            .iter()
+            .find(|c| c.path().to_string_lossy().contains("101-02"))
+            .unwrap();
+        let crate::edit::Change::Create { bytes, .. } = old else {
+            unreachable!()
+        };
+        assert!(String::from_utf8_lossy(bytes).contains("status = \"superseded\""));
     }
 
     #[test]

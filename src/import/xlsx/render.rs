@@ -187,6 +187,7 @@ mod tests {
             level: Level::Internal,
             origin: crate::model::Origin::Formulated,
             status: Some(crate::model::Status::Planned),
+            status_column: 7,
             published: None,
             effective: None,
             replaces: vec![],

@@ -33,6 +33,8 @@ pub struct Entry {
     /// where a 来源 column says 补标.
     pub origin: Origin,
     pub status: Option<Status>,
+    /// The column of the 状态 cell (or the title's, without one).
+    pub status_column: u32,
     pub published: Option<Date>,
     pub effective: Option<Date>,
     pub replaces: Vec<StdCode>,
@@ -317,6 +319,7 @@ pub(super) fn entry(
         level,
         origin,
         status,
+        status_column: header.column(Field::Status).unwrap_or(title_col),
         published,
         effective,
         replaces,
