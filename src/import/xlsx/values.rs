@@ -233,15 +233,27 @@ fn split_code_title(text: &str) -> Option<(String, String)> {
 /// `（二）服务规范`): its one cell, without a leading Chinese numeral. The caller decides
 /// whether a category has that title.
 pub fn category_title(row: &Row) -> Option<String> {
-    let [cell] = row.cells.as_slice() else {
-        return None;
+    let numeral = |c: char| "一二三四五六七八九十".contains(c);
+    let cell = match row.cells.as_slice() {
+        [cell] => cell,
+        // The numeral in a cell of its own: `一、` | `通用基础标准体系`.
+        [first, cell] => {
+            let Value::Text(n) = &first.value else {
+                return None;
+            };
+            let n = n.trim().trim_matches(|c: char| "()（）、.． ".contains(c));
+            if n.is_empty() || !n.chars().all(numeral) {
+                return None;
+            }
+            cell
+        }
+        _ => return None,
     };
     let Value::Text(text) = &cell.value else {
         return None;
     };
     let t: String = text.chars().map(half_width).collect();
     let t = t.trim().trim_start_matches(['(', '（']);
-    let numeral = |c: char| "一二三四五六七八九十".contains(c);
     let rest = t.trim_start_matches(numeral);
     let rest = if rest.len() < t.len() {
         rest.trim_start_matches([')', '）', '、', '.', ' '])
@@ -459,6 +471,14 @@ mod tests {
         );
         assert_eq!(category_title(&row(&[(1, "十二、")])), None);
         assert_eq!(category_title(&row(&[(1, "1"), (2, "服务规范")])), None);
+        assert_eq!(
+            category_title(&row(&[(1, "二、"), (3, "服务提供标准体系")])).as_deref(),
+            Some("服务提供标准体系")
+        );
+        assert_eq!(
+            category_title(&row(&[(1, "（三）"), (3, "服务规范")])).as_deref(),
+            Some("服务规范")
+        );
     }
 
     #[test]
