@@ -200,19 +200,19 @@ pub struct DossierArgs {
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// 要导入的文件（.docx、.xlsx、.xls）；目录表示其中全部 .docx 文件（按名称排序）
+    /// 要导入的文件：标准明细表 .xlsx/.xls/.xlsm/.ods，或 .docx（目录即其中全部 .docx）
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
-    /// 写入的标准库（默认与其他命令相同：-C 或当前目录向上查找）
+    /// 写入的标准库（须已由 stdkit init 建立；默认同其他命令，由 -C 或当前目录查找）
     #[arg(long, value_name = "DIR")]
     pub into: Option<PathBuf>,
     /// 只列出将写入的文件，不写入
     #[arg(long)]
     pub dry_run: bool,
-    /// 标准库中已有文件时只添加新的标准（用于 Excel 明细表）
+    /// 标准库中已有文件时，只添加体系表编号和标准编号都是新的标准，并列出跳过的
     #[arg(long)]
     pub merge: bool,
-    /// 单个 .docx 的体系表编号（如 201-03）
+    /// 仅 .docx：导入后的体系表编号，如 201-03
     #[arg(long, value_name = "NO")]
     pub no: Option<String>,
 }

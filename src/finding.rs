@@ -90,6 +90,19 @@ codes! {
     FileUnreadable = "file/unreadable", Error, "文件无法读取", "a file that cannot be read: no permission, a dangling symlink or a loop";
     FileIgnored = "file/ignored", Error, "文件名不合要求，未读取", "a file whose name keeps it from being read: an upper-case extension or a name that is not UTF-8";
     DossierGlyph = "dossier/glyph", Warning, "字符不在汇编所用的字体中，PDF 中将印成方框", "a character no font of the dossier has, which the PDF would print as a box";
+    // `stdkit import` of an Excel table: the location is the spreadsheet, the line its row, the
+    // column its column number (A = 1).
+    ImportDuplicate = "import/duplicate", Error, "表中体系表编号或标准编号重复，该行未导入", "a system number or code used twice in the table; the row is not imported";
+    ImportCategory = "import/category", Error, "该行无法归入类目，未导入", "a row that cannot be placed in a category; not imported";
+    ImportLevel = "import/level", Error, "级别无法识别或与标准编号不符，该行未导入", "a level that is unknown or does not fit the code; the row is not imported";
+    ImportCode = "import/code", Error, "标准编号无法识别，该行未导入", "a standard number that does not parse; the row is not imported";
+    ImportNumber = "import/number", Error, "体系表编号格式错误，该行未导入", "a system number that is not <category>-<seq>; the row is not imported";
+    ImportStatus = "import/status", Error, "状态无法识别或与标准编号不符，该行未导入", "a status that is unknown or needs a code; the row is not imported";
+    ImportDate = "import/date", Warning, "日期无法识别或不合理，未导入该日期", "a date that does not parse or does not fit; the date is left out";
+    ImportSheet = "import/sheet", Warning, "工作表中没有找到表头，未导入", "a sheet with no header row; not imported";
+    ImportLimit = "import/limit", Error, "超出导入的行数上限，其余行未读取", "rows past the import limit; not read";
+    ImportExists = "import/exists", Warning, "标准库中已有该标准，未导入（--merge）", "a standard the repository already has; skipped (--merge)";
+    ImportSuperseded = "import/superseded", Warning, "表中另一行代替了该标准，按被代替导入", "another row of the table replaces this standard; imported as superseded";
 }
 
 impl fmt::Display for Code {

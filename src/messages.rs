@@ -718,18 +718,10 @@ messages! {
 // ---------------------------------------------------------------------------------------
 
 messages! {
-    /// Import refused: the target is not a repository
-    import_no_repository(dir: &Path) { let dir = dir.display(); } =>
-        "`{dir}` 不是标准库（没有 `{MANIFEST}`）：请先运行 `stdkit init DIR --name … --prefix …` 建立标准库，再导入" /
-        "`{dir}` is not a standards repository (no `{MANIFEST}`): run `stdkit init DIR --name … --prefix …` first, then import";
     /// Import: an old binary Word file
     import_old_word(file: &str) =>
         "`{file}` 是旧版 Word 文件（.doc），stdkit 只读取 .docx：请先用 LibreOffice 转换：soffice --headless --convert-to docx {file}" /
         "`{file}` is an old binary Word file (.doc); stdkit reads only .docx: convert it first with LibreOffice: soffice --headless --convert-to docx {file}";
-    /// Import: the Excel importer is not in this build
-    import_xlsx_unavailable(file: &str) =>
-        "`{file}`：此版本的 stdkit 尚不能导入 Excel 明细表" /
-        "`{file}`: this build of stdkit cannot import Excel tables yet";
     /// Import: a file that is neither Word nor Excel
     import_unknown_kind(file: &str) =>
         "`{file}` 不是可导入的文件：stdkit 导入 .docx（Word 标准文本）和 .xlsx/.xls（标准明细表）" /
@@ -797,6 +789,157 @@ messages! {
     } =>
         "导入 {imported} 个文件，{failed} 个未能导入{zh_tail}" /
         "{imported} {files} imported, {failed} could not be imported{en_tail}";
+}
+
+// ---------------------------------------------------------------------------------------
+// `stdkit import` of an Excel table (`import/*`): each finding names the sheet and the cell
+// (`B12`); the failures name the file.
+// ---------------------------------------------------------------------------------------
+
+messages! {
+    /// `import/sheet`
+    import_no_header(sheet: &str, rows: usize) =>
+        "工作表 `{sheet}` 的前 {rows} 行中没有表头（应有“标准名称”列及“标准编号”等列），未导入" /
+        "sheet `{sheet}`: no header row (a `标准名称` column and others) in its first {rows} rows; not imported";
+    /// `import/limit`
+    import_limit(sheet: &str, max: u32) =>
+        "工作表 `{sheet}` 超过 {max} 行，第 {max} 行之后未读取" /
+        "sheet `{sheet}` has more than {max} rows; the rows after row {max} were not read";
+    /// `import/duplicate`: a system number
+    import_duplicate_no(sheet: &str, cell: &str, no: &str) =>
+        "工作表 `{sheet}` {cell}：体系表编号 `{no}` 重复，该行未导入" /
+        "sheet `{sheet}` {cell}: system number `{no}` is used twice; the row is not imported";
+    /// `import/duplicate`: a code
+    import_duplicate_code(sheet: &str, cell: &str, code: &StdCode) =>
+        "工作表 `{sheet}` {cell}：标准编号 `{code}` 重复，该行未导入" /
+        "sheet `{sheet}` {cell}: standard number `{code}` is used twice; the row is not imported";
+    /// The first row of a duplicate.
+    import_first_row(row: u32) => "首次出现于第 {row} 行" / "first in row {row}";
+    /// `import/category`: no category row above, no system number
+    table_no_category(sheet: &str, cell: &str) =>
+        "工作表 `{sheet}` {cell}：该行之前没有类目行，本行也没有体系表编号，无法归类，未导入" /
+        "sheet `{sheet}` {cell}: no category row above and no system number; the row is not imported";
+    /// `import/category`: the number is not in the open category
+    import_outside_category(sheet: &str, cell: &str, no: &str, category: &str) =>
+        "工作表 `{sheet}` {cell}：体系表编号 `{no}` 不属于所在类目 `{category}`，未导入" /
+        "sheet `{sheet}` {cell}: system number `{no}` is not in its category `{category}`; the row is not imported";
+    /// `import/category`: a category neither in the repository nor in the table
+    import_unknown_category(sheet: &str, cell: &str, no: &str, category: &str) =>
+        "工作表 `{sheet}` {cell}：体系表编号 `{no}` 的类目 `{category}` 既不在标准库中，也不在表中，未导入" /
+        "sheet `{sheet}` {cell}: the category `{category}` of `{no}` is neither in the repository nor in the table; the row is not imported";
+    /// `import/level`: a word that is no level
+    import_unknown_level(sheet: &str, cell: &str, text: &str) =>
+        "工作表 `{sheet}` {cell}：级别 `{text}` 无法识别（应为国家标准、行业标准、地方标准、团体标准或企业标准），未导入" /
+        "sheet `{sheet}` {cell}: unknown level `{text}` (national, industry, local, group or internal); the row is not imported";
+    /// `import/level`: the level does not fit the code
+    import_level_code(sheet: &str, cell: &str, level: Level, code: &StdCode) { let level_zh = level.zh(); } =>
+        "工作表 `{sheet}` {cell}：级别“{level_zh}”与标准编号 `{code}` 不符，未导入" /
+        "sheet `{sheet}` {cell}: level `{level}` does not fit the standard number `{code}`; the row is not imported";
+    /// `import/level`: another organization's `Q/` code without a level
+    import_foreign_code(sheet: &str, cell: &str, code: &StdCode, prefix: &str) =>
+        "工作表 `{sheet}` {cell}：标准编号 `{code}` 不是本中心（`{prefix}`）的编号，无法判断级别，未导入" /
+        "sheet `{sheet}` {cell}: `{code}` is not numbered with the centre's prefix `{prefix}`, so its level is unknown; the row is not imported";
+    /// `import/code`: does not parse
+    import_bad_code(sheet: &str, cell: &str, error: &CodeError) {
+        let (zh, en) = (error.reason_zh(), error.reason_en());
+    } =>
+        "工作表 `{sheet}` {cell}：{zh}，未导入" /
+        "sheet `{sheet}` {cell}: {en}; the row is not imported";
+    /// `import/code`: a year after the year after `--as-of`
+    import_future_code(sheet: &str, cell: &str, code: &StdCode, limit: i32) =>
+        "工作表 `{sheet}` {cell}：标准编号 `{code}` 的年代号晚于 {limit} 年，不可能存在，未导入" /
+        "sheet `{sheet}` {cell}: the year of `{code}` is after {limit}: impossible; the row is not imported";
+    /// `import/code`: a code without a title
+    import_no_title(sheet: &str, cell: &str) =>
+        "工作表 `{sheet}` {cell}：有标准编号但没有标准名称，未导入" /
+        "sheet `{sheet}` {cell}: a standard number without a title; the row is not imported";
+    /// `import/number`
+    import_bad_number(sheet: &str, cell: &str, text: &str, width: u8) =>
+        "工作表 `{sheet}` {cell}：体系表编号 `{text}` 应为“类目代码-序号”，序号不超过 {width} 位，未导入" /
+        "sheet `{sheet}` {cell}: system number `{text}` is not `<category>-<seq>` with at most {width} digits; the row is not imported";
+    /// `import/number`: no free number left in a category
+    import_full(sheet: &str, cell: &str, category: &str) =>
+        "工作表 `{sheet}` {cell}：类目 `{category}` 已没有空余的序号，未导入" /
+        "sheet `{sheet}` {cell}: category `{category}` has no free number left; the row is not imported";
+    /// `import/status`: a word that is no status
+    import_unknown_status(sheet: &str, cell: &str, text: &str) =>
+        "工作表 `{sheet}` {cell}：状态 `{text}` 无法识别（应为现行、被代替、废止、待制定、起草、试行或送审），未导入" /
+        "sheet `{sheet}` {cell}: unknown status `{text}`; the row is not imported";
+    /// `import/status`: a status from `trial` on without a code
+    import_status_code(sheet: &str, cell: &str, status: Status) { let status_zh = status.zh(); } =>
+        "工作表 `{sheet}` {cell}：状态为“{status_zh}”但没有标准编号，未导入" /
+        "sheet `{sheet}` {cell}: status `{status}` without a standard number; the row is not imported";
+    /// `import/date`: not a date
+    import_bad_date(sheet: &str, cell: &str, text: &str) =>
+        "工作表 `{sheet}` {cell}：`{text}` 不是日期（如 2014-03-01、2014.3.1、2014年3月1日），未导入该日期" /
+        "sheet `{sheet}` {cell}: `{text}` is not a date (like 2014-03-01, 2014.3.1, 2014年3月1日); the date is left out";
+    /// `import/date`: the year of `published` differs from the code's
+    import_year(sheet: &str, cell: &str, published: Date, code: &StdCode) =>
+        "工作表 `{sheet}` {cell}：发布日期 {published} 与标准编号 `{code}` 的年代号不符，未导入该日期" /
+        "sheet `{sheet}` {cell}: published {published} differs from the year of `{code}`; the date is left out";
+    /// `import/date`: effective before published
+    import_date_order(sheet: &str, cell: &str, effective: Date, published: Date) =>
+        "工作表 `{sheet}` {cell}：实施日期 {effective} 早于发布日期 {published}，未导入发布日期" /
+        "sheet `{sheet}` {cell}: effective {effective} is before published {published}; `published` is left out";
+    /// `code/non-canonical` in a table
+    import_non_canonical(sheet: &str, cell: &str, written: &str) =>
+        "工作表 `{sheet}` {cell}：标准编号 `{written}` 写法不规范，按规范写法导入" /
+        "sheet `{sheet}` {cell}: standard number `{written}` is not in canonical form; imported in canonical form";
+    /// `import/superseded`
+    import_superseded(sheet: &str, cell: &str, status: Status, by: u32) { let status_zh = status.zh(); } =>
+        "工作表 `{sheet}` {cell}：表中状态为“{status_zh}”，但第 {by} 行的标准代替了它，按“被代替”导入" /
+        "sheet `{sheet}` {cell}: the table says `{status}`, but the standard of row {by} replaces it; imported as `superseded`";
+    /// `import/exists` (`--merge`)
+    import_exists(sheet: &str, cell: &str, what: &str) =>
+        "工作表 `{sheet}` {cell}：标准库中已有 {what}，跳过" /
+        "sheet `{sheet}` {cell}: the repository already has {what}; skipped";
+    /// Failure: the table cannot be opened
+    import_unopenable(path: &Path) { let path = path.display(); } =>
+        "无法打开 `{path}`" / "cannot open `{path}`";
+    /// Failure: not a regular file
+    import_not_a_file(path: &Path) { let path = path.display(); } =>
+        "`{path}` 不是文件" / "`{path}` is not a file";
+    /// Failure: over the size read
+    table_too_large(path: &Path, mib: u64) { let path = path.display(); } =>
+        "`{path}` 超过 {mib} MiB，不导入" / "`{path}` is larger than {mib} MiB; not imported";
+    /// Failure: a zip bomb
+    import_inflates(path: &Path, mib: u64) { let path = path.display(); } =>
+        "`{path}` 解压后超过 {mib} MiB，不导入" / "`{path}` inflates to more than {mib} MiB; not imported";
+    /// Failure: an .xls whose sheets would be held as too many cells
+    import_too_sparse(path: &Path, cells: u64) { let path = path.display(); } =>
+        "`{path}` 的各工作表跨越超过 {cells} 个单元格（少数单元格相距很远），不导入" /
+        "`{path}` spans more than {cells} cells across its sheets (a few cells far apart); not imported";
+    /// Failure: more text than an import keeps
+    import_too_much_text(path: &Path, mib: usize) { let path = path.display(); } =>
+        "`{path}` 的单元格文字超过 {mib} MiB，不导入" /
+        "`{path}` holds more than {mib} MiB of cell text; not imported";
+    /// Failure: calamine cannot read it
+    table_unreadable(path: &Path, error: &str) { let path = path.display(); } =>
+        "无法读取表格 `{path}`：{error}" / "cannot read the spreadsheet `{path}`: {error}";
+    /// Failure: no repository to import into
+    import_no_repository(dir: &Path) { let dir = dir.display(); } =>
+        "`{dir}` 中没有 `{MANIFEST}`：请先运行 `stdkit init {dir} --name … --prefix …` 建立标准库，再导入" /
+        "no `{MANIFEST}` in `{dir}`: run `stdkit init {dir} --name … --prefix …` first, then import";
+    /// Failure: standards of the table already in the repository, without `--merge`
+    import_conflicts(count: usize, first: &str) =>
+        "标准库中已有表中的 {count} 项标准（如 {first}），未写入任何文件；使用 `--merge` 只添加新的标准" /
+        "the repository already has {count} of the table's standards (such as {first}); nothing was written; use `--merge` to add only the new ones";
+    /// Failure: `--no` given with a table
+    import_no_for_tables() =>
+        "`--no` 只用于导入 Word（.docx）文件，标准明细表的体系表编号取自表中或类目内下一个空号" /
+        "`--no` is for Word (.docx) files only; a table's system numbers come from the table or the next free one of the category";
+    /// Failure: a repository whose manifest has no internal prefix
+    import_no_prefix(manifest: &Path) { let manifest = manifest.display(); } =>
+        "`{manifest}` 中没有 `[numbering] internal-prefix`（本中心标准编号的代号），无法判断表中标准的级别" /
+        "`{manifest}` has no `[numbering] internal-prefix` (the prefix of the centre's own codes), so the table's levels cannot be told";
+    /// The last line of an import
+    import_written(files: usize, standards: usize, categories: usize, dir: &str) =>
+        "已写入 {files} 个文件：{standards} 项标准，{categories} 个新类目（`{dir}`）" /
+        "wrote {files} files (standards: {standards}, new categories: {categories}) in `{dir}`";
+    /// The last line of `--dry-run`
+    table_would_write(files: usize, standards: usize, categories: usize) =>
+        "将写入 {files} 个文件：{standards} 项标准，{categories} 个新类目（--dry-run，未写入）" /
+        "would write {files} files (standards: {standards}, new categories: {categories}); --dry-run, nothing written";
 }
 
 #[cfg(test)]

@@ -1,10 +1,11 @@
-//! `stdkit import FILE…`: what a centre already has into its repository. Dispatches by
-//! extension — `.docx` and directories of them to `import::docx`, `.doc` to the message
-//! that says how to convert it — plans every file into one `Changeset`, applies it unless
-//! `--dry-run`, and reports each file written and each file that could not be imported.
+//! `stdkit import FILE…`: what a centre already has into its repository. Excel tables go to
+//! `import::xlsx` (the rows it cannot place are reported as findings), Word files and folders
+//! of them to `import::docx` (a file it cannot import is reported and the rest go on); every
+//! file is planned against the repository as loaded, and all are written in one `Changeset`,
+//! or only listed with `--dry-run`.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::Result;
 
@@ -13,51 +14,89 @@ use crate::cli::ImportArgs;
 use crate::context::Context;
 use crate::edit::Changeset;
 use crate::finding::{Msg, failure};
-use crate::import::docx::{self, plan};
+use crate::import::{Inputs, docx, xlsx};
 use crate::messages;
 
 pub fn run(ctx: &Context, args: &ImportArgs, out: &mut dyn Write) -> Result<Outcome> {
-    let root = repository(ctx, args)?;
-    let inputs = inputs(&args.files)?;
-    if args.no.is_some() && inputs.len() != 1 {
+    let Inputs { tables, words } = crate::import::inputs(&args.files).map_err(fail)?;
+    if args.no.is_some() && !tables.is_empty() {
+        return Err(fail(messages::import_no_for_tables()));
+    }
+    if args.no.is_some() && words.len() != 1 {
         return Err(fail(messages::import_no_for_one()));
     }
+    let root = repository(ctx, args)?;
     let loaded = crate::load::load(&root)?;
-    let input = crate::load::Input::new(&root);
-    let source = |rel: &str| {
-        input.read_named(rel).map_err(|r| match r.finding(rel) {
-            Some(f) => messages::file_refused(rel, &f.message),
-            None => messages::file_missing(rel),
-        })
-    };
-    let opts = plan::Options {
-        no: args.no.as_deref(),
-        as_of: ctx.as_of,
-    };
-    let (mut set, mut planned) = (Changeset::new(), plan::Planned::default());
-    let (mut done, mut problems) = (Vec::new(), Vec::new());
-    for input in inputs {
-        let result = input.and_then(|path| {
-            docx::import(&path, &loaded.repo, &opts, &source, &mut planned, &mut set)
-        });
-        match result {
-            Ok(imported) => done.push(imported),
-            Err(m) => problems.push(m),
+    let repo = &loaded.repo;
+    let mut all = Changeset::new();
+    let mut failed = false;
+
+    let mut table_plan = None;
+    if !tables.is_empty() {
+        if repo.manifest.internal_prefix.is_none() {
+            let manifest = root.join(crate::load::MANIFEST);
+            return Err(fail(messages::import_no_prefix(&manifest)));
         }
+        let mut books = Vec::new();
+        for file in &tables {
+            books.push((file.display().to_string(), xlsx::read(file)?));
+        }
+        let opts = xlsx::Options {
+            as_of: ctx.as_of,
+            merge: args.merge,
+        };
+        let plan = xlsx::plan_all(&books, &xlsx::Target::of(repo), &opts);
+        crate::report::import::findings(&plan.findings, plan.rows, ctx, out)?;
+        if let Some(first) = plan.conflicts.first() {
+            return Err(fail(messages::import_conflicts(
+                plan.conflicts.len(),
+                first,
+            )));
+        }
+        failed |= plan.failed();
+        all.extend(plan.changes.clone());
+        table_plan = Some(plan);
     }
-    if !args.dry_run && !set.is_empty() {
-        set.apply(&root)?;
+
+    let (mut done, mut problems) = (Vec::new(), Vec::new());
+    if !words.is_empty() {
+        let input = crate::load::Input::new(&root);
+        let source = |rel: &str| {
+            input.read_named(rel).map_err(|r| match r.finding(rel) {
+                Some(f) => messages::file_refused(rel, &f.message),
+                None => messages::file_missing(rel),
+            })
+        };
+        let opts = docx::plan::Options {
+            no: args.no.as_deref(),
+            as_of: ctx.as_of,
+        };
+        let mut planned = docx::plan::Planned::default();
+        for word in words {
+            match word.and_then(|p| docx::import(&p, repo, &opts, &source, &mut planned, &mut all))
+            {
+                Ok(imported) => done.push(imported),
+                Err(m) => problems.push(m),
+            }
+        }
+        failed |= !problems.is_empty();
     }
-    crate::report::imported::write(out, &done, &problems, args.dry_run, ctx.lang)?;
-    Ok(if problems.is_empty() {
-        Outcome::Clean
-    } else {
-        Outcome::Failed
-    })
+
+    if !args.dry_run && !all.is_empty() {
+        all.apply(&root)?;
+    }
+    if let Some(plan) = &table_plan {
+        let shown = args.into.as_deref().unwrap_or(&root).display().to_string();
+        crate::report::import::summary(plan, args.dry_run, &shown, ctx.lang, out)?;
+    }
+    if !done.is_empty() || !problems.is_empty() {
+        crate::report::imported::write(out, &done, &problems, args.dry_run, ctx.lang)?;
+    }
+    Ok(Outcome::from_failed(failed))
 }
 
 /// The repository to write into: `--into DIR` (which must hold `stdkit.toml`), else the one
-/// found from `-C` or the current directory.
+/// found from `-C` or the current directory; refused, saying to run `stdkit init`, when absent.
 fn repository(ctx: &Context, args: &ImportArgs) -> Result<PathBuf> {
     match &args.into {
         Some(dir) if dir.join(crate::load::MANIFEST).is_file() => Ok(dir.clone()),
@@ -65,42 +104,6 @@ fn repository(ctx: &Context, args: &ImportArgs) -> Result<PathBuf> {
         None => crate::load::discover(&ctx.start)
             .map_err(|_| fail(messages::import_no_repository(&ctx.start))),
     }
-}
-
-/// The files named, in order (a directory: the Word files in it): a Word file to import, or
-/// the reason it is refused at once by its kind (an old `.doc`, anything else). An Excel
-/// table is a failure of this build.
-fn inputs(files: &[PathBuf]) -> Result<Vec<Result<PathBuf, Msg>>> {
-    let mut inputs = Vec::new();
-    for path in files {
-        let found = if path.is_dir() {
-            match docx::list(path) {
-                Ok(found) => found,
-                Err(m) => {
-                    inputs.push(Err(m));
-                    continue;
-                }
-            }
-        } else {
-            vec![path.clone()]
-        };
-        for f in found {
-            let file = f.display().to_string();
-            inputs.push(match extension(&f).as_str() {
-                "docx" => Ok(f),
-                "doc" => Err(messages::import_old_word(&file)),
-                "xlsx" | "xls" => return Err(fail(messages::import_xlsx_unavailable(&file))),
-                _ => Err(messages::import_unknown_kind(&file)),
-            });
-        }
-    }
-    Ok(inputs)
-}
-
-fn extension(path: &Path) -> String {
-    path.extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .unwrap_or_default()
 }
 
 fn fail(m: Msg) -> anyhow::Error {

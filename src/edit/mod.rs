@@ -49,7 +49,7 @@ impl Change {
 }
 
 /// The changes of one command, applied all or none.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Changeset {
     changes: Vec<Change>,
 }
@@ -92,6 +92,11 @@ impl Changeset {
             old: old.into(),
             bytes: bytes.into(),
         });
+    }
+
+    /// Adds the changes of `other`, to be applied with these.
+    pub fn extend(&mut self, other: Changeset) {
+        self.changes.extend(other.changes);
     }
 
     pub fn changes(&self) -> &[Change] {

@@ -59,7 +59,10 @@ pub fn open(bytes: &[u8]) -> Result<Package, PackageError> {
         let mut entry = zip
             .by_index(i)
             .map_err(|e| PackageError::NotZip(e.to_string()))?;
-        let name = entry.name().to_owned();
+        let name = entry
+            .name()
+            .map_err(|e| PackageError::NotZip(e.to_string()))?
+            .into_owned();
         let text_slot = match name.as_str() {
             "word/document.xml" => Some(0),
             "word/styles.xml" => Some(1),

@@ -4,6 +4,7 @@
 //! stack; the tree's size is linear in the part's, which the package reader caps.
 
 use quick_xml::events::{BytesStart, Event};
+use quick_xml_038 as quick_xml;
 
 /// Elements nested deeper than this are refused (Word nests tables in tables, never
 /// this deep).
