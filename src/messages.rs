@@ -776,6 +776,12 @@ messages! {
     import_would_write(path: &str) => "将写入 {path}" / "would write {path}";
     /// Import: a file written
     import_wrote(path: &str) => "已写入 {path}" / "wrote {path}";
+    /// Import: the text of a standard written with front matter only (`--dry-run`)
+    import_would_fill(path: &str) =>
+        "将写入 {path} 的正文（保留其全部字段）" / "would write the text of {path} (all its keys kept)";
+    /// Import: the text of a standard written with front matter only
+    import_filled(path: &str) =>
+        "已写入 {path} 的正文（保留其全部字段）" / "wrote the text of {path} (all its keys kept)";
     /// Import: a metadata file replaced by the text that takes over its keys
     import_would_move(from: &str, to: &str) =>
         "将以 {to} 取代 {from}（保留其全部字段）" / "would replace {from} by {to} (all its keys kept)";

@@ -239,6 +239,35 @@ fn a_metadata_file_of_the_same_code_is_taken_over_and_moved() {
     assert!(String::from_utf8_lossy(&again.stdout).contains("stdkit 不覆盖已有文件"));
 }
 
+#[test]
+fn a_standard_the_table_import_wrote_without_text_receives_the_word_text() {
+    let tmp = scratch("import-docx-after-table");
+    let repo = tmp.join("repo");
+    fresh(&repo);
+    let dir = repo.join("system/2-服务提供标准体系/201-服务规范");
+    let md = dir.join("201-09-服务礼仪与文明用语规范.md");
+    // What the Excel import writes for a centre standard: front matter with a comment, no text.
+    let head = "+++\n# 由 stdkit import 自 明细表.xlsx 工作表“服务提供”第 9 行导入\nno = \"201-09\"\ntitle = \"服务礼仪与文明用语规范\"\nlevel = \"internal\"\norigin = \"formulated\"\nstatus = \"in-force\"\ncode = \"Q/AQZW 20109-2014\"\nunit = \"窗口管理科\"\n+++\n";
+    std::fs::write(&md, head).unwrap();
+    let out = import(&repo, &[fixture("template-styles.docx").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("的正文（保留其全部字段）"));
+    let text = std::fs::read_to_string(&md).unwrap();
+    // Every key and the comment kept, the cover's dates added, the Word text below.
+    assert!(
+        text.starts_with(&format!(
+            "{}published = 2014-03-25\neffective = 2014-04-01\n+++\n",
+            &head[..head.len() - 4]
+        )),
+        "{text}"
+    );
+    assert!(text.contains("\n## 1 范围\n"), "{text}");
+    // Now it has a text: a second import is refused and changes nothing.
+    let again = import(&repo, &[fixture("template-styles.docx").to_str().unwrap()]);
+    assert_eq!(again.status.code(), Some(1));
+    assert_eq!(std::fs::read_to_string(&md).unwrap(), text);
+}
+
 fn tree(root: &Path) -> Vec<(String, Vec<u8>)> {
     let mut all: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(root)
         .into_iter()

@@ -295,7 +295,6 @@ fn create_new(path: &Path, bytes: &[u8]) -> Result<()> {
     let mut file = std::fs::File::create_new(&tmp).fail_with(|| write_words(&tmp))?;
     let result = file
         .write_all(bytes)
-        .and_then(|()| file.sync_all())
         .fail_with(|| write_words(&tmp))
         .and_then(|()| std::fs::hard_link(&tmp, path).fail_with(|| write_words(path)));
     let _ = std::fs::remove_file(&tmp);

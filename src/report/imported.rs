@@ -17,6 +17,8 @@ pub fn write(
 ) -> io::Result<()> {
     for i in done {
         let main = match (&i.replaces, dry_run) {
+            (Some(from), true) if *from == i.path => messages::import_would_fill(&i.path),
+            (Some(from), false) if *from == i.path => messages::import_filled(&i.path),
             (Some(from), true) => messages::import_would_move(from, &i.path),
             (Some(from), false) => messages::import_moved(from, &i.path),
             (None, true) => messages::import_would_write(&i.path),

@@ -57,8 +57,11 @@ pub fn plan(
             .iter()
             .find(|s| s.code.as_ref().is_some_and(|r| &r.code == c))
     });
+    // A Markdown standard with a text of its own is not replaced; one with front matter
+    // only (as the Excel import writes a centre standard) receives the Word file's text.
     if let (Some(s), Some(c)) = (existing, code)
         && s.file == FileKind::Markdown
+        && s.has_text
     {
         return Err(messages::import_text_exists(file, c, &s.path));
     }
@@ -112,12 +115,21 @@ pub fn plan(
         Some(s) => {
             let old = source(&s.path)?;
             let text = String::from_utf8_lossy(&old);
+            let text = text.trim_start_matches('\u{feff}');
+            let toml = match s.file {
+                FileKind::Markdown => front_matter_of(text).unwrap_or_default(),
+                FileKind::Toml => text,
+            };
             let bytes = format!(
                 "+++\n{}+++\n\n{}",
-                taken_over(text.trim_start_matches('\u{feff}'), s, &cover),
+                taken_over(toml, s, &cover),
                 converted.text
             );
-            set.relocate(&s.path, &path, old, bytes);
+            if s.path == path {
+                set.rewrite(&s.path, old, bytes);
+            } else {
+                set.relocate(&s.path, &path, old, bytes);
+            }
         }
         None => {
             let head = front_matter(&no, &title, &cover, opts.as_of);
@@ -165,6 +177,21 @@ fn front_matter(no: &str, title: &str, cover: &Cover, as_of: Date) -> String {
     dates(&mut s, cover, None);
     replaces(&mut s, cover, None);
     s
+}
+
+/// The TOML between the `+++` lines that open a Markdown standard.
+fn front_matter_of(text: &str) -> Option<&str> {
+    let rest = text
+        .strip_prefix("+++\r\n")
+        .or_else(|| text.strip_prefix("+++\n"))?;
+    let mut at = 0;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "+++" {
+            return Some(&rest[..at]);
+        }
+        at += line.len();
+    }
+    None
 }
 
 /// A metadata file's TOML kept as it is (comments too), with the cover's dates added where
