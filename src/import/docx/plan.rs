@@ -489,12 +489,10 @@ mod tests {
         );
         assert!(set.is_empty());
         let text = repo(|r| {
-            r.standard_with(
-                "201-05",
-                "一次性告知制",
-                Status::InForce,
-                coded("Q/AQZW 20103-2014"),
-            )
+            r.standard_with("201-05", "一次性告知制", Status::InForce, |s| {
+                coded("Q/AQZW 20103-2014")(s);
+                s.has_text = true;
+            })
         });
         let (got, _) = run(&text, None);
         assert!(
