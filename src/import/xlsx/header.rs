@@ -231,21 +231,9 @@ fn sub_header(top: &Row, row: &Row, header: &Header) -> Option<Vec<(u32, Field)>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::xlsx::read::Cell;
 
     fn row(number: u32, texts: &[&str]) -> Row {
-        Row {
-            number,
-            cells: texts
-                .iter()
-                .enumerate()
-                .filter(|(_, t)| !t.is_empty())
-                .map(|(i, t)| Cell {
-                    column: i as u32 + 1,
-                    value: Value::Text((*t).to_owned()),
-                })
-                .collect(),
-        }
+        Row::of_texts(number, texts)
     }
 
     #[test]

@@ -507,21 +507,9 @@ fn infer_status(entries: &mut [Entry], as_of: Date, source: &str, findings: &mut
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::xlsx::read::{Cell, Value};
 
     fn row(number: u32, texts: &[&str]) -> Row {
-        Row {
-            number,
-            cells: texts
-                .iter()
-                .enumerate()
-                .filter(|(_, t)| !t.is_empty())
-                .map(|(i, t)| Cell {
-                    column: i as u32 + 1,
-                    value: Value::Text((*t).to_owned()),
-                })
-                .collect(),
-        }
+        Row::of_texts(number, texts)
     }
 
     const HEAD: &[&str] = &[

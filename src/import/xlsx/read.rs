@@ -59,6 +59,25 @@ pub struct Row {
     pub cells: Vec<Cell>,
 }
 
+impl Row {
+    /// A row of text cells, from column 1 (`""` leaves a cell empty): for tests.
+    #[cfg(test)]
+    pub fn of_texts(number: u32, texts: &[&str]) -> Row {
+        Row {
+            number,
+            cells: texts
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| !t.is_empty())
+                .map(|(i, t)| Cell {
+                    column: i as u32 + 1,
+                    value: Value::Text((*t).to_owned()),
+                })
+                .collect(),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Cell {
     /// The column number (A = 1).
