@@ -55,12 +55,23 @@ pub enum Command {
     Dossier(DossierArgs),
     /// 将 JSON Schema 写入目录（默认 schema/），供编辑器校验与补全
     Schema(SchemaArgs),
+    /// 输出 shell 补全脚本（bash、zsh、fish、powershell、elvish）
+    Completions(CompletionsArgs),
+    /// 输出 man 手册页（roff 格式），如 `stdkit man > stdkit.1`
+    Man,
     /// 导入已有材料：Word 标准文本（.docx）、Excel 标准明细表（.xlsx/.xls）
     Import(ImportArgs),
     /// 新建标准库：规划的四个子体系及其类目、清单与记录模板、验收材料章节、CI 配置
     Init(InitArgs),
     /// 在类目中新建一项标准，使用下一个空闲的体系表编号，并输出所写文件的路径
     New(NewArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// 目标 shell
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]
