@@ -117,6 +117,9 @@ pub struct CheckArgs {
     /// 同时检查各项指标是否达到目标值（未达标即为错误）
     #[arg(long)]
     pub targets: bool,
+    /// CI 格式（github、sarif、gitlab、junit）中路径的前缀（默认：标准库在 git 仓库中的位置，如 standards/）
+    #[arg(long, value_name = "P")]
+    pub path_prefix: Option<String>,
     /// 将警告视为错误（`--deny warnings`）
     #[arg(long, value_enum, value_name = "WHAT")]
     pub deny: Option<Deny>,

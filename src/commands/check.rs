@@ -26,7 +26,12 @@ pub fn run(ctx: &Context, args: &CheckArgs, out: &mut dyn Write) -> Result<Outco
         &refused,
         rates.as_ref(),
     );
-    super::report(ctx, &root, repo, &findings, args.format, out)?;
+    let prefix = match (&args.path_prefix, args.format.for_ci()) {
+        (_, false) => String::new(),
+        (Some(p), true) => crate::report::findings::prefix_of(p),
+        (None, true) => crate::load::git::prefix_in_top_level(&root)?,
+    };
+    super::report(ctx, &root, repo, &findings, args.format, &prefix, out)?;
     super::discard(loaded.repo);
     let deny_warnings = args.deny == Some(Deny::Warnings);
     Ok(Outcome::from_failed(

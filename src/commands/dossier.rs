@@ -38,7 +38,7 @@ pub fn run(ctx: &Context, args: &DossierArgs, out: &mut dyn Write) -> Result<Out
     };
     let failed = findings.iter().any(|f| f.severity == Severity::Error);
     if !findings.is_empty() {
-        super::report(ctx, &root, repo, &findings, Format::Human, out)?;
+        super::report(ctx, &root, repo, &findings, Format::Human, "", out)?;
     }
     if failed && !args.draft {
         writeln!(out, "{}", crate::messages::dossier_refused().get(ctx.lang))?;

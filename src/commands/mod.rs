@@ -75,6 +75,7 @@ pub fn report(
     repo: &crate::model::Repository,
     findings: &[crate::finding::Finding],
     format: crate::report::findings::Format,
+    prefix: &str,
     out: &mut dyn std::io::Write,
 ) -> anyhow::Result<()> {
     let snippets = crate::load::snippets(root, findings);
@@ -84,6 +85,7 @@ pub fn report(
         lang: ctx.lang,
         color: ctx.color,
         snippets: &snippets,
+        prefix,
     };
     crate::report::findings::write(format, &report, out)?;
     Ok(())

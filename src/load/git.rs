@@ -124,6 +124,27 @@ pub fn top_level(dir: &Path) -> Result<Option<std::path::PathBuf>> {
         .map(std::path::PathBuf::from))
 }
 
+/// Where the repository at `root` lies in the git work tree holding it, as the CI formats put it
+/// before a repository-relative path (`standards/`); empty at the top level or outside git.
+pub fn prefix_in_top_level(root: &Path) -> Result<String> {
+    let Some(top) = top_level(root)? else {
+        return Ok(String::new());
+    };
+    let (Ok(top), Ok(root)) = (top.canonicalize(), root.canonicalize()) else {
+        return Ok(String::new());
+    };
+    let rel = root.strip_prefix(&top).unwrap_or(Path::new(""));
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    Ok(if parts.is_empty() {
+        String::new()
+    } else {
+        format!("{}/", parts.join("/"))
+    })
+}
+
 /// Whether a configuration key (as `git config --name-only` prints it: section and name in
 /// lower case) names a program or a hook git may run.
 fn runs_a_program(key: &str) -> bool {

@@ -23,6 +23,21 @@ pub enum Format {
     Json,
     Github,
     Sarif,
+    /// GitLab Code Quality report (a JSON array), for `artifacts:reports:codequality`.
+    Gitlab,
+    /// JUnit XML, for Jenkins' `junit` step and other CI servers.
+    Junit,
+}
+
+impl Format {
+    /// Whether the format is read by a CI server, whose paths are relative to the checkout
+    /// (the git top level), not to the repository.
+    pub fn for_ci(self) -> bool {
+        matches!(
+            self,
+            Format::Github | Format::Sarif | Format::Gitlab | Format::Junit
+        )
+    }
 }
 
 pub struct Report<'a> {
@@ -31,6 +46,9 @@ pub struct Report<'a> {
     pub lang: Lang,
     pub color: bool,
     pub snippets: &'a Snippets,
+    /// What the CI formats put before each repository-relative path (`standards/`), so that
+    /// the paths are relative to the checkout; empty for the others.
+    pub prefix: &'a str,
 }
 
 /// Writes the report in `format` to `out`, finding by finding: memory does not grow with the
@@ -43,8 +61,22 @@ pub fn write(format: Format, r: &Report<'_>, out: &mut dyn Write) -> io::Result<
         Format::Json => super::json::findings(r, &mut out)?,
         Format::Github => github(r, &mut out)?,
         Format::Sarif => super::json::sarif(r, &mut out)?,
+        Format::Gitlab => super::json::gitlab(r, &mut out)?,
+        Format::Junit => super::junit::write(r, &mut out)?,
     }
     out.flush()
+}
+
+/// `--path-prefix P` as the CI formats put it before a path: with one `/` at its end (none
+/// when empty), `\\` written `/`.
+pub fn prefix_of(p: &str) -> String {
+    let p = p.replace('\\', "/");
+    let p = p.trim_matches('/');
+    if p.is_empty() {
+        String::new()
+    } else {
+        format!("{p}/")
+    }
 }
 
 /// The report in `format` as one string.
@@ -55,7 +87,7 @@ pub fn render(format: Format, r: &Report<'_>) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-fn summary_line(r: &Report<'_>) -> String {
+pub fn summary_line(r: &Report<'_>) -> String {
     let t = Tally::of(r.findings);
     match r.lang {
         Lang::Zh => format!(
@@ -265,7 +297,7 @@ fn github(r: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
         writeln!(
             out,
             "::{kind} file={},line={},col={},title={}::{}",
-            escape_property(&f.location.path),
+            escape_property(&format!("{}{}", r.prefix, f.location.path)),
             f.location.pos.line,
             f.location.pos.column,
             escape_property(f.code.as_str()),
@@ -320,6 +352,7 @@ mod tests {
             lang: Lang::Zh,
             color: false,
             snippets,
+            prefix: "",
         }
     }
 

@@ -27,6 +27,7 @@ pub fn findings(
         lang: ctx.lang,
         color: ctx.color,
         snippets: &snippets,
+        prefix: "",
     };
     super::findings::write(super::findings::Format::Human, &report, out)
 }

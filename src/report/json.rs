@@ -30,7 +30,7 @@ pub fn sarif(r: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
         schema: "https://json.schemastore.org/sarif-2.1.0.json",
         runs: [Run {
             column_kind: "unicodeCodePoints",
-            results: Lazy::new(r.findings.iter().map(|f| sarif_result(f, r.lang))),
+            results: Lazy::new(r.findings.iter().map(|f| sarif_result(f, r.lang, r.prefix))),
             tool: Tool {
                 driver: Driver {
                     name: "stdkit",
@@ -42,6 +42,71 @@ pub fn sarif(r: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
         version: "2.1.0",
     };
     pretty(&doc, out)
+}
+
+/// `--format gitlab`: a GitLab Code Quality report, one issue per finding. The fingerprint
+/// is stable across runs and across edits that only move the finding: the SHA-256 of its
+/// code, path, message name and values, and how many equal findings came before it.
+pub fn gitlab(r: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
+    use sha2::Digest;
+    let mut seen: std::collections::HashMap<Vec<u8>, usize> = std::collections::HashMap::new();
+    let issues = r.findings.iter().map(|f| {
+        let mut key = Vec::new();
+        for part in [f.code.as_str(), &f.location.path, f.message.key]
+            .into_iter()
+            .chain(f.message.data.iter().map(String::as_str))
+        {
+            key.extend_from_slice(part.as_bytes());
+            key.push(0);
+        }
+        if f.message.key.is_empty() {
+            key.extend_from_slice(f.message.en.as_bytes());
+        }
+        let n = seen.entry(key.clone()).or_default();
+        key.extend_from_slice(n.to_string().as_bytes());
+        *n += 1;
+        GitlabIssue {
+            check_name: f.code.as_str(),
+            description: f.message.get(r.lang),
+            fingerprint: hex::encode(sha2::Sha256::digest(&key)),
+            location: GitlabLocation {
+                lines: GitlabLines {
+                    begin: f.location.pos.line,
+                },
+                path: format!("{}{}", r.prefix, f.location.path),
+            },
+            severity: match f.severity {
+                crate::finding::Severity::Error => "major",
+                crate::finding::Severity::Warning => "minor",
+            },
+            kind: "issue",
+        }
+    });
+    // Collected: the fingerprints count what came before, in order.
+    let issues: Vec<GitlabIssue<'_>> = issues.collect();
+    pretty(&issues, out)
+}
+
+#[derive(Serialize)]
+struct GitlabIssue<'a> {
+    check_name: &'a str,
+    description: &'a str,
+    fingerprint: String,
+    location: GitlabLocation,
+    severity: &'static str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
+#[derive(Serialize)]
+struct GitlabLocation {
+    lines: GitlabLines,
+    path: String,
+}
+
+#[derive(Serialize)]
+struct GitlabLines {
+    begin: u32,
 }
 
 /// Pretty JSON (two-space indent) and a final newline, straight into `out`.
@@ -189,7 +254,11 @@ struct SarifResult<'a, R> {
     rule_index: Option<usize>,
 }
 
-fn sarif_result(f: &Finding, lang: Lang) -> SarifResult<'_, impl Serialize> {
+fn sarif_result<'a>(
+    f: &'a Finding,
+    lang: Lang,
+    prefix: &'a str,
+) -> SarifResult<'a, impl Serialize> {
     let related = f
         .related
         .iter()
@@ -199,14 +268,14 @@ fn sarif_result(f: &Finding, lang: Lang) -> SarifResult<'_, impl Serialize> {
             message: Some(Text {
                 text: rel.message.get(lang),
             }),
-            physical_location: Physical::new(&rel.location),
+            physical_location: Physical::new(&rel.location, prefix),
         });
     SarifResult {
         level: f.severity.as_str(),
         locations: [SarifLocation {
             id: None,
             message: None,
-            physical_location: Physical::new(&f.location),
+            physical_location: Physical::new(&f.location, prefix),
         }],
         message: Text {
             text: f.message.get(lang),
@@ -224,21 +293,21 @@ struct SarifLocation<'a> {
     id: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     message: Option<Text<'a>>,
-    physical_location: Physical<'a>,
+    physical_location: Physical,
 }
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct Physical<'a> {
-    artifact_location: Artifact<'a>,
+struct Physical {
+    artifact_location: Artifact,
     region: Region,
 }
 
-impl<'a> Physical<'a> {
-    fn new(l: &'a Location) -> Physical<'a> {
+impl Physical {
+    fn new(l: &Location, prefix: &str) -> Physical {
         Physical {
             artifact_location: Artifact {
-                uri: &l.path,
+                uri: uri_path(&format!("{prefix}{}", l.path)),
                 uri_base_id: "%SRCROOT%",
             },
             region: Region {
@@ -252,9 +321,23 @@ impl<'a> Physical<'a> {
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct Artifact<'a> {
-    uri: &'a str,
+struct Artifact {
+    uri: String,
     uri_base_id: &'static str,
+}
+
+/// A relative path as a URI reference (RFC 3986): every byte but the unreserved characters
+/// and `/` percent-encoded, so `标准/a b.md` is `%E6%A0%87%E5%87%86/a%20b.md`.
+pub fn uri_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 #[derive(Serialize)]

@@ -7,6 +7,7 @@ pub mod findings;
 pub mod import;
 pub mod imported;
 pub mod json;
+pub mod junit;
 
 /// Prints a failure of the tool to stderr: one line, with its causes, in `lang`. A closed
 /// stderr is not a reason to panic: the exit code still tells.

@@ -1,0 +1,99 @@
+//! The CI formats (`github`, `sarif`, `gitlab`, `junit`) name files relative to the git checkout
+//! that holds the repository, so that the CI server can attach them; the others stay relative
+//! to the repository. GitLab fingerprints survive an edit that only moves a finding.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::{copy_dir, project, scratch, stdkit};
+
+fn git_init(dir: &Path) {
+    let o = Command::new("git")
+        .args(["init", "-q", "--template="])
+        .arg(dir)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{o:?}");
+}
+
+fn check(repo: &Path, format: &str) -> String {
+    let o = stdkit(
+        repo,
+        &["check", "--as-of", "2014-12-31", "--format", format],
+    );
+    assert_eq!(o.status.code(), Some(1), "{o:?}");
+    String::from_utf8(o.stdout).unwrap()
+}
+
+#[test]
+fn ci_paths_are_relative_to_the_checkout() {
+    let tmp = scratch("ci-prefix");
+    let repo = tmp.join("city/standards");
+    copy_dir(&project("tests/cmd/check-github-format.in"), &repo);
+    git_init(&tmp.join("city"));
+    let github = check(&repo, "github");
+    assert!(
+        github
+            .lines()
+            .all(|l| l.contains(" file=standards/system/")),
+        "{github}"
+    );
+    let gitlab: serde_json::Value = serde_json::from_str(&check(&repo, "gitlab")).unwrap();
+    for issue in gitlab.as_array().unwrap() {
+        let path = issue["location"]["path"].as_str().unwrap();
+        assert!(path.starts_with("standards/system/"), "{path}");
+    }
+    assert!(check(&repo, "junit").contains(r#"file="standards/system/"#));
+    assert!(check(&repo, "sarif").contains(r#""uri": "standards/system/"#));
+    // The formats for people and tools of the repository keep repository-relative paths.
+    assert!(check(&repo, "short").starts_with("system/"));
+    // `--path-prefix` overrides what git says.
+    let o = stdkit(
+        &repo,
+        &[
+            "check",
+            "--as-of",
+            "2014-12-31",
+            "--format",
+            "github",
+            "--path-prefix",
+            "a\\b/",
+        ],
+    );
+    assert!(String::from_utf8_lossy(&o.stdout).contains(" file=a/b/system/"));
+}
+
+#[test]
+fn gitlab_fingerprints_follow_a_finding_that_moves() {
+    let tmp = scratch("ci-fingerprint");
+    let repo = tmp.join("repo");
+    copy_dir(&project("tests/cmd/check-github-format.in"), &repo);
+    let before: serde_json::Value = serde_json::from_str(&check(&repo, "gitlab")).unwrap();
+    // A comment line above every finding: the lines move, the findings stay the same.
+    for entry in walkdir::WalkDir::new(repo.join("system")) {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_some_and(|e| e == "toml") {
+            let text = std::fs::read_to_string(entry.path()).unwrap();
+            std::fs::write(entry.path(), format!("# 注释\n{text}")).unwrap();
+        }
+    }
+    let after: serde_json::Value = serde_json::from_str(&check(&repo, "gitlab")).unwrap();
+    let prints = |v: &serde_json::Value| -> Vec<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["fingerprint"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(prints(&before), prints(&after));
+    assert_eq!(
+        before[0]["location"]["lines"]["begin"].as_u64().unwrap() + 1,
+        after[0]["location"]["lines"]["begin"].as_u64().unwrap()
+    );
+    // Distinct findings have distinct fingerprints.
+    let mut all = prints(&before);
+    all.dedup();
+    assert_eq!(all.len(), before.as_array().unwrap().len());
+}
