@@ -41,7 +41,7 @@ pub fn run(cli: &cli::Cli, out: &mut dyn Write) -> Result<Outcome> {
         cli::Command::Table(args) => commands::table::run(&ctx, args, out),
         cli::Command::Tasks(args) => commands::tasks::run(&ctx, args, out),
         cli::Command::Dossier(args) => commands::dossier::run(&ctx, args, out),
-        cli::Command::Schema(args) => commands::schema::run(args, out),
+        cli::Command::Schema(args) => commands::schema::run(&ctx, args, out),
         cli::Command::Completions(args) => commands::shell::completions(args, out),
         cli::Command::Man => commands::shell::man(out),
         cli::Command::Init(args) => commands::init::run(&ctx, args, out),

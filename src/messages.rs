@@ -316,6 +316,12 @@ messages! {
     } =>
         "{name_zh}为 {value}（{numerator}/{denominator}），未达到目标值 {target}" /
         "{name_en} is {value} ({numerator}/{denominator}), below its target of {target}";
+    /// `target/missed`: a rate with a target whose denominator is 0, as `rates` says it
+    unjudged(name: &Msg, reason: &Msg, target: &str) {
+        let (name_zh, name_en, why_zh, why_en) = (&name.zh, &name.en, &reason.zh, &reason.en);
+    } =>
+        "{name_zh}无法判断是否达到目标值 {target}：{why_zh}" /
+        "{name_en} cannot be judged against its target of {target}: {why_en}";
 }
 
 // ---------------------------------------------------------------------------------------

@@ -64,3 +64,24 @@ fn an_unknown_shell_is_a_usage_error() {
         .unwrap();
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn schema_writes_under_the_folder_given_with_dash_c() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_stdkit"))
+        .arg("-C")
+        .arg(tmp.path())
+        .arg("schema")
+        .current_dir(std::env::temp_dir())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{o:?}");
+    assert!(tmp.path().join("schema/standard.schema.json").is_file());
+    let check = Command::new(env!("CARGO_BIN_EXE_stdkit"))
+        .arg("-C")
+        .arg(tmp.path())
+        .args(["schema", "--check"])
+        .output()
+        .unwrap();
+    assert_eq!(check.status.code(), Some(0), "{check:?}");
+}

@@ -9,14 +9,20 @@ use crate::finding::FailWith;
 use super::Outcome;
 use crate::cli::SchemaArgs;
 
-pub fn run(args: &SchemaArgs, out: &mut dyn Write) -> Result<Outcome> {
+pub fn run(
+    ctx: &crate::context::Context,
+    args: &SchemaArgs,
+    out: &mut dyn Write,
+) -> Result<Outcome> {
     let mut stale = Vec::new();
-    if !args.check && !args.out.is_dir() {
+    // A relative folder starts from `-C` (or the current directory), as for every command.
+    let dir = ctx.start.join(&args.out);
+    if !args.check && !dir.is_dir() {
         // Its own folder: created (one level, never its parents) when absent.
-        std::fs::create_dir(&args.out).fail_with(|| crate::fsx::write_words(&args.out))?;
+        std::fs::create_dir(&dir).fail_with(|| crate::fsx::write_words(&args.out))?;
     }
     for (name, text) in crate::schema::rendered() {
-        let path = args.out.join(name);
+        let path = dir.join(name);
         let current = std::fs::read_to_string(&path).unwrap_or_default();
         if current == text {
             continue;
