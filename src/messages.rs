@@ -687,6 +687,21 @@ messages! {
 }
 
 // ---------------------------------------------------------------------------------------
+// `table`: options that do not go together
+// ---------------------------------------------------------------------------------------
+
+messages! {
+    /// `table --tree` with another format than the terminal's
+    table_tree_format(format: &str) { let format = if format == "txt" { "terminal" } else { format }; } =>
+        "结构图（--tree）只有终端格式，不能与 `--format {format}` 同用；xlsx 与 json 已含结构（tree）" /
+        "the structure diagram (--tree) has the terminal format only, not `--format {format}`; xlsx and json hold the tree already";
+    /// `table --stats` with json or xlsx
+    table_stats_format(format: &str) =>
+        "统计表（--stats）可输出为终端、md 或 csv，不能与 `--format {format}` 同用；{format} 已含统计表" /
+        "the statistics (--stats) are written as terminal, md or csv, not `--format {format}`; {format} holds them already";
+}
+
+// ---------------------------------------------------------------------------------------
 // The writing commands (`init`)
 // ---------------------------------------------------------------------------------------
 

@@ -10,6 +10,17 @@ use crate::context::Context;
 use crate::report::system::{detail, stats, tree};
 
 pub fn run(ctx: &Context, args: &TableArgs, out: &mut dyn Write) -> Result<Outcome> {
+    // What the structure diagram and the statistics can be written as; anything else would
+    // silently print something other than what was asked.
+    let shown = extension(args.format);
+    if args.tree && args.format != TableFormat::Terminal {
+        let m = crate::messages::table_tree_format(shown);
+        return Err(crate::finding::failure(m.zh, m.en));
+    }
+    if args.stats && matches!(args.format, TableFormat::Json | TableFormat::Xlsx) {
+        let m = crate::messages::table_stats_format(shown);
+        return Err(crate::finding::failure(m.zh, m.en));
+    }
     let root = crate::load::discover(&ctx.start)?;
     // Where the table may go is decided before anything is read.
     let target = match &args.output {
