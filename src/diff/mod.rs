@@ -198,6 +198,34 @@ fn pair(old: &Repository, new: &Repository, d: &mut Diff) -> Vec<(usize, usize)>
             None => new_left.push(i),
         }
     }
+    // The unpaired old standards by code and by (category, title), each list in reverse
+    // order of number so that the first still unpaired is popped: linear in all.
+    let mut by_code: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut by_title: BTreeMap<(String, String), Vec<String>> = BTreeMap::new();
+    for (no, &o) in old_left.iter().rev() {
+        let s = &old.standards[o];
+        let c = code(s);
+        if !c.is_empty() {
+            by_code.entry(c).or_default().push(no.clone());
+        }
+        let t = title(s);
+        if !t.is_empty() {
+            by_title
+                .entry((category(s), t))
+                .or_default()
+                .push(no.clone());
+        }
+    }
+    let first_unpaired = |list: Option<&mut Vec<String>>, left: &BTreeMap<String, usize>| {
+        let list = list?;
+        while let Some(no) = list.last() {
+            if left.contains_key(no) {
+                return Some(no.clone());
+            }
+            list.pop();
+        }
+        None
+    };
     let mut still = Vec::new();
     for i in new_left {
         let s = &new.standards[i];
@@ -206,24 +234,13 @@ fn pair(old: &Repository, new: &Repository, d: &mut Diff) -> Vec<(usize, usize)>
             .iter()
             .find(|f| old_left.contains_key(&f.written.value))
             .map(|f| f.written.value.clone());
-        let found = by_formerly.map(|no| (no, "formerly")).or_else(|| {
-            let own = code(s);
-            let cat = category(s);
-            let t = title(s);
-            old_left
-                .iter()
-                .find(|&(_, &o)| !own.is_empty() && code(&old.standards[o]) == own)
-                .map(|(no, _)| (no.clone(), "code"))
-                .or_else(|| {
-                    old_left
-                        .iter()
-                        .find(|&(_, &o)| {
-                            let os = &old.standards[o];
-                            !t.is_empty() && title(os) == t && category(os) == cat
-                        })
-                        .map(|(no, _)| (no.clone(), "title"))
-                })
-        });
+        let found = by_formerly
+            .map(|no| (no, "formerly"))
+            .or_else(|| first_unpaired(by_code.get_mut(&code(s)), &old_left).map(|no| (no, "code")))
+            .or_else(|| {
+                first_unpaired(by_title.get_mut(&(category(s), title(s))), &old_left)
+                    .map(|no| (no, "title"))
+            });
         match found {
             Some((no, by)) => {
                 let o = old_left.remove(&no).expect("unpaired");
