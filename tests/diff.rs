@@ -234,3 +234,52 @@ fn diff_refuses_a_repository_outside_git_and_an_unknown_revision() {
         assert!(out.stdout.is_empty());
     }
 }
+
+/// The files of a repository as a revision gives them: every file under `dir`, by
+/// repository-relative path.
+fn files_of(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let rel = entry.path().strip_prefix(dir).unwrap();
+            let rel = rel.to_str().unwrap().replace('\\', "/");
+            files.push((rel, fs::read(entry.path()).unwrap()));
+        }
+    }
+    files
+}
+
+#[test]
+fn given_files_load_as_the_working_tree_does() {
+    for example in ["tests/cmd/check-accepts-a-valid-repository.in", "standards"] {
+        let dir = project(example);
+        let disk = stdkit::load::load(&dir).unwrap();
+        let given = stdkit::load::load_files(&dir, files_of(&dir)).unwrap();
+        assert_eq!(
+            format!("{:?}", given.repo.standards),
+            format!("{:?}", disk.repo.standards),
+            "{example}"
+        );
+        assert_eq!(
+            format!("{:?}", given.repo.categories),
+            format!("{:?}", disk.repo.categories),
+            "{example}"
+        );
+        assert_eq!(
+            format!("{:?}", given.repo.records),
+            format!("{:?}", disk.repo.records),
+            "{example}"
+        );
+        assert_eq!(
+            format!("{:?}", given.repo.scope),
+            format!("{:?}", disk.repo.scope),
+            "{example}"
+        );
+        assert_eq!(
+            format!("{:?}", given.findings),
+            format!("{:?}", disk.findings),
+            "{example}"
+        );
+    }
+}

@@ -177,10 +177,14 @@ pub fn diff(old: &Repository, old_texts: &Texts, new: &Repository, new_texts: &T
     d
 }
 
-/// Pairs the standards of both sides (index in `old`, index in `new`): by system number,
-/// then a new standard whose `formerly` names an unpaired old number, one with the code of
-/// an unpaired old standard, one with the title of an unpaired old standard of its category.
-/// The unpaired are added and removed.
+/// Pairs the standards of both sides (index in `old`, index in `new`). First a new standard
+/// whose `formerly` names an old number it did not name at that number on the old side (a
+/// renumbering made since; this comes first, so that a category renumbered to close its gaps
+/// pairs each standard with itself, not with the one that held its new number); then the
+/// same system number, unless both sides give it different codes and either code is met on
+/// the other side (another standard took the number); then, among the old standards still
+/// unpaired, the one with the same code, else the same title in the same category. The
+/// unpaired are added and removed.
 fn pair(old: &Repository, new: &Repository, d: &mut Diff) -> Vec<(usize, usize)> {
     let key = |s: &Standard| {
         let no = s.no_written();
@@ -190,14 +194,73 @@ fn pair(old: &Repository, new: &Repository, d: &mut Diff) -> Vec<(usize, usize)>
     for (i, s) in old.standards.iter().enumerate() {
         old_left.entry(key(s)).or_insert(i);
     }
+    let old_at = old_left.clone();
+    let codes = |repo: &Repository| -> BTreeSet<String> {
+        repo.standards
+            .iter()
+            .map(code)
+            .filter(|c| !c.is_empty())
+            .collect()
+    };
+    let (old_codes, new_codes) = (codes(old), codes(new));
     let mut pairs = Vec::new();
-    let mut new_left = Vec::new();
+    let renumbered = |d: &mut Diff, o: usize, s: &Standard, by: &str| {
+        d.renumbered.push(Renumbered {
+            old: old.standards[o].no_written(),
+            new: s.no_written(),
+            title: title(s),
+            by: by.to_owned(),
+        });
+    };
+
+    let mut left = Vec::new();
     for (i, s) in new.standards.iter().enumerate() {
-        match old_left.remove(&key(s)) {
-            Some(o) => pairs.push((o, i)),
+        let own = key(s);
+        let had: BTreeSet<&str> = old_at
+            .get(&own)
+            .map(|&o| {
+                old.standards[o]
+                    .formerly
+                    .iter()
+                    .map(|f| f.written.value.as_str())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let claim = s
+            .formerly
+            .iter()
+            .map(|f| f.written.value.as_str())
+            .find(|f| *f != own && !had.contains(f) && old_left.contains_key(*f))
+            .map(str::to_owned);
+        match claim {
+            Some(no) => {
+                let o = old_left.remove(&no).expect("unpaired");
+                renumbered(d, o, s, "formerly");
+                pairs.push((o, i));
+            }
+            None => left.push(i),
+        }
+    }
+
+    let mut new_left = Vec::new();
+    for i in left {
+        let s = &new.standards[i];
+        let same = old_left.get(&key(s)).copied().filter(|&o| {
+            let (a, b) = (code(&old.standards[o]), code(s));
+            a.is_empty()
+                || b.is_empty()
+                || a == b
+                || !(new_codes.contains(&a) || old_codes.contains(&b))
+        });
+        match same {
+            Some(o) => {
+                old_left.remove(&key(s));
+                pairs.push((o, i));
+            }
             None => new_left.push(i),
         }
     }
+
     // The unpaired old standards by code and by (category, title), each list in reverse
     // order of number so that the first still unpaired is popped: linear in all.
     let mut by_code: BTreeMap<String, Vec<String>> = BTreeMap::new();
@@ -229,14 +292,8 @@ fn pair(old: &Repository, new: &Repository, d: &mut Diff) -> Vec<(usize, usize)>
     let mut still = Vec::new();
     for i in new_left {
         let s = &new.standards[i];
-        let by_formerly = s
-            .formerly
-            .iter()
-            .find(|f| old_left.contains_key(&f.written.value))
-            .map(|f| f.written.value.clone());
-        let found = by_formerly
-            .map(|no| (no, "formerly"))
-            .or_else(|| first_unpaired(by_code.get_mut(&code(s)), &old_left).map(|no| (no, "code")))
+        let found = first_unpaired(by_code.get_mut(&code(s)), &old_left)
+            .map(|no| (no, "code"))
             .or_else(|| {
                 first_unpaired(by_title.get_mut(&(category(s), title(s))), &old_left)
                     .map(|no| (no, "title"))
@@ -244,12 +301,7 @@ fn pair(old: &Repository, new: &Repository, d: &mut Diff) -> Vec<(usize, usize)>
         match found {
             Some((no, by)) => {
                 let o = old_left.remove(&no).expect("unpaired");
-                d.renumbered.push(Renumbered {
-                    old: old.standards[o].no_written(),
-                    new: s.no_written(),
-                    title: title(s),
-                    by: by.to_owned(),
-                });
+                renumbered(d, o, s, by);
                 pairs.push((o, i));
             }
             None => still.push(i),
@@ -448,6 +500,85 @@ fn clauses(old: &str, new: &str) -> Vec<Clause> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::finding::Pos;
+    use crate::model::testing::Repo;
+    use crate::model::{At, NoRef, Status};
+
+    fn formerly(no: &str) -> NoRef {
+        NoRef::new(At::new(no.to_owned(), Pos::START))
+    }
+
+    fn renumbered(d: &Diff) -> Vec<(String, String, String)> {
+        d.renumbered
+            .iter()
+            .map(|r| (r.old.clone(), r.new.clone(), r.by.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn a_category_shifted_to_close_a_gap_pairs_each_standard_with_itself() {
+        let old = Repo::new("中心")
+            .standard("201-01", "甲", Status::InForce)
+            .standard("201-03", "乙", Status::InForce)
+            .standard("201-04", "丙", Status::InForce)
+            .build();
+        let new = Repo::new("中心")
+            .standard("201-01", "甲", Status::InForce)
+            .standard_with("201-02", "乙", Status::InForce, |s| {
+                s.formerly = vec![formerly("201-03")]
+            })
+            .standard_with("201-03", "丙", Status::InForce, |s| {
+                s.formerly = vec![formerly("201-04")]
+            })
+            .build();
+        let d = diff(&old, &Texts::new(), &new, &Texts::new());
+        assert_eq!(
+            renumbered(&d),
+            vec![
+                ("201-03".into(), "201-02".into(), "formerly".into()),
+                ("201-04".into(), "201-03".into(), "formerly".into()),
+            ]
+        );
+        assert!(d.added.is_empty() && d.removed.is_empty() && d.fields.is_empty());
+    }
+
+    #[test]
+    fn a_renumbering_kept_in_formerly_from_before_is_not_a_new_one() {
+        let old = Repo::new("中心")
+            .standard("201-02", "丁", Status::InForce)
+            .standard_with("201-03", "乙", Status::InForce, |s| {
+                s.formerly = vec![formerly("201-02")]
+            })
+            .build();
+        let d = diff(&old, &Texts::new(), &old.clone(), &Texts::new());
+        assert_eq!(
+            d,
+            Diff {
+                rates: d.rates.clone(),
+                ..Diff::default()
+            }
+        );
+    }
+
+    #[test]
+    fn a_standard_moved_without_formerly_is_found_by_its_title_in_its_category() {
+        let old = Repo::new("中心")
+            .standard("201-01", "甲", Status::InForce)
+            .standard("202-01", "乙", Status::InForce)
+            .build();
+        let new = Repo::new("中心")
+            .standard("201-05", "甲", Status::Trial)
+            .standard("203-01", "乙", Status::InForce)
+            .build();
+        let d = diff(&old, &Texts::new(), &new, &Texts::new());
+        assert_eq!(
+            renumbered(&d),
+            vec![("201-01".into(), "201-05".into(), "title".into())]
+        );
+        assert_eq!(d.added.len(), 1);
+        assert_eq!(d.removed.len(), 1);
+        assert_eq!(d.status.len(), 1);
+    }
 
     #[test]
     fn clauses_by_heading() {
