@@ -961,6 +961,13 @@ messages! {
     diff_no_revision(rev: &str) =>
         "git 中没有版本 `{rev}`（提交、分支或标签）" /
         "git knows no revision `{rev}` (a commit, branch or tag)";
+    /// Failure: the repository's folder holds no manifest at a revision
+    diff_no_repository_at(rev: &str) =>
+        "版本 `{rev}` 中还没有这个标准库（没有 `{MANIFEST}`）" /
+        "the repository did not exist yet at `{rev}` (no `{MANIFEST}`)";
+    /// Failure: git answered `cat-file` with something else than the blob asked for
+    diff_git_answer(what: &str) =>
+        "读取 git 对象失败：{what}" / "failed to read a git object: {what}";
     /// The working tree, as the newer side of a diff
     diff_working_tree() => "工作区" / "the working tree";
     /// The title of a diff

@@ -283,3 +283,30 @@ fn given_files_load_as_the_working_tree_does() {
         );
     }
 }
+
+#[test]
+fn diff_refuses_a_revision_from_before_the_repository() {
+    let tmp = scratch("diff-before");
+    fs::write(tmp.join("README.md"), "工作区说明\n").unwrap();
+    let mut git = ScriptedGit::init(&tmp);
+    git.commit_all("说明", "v0");
+    let repo = tmp.join("中心");
+    copy_dir(
+        &project("tests/cmd/check-accepts-a-valid-repository.in"),
+        &repo,
+    );
+    git.commit_all("标准库", "v1");
+    let out = stdkit(&repo, &["diff", "v0"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("版本 `v0` 中还没有这个标准库"),
+        "{}",
+        stderr(&out)
+    );
+    let out = stdkit(&repo, &["diff", "v1", "--format", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["to"], "working-tree");
+    assert_eq!(json["added"], serde_json::json!([]));
+    assert_eq!(json["clauses"], serde_json::json!([]));
+}

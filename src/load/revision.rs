@@ -71,8 +71,8 @@ pub fn files_at(root: &Path, rev: &str) -> Result<Vec<(String, Vec<u8>)>> {
     }
     let listing = run(&mut ls)?.ok_or_else(|| fail(messages::diff_no_revision(rev)))?;
     let wanted = blobs(&listing, &prefix);
-    if wanted.is_empty() {
-        return Ok(Vec::new());
+    if !wanted.iter().any(|(_, path)| path == MANIFEST) {
+        return Err(fail(messages::diff_no_repository_at(rev)));
     }
     read_blobs(git(), wanted)
 }
