@@ -199,7 +199,7 @@ fn diff_against_the_working_tree_names_fields_and_renumbering_by_code() {
         md.starts_with("## Changes in the standard system: v1 → v2\n"),
         "{md}"
     );
-    assert!(md.contains("### Changed clauses of the text (1)\n\n- 201-01 首问负责制：`## 5 工作要求`（changed）\n"), "{md}");
+    assert!(md.contains("### Changed clauses of the text (1)\n\n- 201-01 首问负责制: `## 5 工作要求` (changed)\n"), "{md}");
     assert!(
         md.contains("| | v1 | v2 |\n|---|---|---|\n| coverage | 75.0% | 75.0% |\n"),
         "{md}"

@@ -36,6 +36,11 @@ pub fn json(
 /// The diff as text for the terminal or as Markdown.
 pub fn text(diff: &Diff, from: &str, to: &str, lang: Lang, form: Form) -> String {
     let md = form == Form::Markdown;
+    // The punctuation of the language: `（…）`, `：`, `；` in Chinese.
+    let (open, close, colon, semi) = match lang {
+        Lang::Zh => ("（", "）", "：", "；"),
+        Lang::En => (" (", ")", ": ", "; "),
+    };
     let safe = |s: &str| -> String {
         if md {
             s.replace('|', "\\|")
@@ -88,7 +93,7 @@ pub fn text(diff: &Diff, from: &str, to: &str, lang: Lang, form: Form) -> String
             format!(" {}", safe(&e.code))
         };
         format!(
-            "{}{code} {}（{}）",
+            "{}{code} {}{open}{}{close}",
             safe(&e.no),
             safe(&e.title),
             status(&e.status)
@@ -111,7 +116,7 @@ pub fn text(diff: &Diff, from: &str, to: &str, lang: Lang, form: Form) -> String
             .iter()
             .map(|r| {
                 format!(
-                    "{} → {} {}（{}）",
+                    "{} → {} {}{open}{}{close}",
                     safe(&r.old),
                     safe(&r.new),
                     safe(&r.title),
@@ -127,7 +132,7 @@ pub fn text(diff: &Diff, from: &str, to: &str, lang: Lang, form: Form) -> String
             .iter()
             .map(|s| {
                 format!(
-                    "{} {}：{} → {}",
+                    "{} {}{colon}{} → {}",
                     safe(&s.no),
                     safe(&s.title),
                     status(&s.old),
@@ -173,7 +178,12 @@ pub fn text(diff: &Diff, from: &str, to: &str, lang: Lang, form: Form) -> String
                         format!("{}: {} → {}", c.field, v(&c.old), v(&c.new))
                     })
                     .collect();
-                format!("{} {}：{}", safe(&f.no), safe(&f.title), changes.join("；"))
+                format!(
+                    "{} {}{colon}{}",
+                    safe(&f.no),
+                    safe(&f.title),
+                    changes.join(semi)
+                )
             })
             .collect(),
     );
@@ -193,12 +203,17 @@ pub fn text(diff: &Diff, from: &str, to: &str, lang: Lang, form: Form) -> String
                             safe(&x.heading)
                         };
                         format!(
-                            "{heading}（{}）",
+                            "{heading}{open}{}{close}",
                             messages::diff_clause(&x.change).get(lang)
                         )
                     })
                     .collect();
-                format!("{} {}：{}", safe(&c.no), safe(&c.title), changes.join("；"))
+                format!(
+                    "{} {}{colon}{}",
+                    safe(&c.no),
+                    safe(&c.title),
+                    changes.join(semi)
+                )
             })
             .collect(),
     );
@@ -232,7 +247,7 @@ pub fn text(diff: &Diff, from: &str, to: &str, lang: Lang, form: Form) -> String
         for r in &diff.rates {
             let _ = writeln!(
                 out,
-                "  {}：{} → {}",
+                "  {}{colon}{} → {}",
                 rate_name(&r.key),
                 value(&r.old),
                 value(&r.new)
