@@ -187,7 +187,7 @@ fn diff_against_the_working_tree_names_fields_and_renumbering_by_code() {
         "{text}"
     );
     // The inspections still name 201-01, which no standard answers to without `formerly`.
-    assert!(text.contains("  实施率：50.0% → 0.0%\n"), "{text}");
+    assert!(text.contains("  标准实施率：50.0% → 0.0%\n"), "{text}");
 
     let md = stdkit(
         &repo,
@@ -201,7 +201,7 @@ fn diff_against_the_working_tree_names_fields_and_renumbering_by_code() {
     );
     assert!(md.contains("### Changed clauses of the text (1)\n\n- 201-01 首问负责制: `## 5 工作要求` (changed)\n"), "{md}");
     assert!(
-        md.contains("| | v1 | v2 |\n|---|---|---|\n| coverage | 75.0% | 75.0% |\n"),
+        md.contains("| | v1 | v2 |\n|---|---|---|\n| standardization coverage | 75.0% | 75.0% |\n"),
         "{md}"
     );
 

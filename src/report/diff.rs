@@ -220,15 +220,12 @@ pub fn text(diff: &Diff, from: &str, to: &str, lang: Lang, form: Form) -> String
     let na = messages::diff_no_value();
     let value = |v: &Option<String>| v.clone().unwrap_or_else(|| na.get(lang).to_owned());
     let rate_name = |key: &str| -> String {
-        let zh = match key {
-            "coverage" => "覆盖率",
-            "implementation" => "实施率",
-            _ => "完整率",
+        let name = match key {
+            "coverage" => messages::rate_coverage(),
+            "implementation" => messages::rate_implementation(),
+            _ => messages::rate_completeness(),
         };
-        match lang {
-            Lang::Zh => zh.to_owned(),
-            Lang::En => key.to_owned(),
-        }
+        name.get(lang).to_owned()
     };
     if md {
         let _ = writeln!(out, "### {}\n", messages::diff_rates().get(lang));
