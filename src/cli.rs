@@ -65,6 +65,8 @@ pub enum Command {
     Init(InitArgs),
     /// 在类目中新建一项标准，使用下一个空闲的体系表编号，并输出所写文件的路径
     New(NewArgs),
+    /// 标准体系的变化：某一 git 版本与工作区（或两个版本）之间新增、删除、重新编号、状态、新版本、正文章条与指标
+    Diff(DiffArgs),
 }
 
 #[derive(Debug, Args)]
@@ -278,4 +280,22 @@ fn parse_period(text: &str) -> Result<Period, String> {
         return Err(format!("`{text}` 结束早于开始（ends before it starts）"));
     }
     Ok(period)
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// 旧版本（git 提交、分支或标签）
+    pub rev: String,
+    /// 新版本（省略时为工作区）
+    pub rev2: Option<String>,
+    /// 输出格式
+    #[arg(long, value_enum, default_value_t = DiffFormat::Terminal)]
+    pub format: DiffFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Terminal,
+    Md,
+    Json,
 }

@@ -9,6 +9,7 @@ pub mod check;
 pub mod cli;
 pub mod commands;
 pub mod context;
+pub mod diff;
 pub mod dossier;
 pub mod edit;
 pub mod finding;
@@ -47,5 +48,6 @@ pub fn run(cli: &cli::Cli, out: &mut dyn Write) -> Result<Outcome> {
         cli::Command::Init(args) => commands::init::run(&ctx, args, out),
         cli::Command::New(args) => commands::new::run(&ctx, args, out),
         cli::Command::Import(args) => commands::import::run(&ctx, args, out),
+        cli::Command::Diff(args) => commands::diff::run(&ctx, args, out),
     }
 }

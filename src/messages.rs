@@ -969,6 +969,62 @@ messages! {
         "would write {files} files (standards: {standards}, new categories: {categories}); --dry-run, nothing written";
 }
 
+// ---------------------------------------------------------------------------------------
+// `diff`: what changed in the standard system between two revisions
+// ---------------------------------------------------------------------------------------
+
+messages! {
+    /// Failure: `diff` in a repository outside git
+    diff_not_in_git(root: &Path) { let root = root.display(); } =>
+        "标准库 `{root}` 不在 git 仓库中，无法比较版本" /
+        "the repository `{root}` is not in a git repository: there are no revisions to compare";
+    /// Failure: a revision git does not know
+    diff_no_revision(rev: &str) =>
+        "git 中没有版本 `{rev}`（提交、分支或标签）" /
+        "git knows no revision `{rev}` (a commit, branch or tag)";
+    /// Failure: the repository's folder holds no manifest at a revision
+    diff_no_repository_at(rev: &str) =>
+        "版本 `{rev}` 中还没有这个标准库（没有 `{MANIFEST}`）" /
+        "the repository did not exist yet at `{rev}` (no `{MANIFEST}`)";
+    /// Failure: git answered `cat-file` with something else than the blob asked for
+    diff_git_answer(what: &str) =>
+        "读取 git 对象失败：{what}" / "failed to read a git object: {what}";
+    /// The working tree, as the newer side of a diff
+    diff_working_tree() => "工作区" / "the working tree";
+    /// The title of a diff
+    diff_title(old: &str, new: &str) =>
+        "标准体系变化：{old} → {new}" / "Changes in the standard system: {old} → {new}";
+    /// Nothing changed
+    diff_nothing() => "标准体系无变化" / "no change in the standard system";
+    /// Heading: standards added
+    diff_added(n: usize) => "新增标准（{n}）" / "Standards added ({n})";
+    /// Heading: standards removed
+    diff_removed(n: usize) => "删除标准（{n}）" / "Standards removed ({n})";
+    /// Heading: standards renumbered
+    diff_renumbered(n: usize) => "重新编号（{n}）" / "Standards renumbered ({n})";
+    /// Heading: status changes
+    diff_status(n: usize) => "状态变化（{n}）" / "Status changes ({n})";
+    /// Heading: new editions
+    diff_editions(n: usize) => "新版本（{n}）" / "New editions ({n})";
+    /// Heading: changed metadata
+    diff_fields(n: usize) => "元数据变化（{n}）" / "Changed metadata ({n})";
+    /// Heading: changed clauses
+    diff_clauses(n: usize) => "正文章条变化（{n}）" / "Changed clauses of the text ({n})";
+    /// Heading: rates
+    diff_rates() => "指标变化" / "Rates";
+    /// How a renumbering was recognised
+    diff_by(how: &str) { let zh = match how { "formerly" => "据 formerly", "code" => "据标准编号", _ => "据同类目标题" }; let en = match how { "formerly" => "by formerly", "code" => "by code", _ => "by title in its category" }; } =>
+        "{zh}" / "{en}";
+    /// A new edition
+    diff_edition(no: &str, code: &str, replaced: &str, old_no: &str) =>
+        "{no} {code} 代替 {replaced}（原 {old_no}）" / "{no} {code} replaces {replaced} (was {old_no})";
+    /// A clause added, removed or changed
+    diff_clause(change: &str) { let zh = match change { "added" => "新增", "removed" => "删除", _ => "修改" }; } =>
+        "{zh}" / "{change}";
+    /// A rate's value when its denominator is 0
+    diff_no_value() => "无" / "n/a";
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,6 +1,7 @@
 //! One module per command: load → compute → report → `Outcome`.
 
 pub mod check;
+pub mod diff;
 pub mod dossier;
 pub mod import;
 pub mod init;

@@ -56,7 +56,7 @@ impl GitCli {
 
     /// The configuration keys of the repository that name a program git could run, each to
     /// be set to nothing (read with `git config`, which runs none of them).
-    fn neutralised(root: &Path) -> Option<Vec<String>> {
+    pub(crate) fn neutralised(root: &Path) -> Option<Vec<String>> {
         let mut command = Self::command(root);
         command.args(["config", "--list", "--name-only", "-z"]);
         let names = Self::output(&mut command).ok()??;

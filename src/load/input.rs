@@ -21,6 +21,9 @@ pub struct Input {
     root: PathBuf,
     /// `root` with every symlink resolved, to tell where a symlink lands.
     canonical: PathBuf,
+    /// The files themselves, by repository-relative path, when they come from elsewhere than
+    /// the disk (a git revision): then nothing is read from `root`.
+    memory: Option<std::sync::Arc<std::collections::HashMap<String, Vec<u8>>>>,
 }
 
 /// Why a file was not read.
@@ -46,12 +49,38 @@ impl Input {
         Input {
             root: root.to_path_buf(),
             canonical: root.canonicalize().unwrap_or_else(|_| root.to_path_buf()),
+            memory: None,
         }
+    }
+
+    /// The given files (repository-relative path, bytes) as the only way in, under the name
+    /// `root`: nothing is read from the disk.
+    pub fn in_memory(root: &Path, files: Vec<(String, Vec<u8>)>) -> Input {
+        Input {
+            root: root.to_path_buf(),
+            canonical: root.to_path_buf(),
+            memory: Some(std::sync::Arc::new(files.into_iter().collect())),
+        }
+    }
+
+    /// A file of the given files, when the files are given.
+    fn given(&self, rel: &str) -> Option<Result<Vec<u8>, Refusal>> {
+        let memory = self.memory.as_ref()?;
+        Some(match memory.get(rel) {
+            Some(bytes) if bytes.len() as u64 > MAX_SIZE => {
+                Err(Refusal::TooLarge(bytes.len() as u64))
+            }
+            Some(bytes) => Ok(bytes.clone()),
+            None => Err(Refusal::Missing),
+        })
     }
 
     /// Reads a file the loader found by walking the repository (no directory on the way is a
     /// symlink: walks never follow them).
     pub fn read(&self, rel: &str) -> Result<Vec<u8>, Refusal> {
+        if let Some(given) = self.given(rel) {
+            return given;
+        }
         let full = self.root.join(rel);
         let meta = std::fs::symlink_metadata(&full).map_err(io)?;
         if meta.file_type().is_symlink() {
@@ -66,6 +95,9 @@ impl Input {
     pub fn read_named(&self, rel: &str) -> Result<Vec<u8>, Refusal> {
         if !plain(rel) {
             return Err(Refusal::Outside);
+        }
+        if let Some(given) = self.given(rel) {
+            return given;
         }
         let full = self.root.join(rel);
         match std::fs::symlink_metadata(&full) {

@@ -12,6 +12,7 @@ mod manifest;
 mod members;
 mod parse;
 mod records;
+mod revision;
 mod snippets;
 mod source;
 mod standard;
@@ -26,6 +27,7 @@ use anyhow::Result;
 use rayon::prelude::*;
 
 pub use input::{Input, Refusal, plain as input_plain};
+pub use revision::{files_at, load_revision, standard_texts};
 pub use source::Source;
 
 use crate::finding::{self, Finding, Msg, failure};
@@ -100,24 +102,7 @@ pub fn load(root: &Path) -> Result<Loaded> {
 pub fn load_with(root: &Path, rules: &dyn TextRules) -> Result<Loaded> {
     let mut findings = Vec::new();
     let input = Input::new(root);
-    let manifest_bytes = input.read(MANIFEST).map_err(|refusal| {
-        fail(match refusal.finding(MANIFEST) {
-            Some(f) => messages::file_refused(MANIFEST, &f.message),
-            None => messages::manifest_vanished(),
-        })
-    })?;
-    let manifest = match Source::decode(MANIFEST.to_owned(), &manifest_bytes) {
-        Ok(src) => manifest::manifest(&src, &mut findings),
-        Err(f) => {
-            findings.push(*f);
-            crate::model::Manifest {
-                seq_width: 2,
-                ..Default::default()
-            }
-        }
-    };
-
-    let mut manifest = manifest;
+    let mut manifest = read_manifest(&input, &mut findings)?;
     members_are_others(root, &mut manifest, &mut findings);
 
     // Scope and records, and each subsystem of `system/`: walked and parsed side by side,
@@ -185,7 +170,60 @@ pub fn load_with(root: &Path, rules: &dyn TextRules) -> Result<Loaded> {
         unindexed.append(&mut cats);
         results.append(&mut parsed);
     }
+    assemble(root, manifest, unindexed, results, findings)
+}
 
+/// Loads the given files (repository-relative path, bytes: a git revision) as the repository
+/// named `root`, through the same parsing as the files of the working tree. Nothing is read
+/// from the disk; member centres are not looked at.
+pub fn load_files(root: &Path, files: Vec<(String, Vec<u8>)>) -> Result<Loaded> {
+    Ok(load_given(root, files)?.0)
+}
+
+/// `load_files`, and the given files as the way in (to read their texts after).
+fn load_given(root: &Path, files: Vec<(String, Vec<u8>)>) -> Result<(Loaded, Input)> {
+    let mut findings = Vec::new();
+    let (jobs, unindexed) = revision::jobs(root, &files, &mut findings)?;
+    let input = Input::in_memory(root, files);
+    let manifest = read_manifest(&input, &mut findings)?;
+    let results: Vec<Result<Read>> = jobs
+        .into_par_iter()
+        .map(|job| parse_job(&input, job, &NoRules))
+        .collect();
+    Ok((
+        assemble(root, manifest, unindexed, results, findings)?,
+        input,
+    ))
+}
+
+/// The manifest, read and parsed; one that cannot be read at all is a failure.
+fn read_manifest(input: &Input, findings: &mut Vec<Finding>) -> Result<crate::model::Manifest> {
+    let manifest_bytes = input.read(MANIFEST).map_err(|refusal| {
+        fail(match refusal.finding(MANIFEST) {
+            Some(f) => messages::file_refused(MANIFEST, &f.message),
+            None => messages::manifest_vanished(),
+        })
+    })?;
+    Ok(match Source::decode(MANIFEST.to_owned(), &manifest_bytes) {
+        Ok(src) => manifest::manifest(&src, findings),
+        Err(f) => {
+            findings.push(*f);
+            crate::model::Manifest {
+                seq_width: 2,
+                ..Default::default()
+            }
+        }
+    })
+}
+
+/// The repository the parsed files make.
+fn assemble(
+    root: &Path,
+    manifest: crate::model::Manifest,
+    unindexed: Vec<Category>,
+    results: Vec<Result<Read>>,
+    mut findings: Vec<Finding>,
+) -> Result<Loaded> {
     let mut repo = Repository {
         root: root.to_path_buf(),
         manifest,

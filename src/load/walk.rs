@@ -101,7 +101,10 @@ pub(super) fn system_top(
 
 /// The extension of a file the loader reads (`md` or `toml`), `None` for other files, a
 /// finding for a name that keeps it from being read.
-fn file_name(name: &std::ffi::OsStr, rel: &str) -> Result<Option<&'static str>, Box<Finding>> {
+pub(super) fn file_name(
+    name: &std::ffi::OsStr,
+    rel: &str,
+) -> Result<Option<&'static str>, Box<Finding>> {
     let lossy = name.to_string_lossy();
     let Some((_, ext)) = lossy.rsplit_once('.') else {
         return Ok(None);
@@ -117,7 +120,7 @@ fn file_name(name: &std::ffi::OsStr, rel: &str) -> Result<Option<&'static str>, 
     }
 }
 
-fn kind_of(ext: &str) -> FileKind {
+pub(super) fn kind_of(ext: &str) -> FileKind {
     if ext == "md" {
         FileKind::Markdown
     } else {

@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
+pub mod diff;
 pub mod findings;
 pub mod import;
 pub mod imported;
