@@ -20,6 +20,7 @@ pub mod messages;
 pub mod model;
 pub mod output;
 pub mod rates;
+pub mod renumber;
 pub mod report;
 pub mod schema;
 pub mod skeleton;
@@ -45,5 +46,6 @@ pub fn run(cli: &cli::Cli, out: &mut dyn Write) -> Result<Outcome> {
         cli::Command::Init(args) => commands::init::run(&ctx, args, out),
         cli::Command::New(args) => commands::new::run(&ctx, args, out),
         cli::Command::Import(args) => commands::import::run(&ctx, args, out),
+        cli::Command::Renumber(args) => commands::renumber::run(&ctx, args, out),
     }
 }
