@@ -14,9 +14,12 @@ mod tests;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::edit::Changeset;
-use crate::finding::{Finding, Msg, Severity};
+use crate::finding::{Code, Finding, Msg, Severity};
 use crate::messages;
 use crate::model::{Category, Repository, SystemNo};
+
+/// The directories of the records that name standards by system number.
+const RECORD_DIRS: [&str; 2] = ["records/inspections", "records/trainings"];
 
 /// One standard to move: its index in `Repository::standards`, its number now and after.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -52,6 +55,16 @@ pub fn single(repo: &Repository, old: &str, new: &str) -> Result<Vec<Move>, Msg>
     let old_no: SystemNo = old.trim().parse().map_err(|_| unknown())?;
     let index = repo.numbers().standard(&old_no).ok_or_else(unknown)?;
     let current = repo.standards[index].system_no().ok_or_else(unknown)?;
+    let holders = repo
+        .standards
+        .iter()
+        .filter(|s| s.system_no() == Some(&old_no));
+    if let Some(other) = holders
+        .map(|s| &s.path)
+        .find(|p| **p != repo.standards[index].path)
+    {
+        return Err(messages::renumber_taken(old, other));
+    }
     if *current != old_no {
         return Err(messages::renumber_old_is_former(old, &current.to_string()));
     }
@@ -229,7 +242,7 @@ pub fn plan(
 
     let errors: BTreeMap<&str, &Finding> = findings
         .iter()
-        .filter(|f| f.severity == Severity::Error)
+        .filter(|f| f.severity == Severity::Error && unsafe_to_rewrite(f.code))
         .rev()
         .map(|f| (f.location.path.as_str(), f))
         .collect();
@@ -237,6 +250,16 @@ pub fn plan(
         Some(f) => Err(messages::renumber_unsafe(path, &f.message)),
         None => Ok(()),
     };
+
+    // A record file that could not be read may name an old number: nothing tells.
+    let unread = errors.keys().find(|p| {
+        RECORD_DIRS
+            .iter()
+            .any(|d| p.strip_prefix(d).is_some_and(|r| r.starts_with('/')))
+    });
+    if let Some(path) = unread {
+        safe(path)?;
+    }
 
     let mut changes = Changeset::new();
     let mut edits = Vec::new();
@@ -275,6 +298,22 @@ pub fn plan(
         changes,
         edits,
     })
+}
+
+/// The errors that make a file unsafe to rewrite: it was not read, or not read whole as
+/// text and TOML, or its number is not one standard's.
+fn unsafe_to_rewrite(code: Code) -> bool {
+    matches!(
+        code,
+        Code::TomlSyntax
+            | Code::FrontmatterMissing
+            | Code::FileEncoding
+            | Code::FileOutside
+            | Code::FileSpecial
+            | Code::FileTooLarge
+            | Code::FileUnreadable
+            | Code::NumberDuplicate
+    )
 }
 
 /// The moved standard's path: in its new category's directory, its file name's number
