@@ -1000,12 +1000,15 @@ messages! {
         "`{key}`：{old} → {new}" / "`{key}`: {old} → {new}";
     /// A former number kept.
     renumber_former(old: &str) => "`formerly` 加入 {old}" / "`formerly` gains {old}";
+    /// A former number that is the standard's number again.
+    renumber_former_dropped(new: &str) =>
+        "`formerly` 去掉 {new}（重新成为现编号）" / "`formerly` loses {new} (its number again)";
     /// The last line.
     renumber_summary(standards: usize, files: usize, dry_run: bool) {
         let (zh_tail, en_tail) = if dry_run { ("（--dry-run，未写入）", "; --dry-run, nothing written") } else { ("", "") };
     } =>
         "{standards} 项标准重编号，改写 {files} 个文件{zh_tail}" /
-        "{standards} standards renumbered, {files} files rewritten{en_tail}";
+        "standards renumbered: {standards}; files rewritten: {files}{en_tail}";
 }
 
 #[cfg(test)]

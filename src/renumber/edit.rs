@@ -60,6 +60,13 @@ fn metadata(meta: &str, old: &str, new: &str) -> Option<(String, Vec<Msg>)> {
                 list.push(old);
                 what.push(messages::renumber_former(old));
             }
+            // A standard given back one of its former numbers no longer has it as former.
+            let new_no: Option<SystemNo> = new.parse().ok();
+            let before = list.len();
+            list.retain(|v| v.as_str().and_then(|s| s.trim().parse::<SystemNo>().ok()) != new_no);
+            if list.len() < before {
+                what.push(messages::renumber_former_dropped(new));
+            }
         }
         None => {
             let mut list = Array::new();

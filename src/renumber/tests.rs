@@ -156,6 +156,17 @@ fn a_former_number_already_kept_is_not_added_twice() {
 }
 
 #[test]
+fn a_standard_given_back_a_former_number_drops_it_from_formerly() {
+    let old = "+++\nno = \"201-05\"\nformerly = [\"201-02\", \"201-3\"]\n+++\n";
+    let (bytes, _) =
+        edit::standard(old.as_bytes(), FileKind::Markdown, "201-05", "201-03").unwrap();
+    assert_eq!(
+        String::from_utf8(bytes).unwrap(),
+        "+++\nno = \"201-03\"\nformerly = [\"201-02\", \"201-05\"]\n+++\n"
+    );
+}
+
+#[test]
 fn metadata_that_does_not_parse_is_not_rewritten() {
     assert!(edit::standard(b"+++\nno = \n+++\n", FileKind::Markdown, "201-01", "201-02").is_none());
     assert!(edit::standard(b"no front matter\n", FileKind::Markdown, "201-01", "201-02").is_none());
