@@ -110,7 +110,11 @@ pub struct RenumberArgs {
     )]
     pub old: Option<String>,
     /// 新体系表编号，如 201-09；其类目须已存在
-    #[arg(value_name = "NEW", required_unless_present = "shift")]
+    #[arg(
+        value_name = "NEW",
+        required_unless_present = "shift",
+        conflicts_with = "shift"
+    )]
     pub new: Option<String>,
     /// 将整个类目按现有顺序重编为 01、02、03……，消除空号
     #[arg(long, value_name = "CATEGORY")]

@@ -965,6 +965,10 @@ messages! {
     renumber_malformed(new: &str) =>
         "`{new}` 不是体系表编号，应写作 201-03 这样的形式" /
         "`{new}` is not a system number like 201-03";
+    /// NEW's sequence does not fit in `seq-width` digits.
+    renumber_too_wide(new: &str, width: u8) =>
+        "`{new}` 的序号超过 {width} 位（seq-width = {width}）" /
+        "the sequence of `{new}` has more than {width} digits (seq-width = {width})";
     /// NEW's category does not exist.
     renumber_no_category(new: &str, category: &str) =>
         "标准库中没有类目 `{category}`，不能编为 `{new}`（stdkit table --tree 列出全部类目）" /

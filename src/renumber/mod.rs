@@ -139,7 +139,11 @@ fn wanted(repo: &Repository, new: &str) -> Result<SystemNo, Msg> {
         .ok()
         .filter(|n: &SystemNo| n.seq() > 0)
         .ok_or_else(|| messages::renumber_malformed(new))?;
-    let no = SystemNo::new(parsed.category(), parsed.seq(), repo.manifest.seq_width);
+    let width = repo.manifest.seq_width;
+    if u64::from(parsed.seq()) >= 10u64.pow(u32::from(width)) {
+        return Err(messages::renumber_too_wide(new, width));
+    }
+    let no = SystemNo::new(parsed.category(), parsed.seq(), width);
     if category_dir(repo, no.category()).is_none() {
         return Err(messages::renumber_no_category(
             &no.to_string(),

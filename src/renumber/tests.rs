@@ -185,6 +185,7 @@ fn refusals() {
     assert_eq!(key(single(r, "201-03", "201-")), "renumber_malformed");
     assert_eq!(key(single(r, "201-03", "201-00")), "renumber_malformed");
     assert_eq!(key(single(r, "201-03", "209-01")), "renumber_no_category");
+    assert_eq!(key(single(r, "201-03", "201-100")), "renumber_too_wide");
     assert_eq!(key(single(r, "201-08", "201-09")), "renumber_unknown_old");
     assert_eq!(key(single(r, "202-02", "202-05")), "renumber_old_is_former");
     assert_eq!(key(single(r, "201-03", "201-3")), "renumber_same");
