@@ -987,6 +987,10 @@ messages! {
     /// A file to rewrite does not parse as TOML (or has no front matter).
     renumber_unparsable(path: &str) =>
         "`{path}` 不能解析，不能改写" / "`{path}` does not parse, so it cannot be rewritten";
+    /// A record file whose references were not all found by the editor.
+    renumber_unmatched(path: &str, read: usize, found: usize) =>
+        "`{path}` 中读到 {read} 处引用，只能改写 {found} 处，请手工改写" /
+        "`{path}` names the standard {read} times, but only {found} could be rewritten: rewrite it by hand";
     /// `--shift` on a category whose numbers have no gap.
     renumber_no_gap(category: &str) =>
         "类目 `{category}` 的编号已连续，无需重编号" /

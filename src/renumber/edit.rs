@@ -2,7 +2,7 @@
 //! keeping the whitespace and comments around it, so that `git diff` shows the changed lines
 //! and nothing else.
 
-use toml_edit::{Array, DocumentMut, Item, Value};
+use toml_edit::{Array, DocumentMut, Item, TableLike, Value};
 
 use crate::finding::Msg;
 use crate::messages;
@@ -95,29 +95,33 @@ pub fn records(
             what.push(messages::renumber_value(key, &written, &new));
         }
     };
-    if let Some(tables) = doc
-        .get_mut("training")
-        .and_then(Item::as_array_of_tables_mut)
-    {
-        for t in tables.iter_mut() {
-            if let Some(list) = t.get_mut("standards").and_then(Item::as_array_mut) {
-                for v in list.iter_mut() {
-                    swap("standards", v);
+    for (kind, key) in [("training", "standards"), ("inspection", "standard")] {
+        for entry in entries(doc.get_mut(kind)) {
+            match entry.get_mut(key) {
+                Some(Item::Value(Value::Array(list))) => {
+                    list.iter_mut().for_each(|v| swap(key, v));
                 }
-            }
-        }
-    }
-    if let Some(tables) = doc
-        .get_mut("inspection")
-        .and_then(Item::as_array_of_tables_mut)
-    {
-        for t in tables.iter_mut() {
-            if let Some(v) = t.get_mut("standard").and_then(Item::as_value_mut) {
-                swap("standard", v);
+                Some(Item::Value(v)) => swap(key, v),
+                _ => {}
             }
         }
     }
     Some((doc.to_string().into_bytes(), what))
+}
+
+/// The entries of `[[training]]` (or `training = [{ … }, …]`).
+fn entries(item: Option<&mut Item>) -> Vec<&mut dyn TableLike> {
+    match item {
+        Some(Item::ArrayOfTables(tables)) => {
+            tables.iter_mut().map(|t| t as &mut dyn TableLike).collect()
+        }
+        Some(Item::Value(Value::Array(list))) => list
+            .iter_mut()
+            .filter_map(|v| v.as_inline_table_mut())
+            .map(|t| t as &mut dyn TableLike)
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// A string value replaced, its surrounding whitespace and comments kept.

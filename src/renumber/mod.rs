@@ -229,18 +229,18 @@ pub fn plan(
         map.get(&parsed).map(ToString::to_string)
     };
 
-    let mut records: BTreeSet<&str> = BTreeSet::new();
+    // The record files naming an old number, with how many times they do.
+    let mut records: BTreeMap<&str, usize> = BTreeMap::new();
+    let named = |n: &crate::model::NoRef| n.no.as_ref().is_some_and(|n| map.contains_key(n));
     for t in &repo.records.trainings {
-        if t.standards
-            .iter()
-            .any(|n| n.no.as_ref().is_some_and(|n| map.contains_key(n)))
-        {
-            records.insert(&t.path);
+        let count = t.standards.iter().filter(|n| named(n)).count();
+        if count > 0 {
+            *records.entry(&t.path).or_default() += count;
         }
     }
     for i in &repo.records.inspections {
-        if i.standard.no.as_ref().is_some_and(|n| map.contains_key(n)) {
-            records.insert(&i.path);
+        if named(&i.standard) {
+            *records.entry(&i.path).or_default() += 1;
         }
     }
 
@@ -282,11 +282,15 @@ pub fn plan(
             changes: what,
         });
     }
-    for path in records {
+    for (path, count) in records {
         safe(path)?;
         let old = read(path)?;
         let (bytes, what) =
             edit::records(&old, &renames).ok_or_else(|| messages::renumber_unparsable(path))?;
+        // Every reference the loader read is rewritten, or the file is left to the user.
+        if what.len() != count {
+            return Err(messages::renumber_unmatched(path, count, what.len()));
+        }
         if bytes != old {
             changes.rewrite(path, old, bytes);
             edits.push(Edit {

@@ -261,3 +261,28 @@ fn shift_skips_former_numbers_and_refuses_a_category_without_gaps() {
         "renumber_no_category"
     );
 }
+
+#[test]
+fn records_written_as_inline_tables_are_rewritten_too() {
+    let dir = tempfile::tempdir().unwrap();
+    repo(dir.path());
+    let path = "records/trainings/2014.toml";
+    std::fs::write(
+        dir.path().join(path),
+        "training = [\n  { date = 2014-03-05, topic = \"宣贯\", standards = [\"201-03\"], attendees = [] },\n]\n",
+    )
+    .unwrap();
+    let loaded = crate::load::load(dir.path()).unwrap();
+    assert_eq!(
+        loaded.repo.records.trainings.len(),
+        1,
+        "{:?}",
+        loaded.findings
+    );
+    let moves = single(&loaded.repo, "201-03", "201-09").unwrap();
+    let plan = planned(dir.path(), &loaded, moves);
+    assert_eq!(
+        after(&plan, path),
+        "training = [\n  { date = 2014-03-05, topic = \"宣贯\", standards = [\"201-09\"], attendees = [] },\n]\n"
+    );
+}
