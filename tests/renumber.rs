@@ -107,6 +107,34 @@ fn renumber_into_another_category_changes_only_the_files_that_named_it() {
 }
 
 #[test]
+fn renumber_within_its_category_leaves_no_gap_behind() {
+    let tmp = scratch("renumber-within");
+    let repo = tmp.join("standards");
+    copy_dir(&project("standards"), &repo);
+    copy_dir(&project("examples"), &tmp.join("examples"));
+    let as_of = ["--as-of", "2014-12-31"];
+    let rates = |repo: &Path| ok(repo, &["rates", as_of[0], as_of[1], "--format", "json"]);
+    let before = rates(&repo);
+    let clean = String::from_utf8(ok(&repo, &["check", as_of[0], as_of[1]])).unwrap();
+    // 201-03 (named by two inspections) after the last of its category: its old number,
+    // kept in `formerly`, holds its place, so `check` reports no gap.
+    ok(&repo, &["renumber", "201-03", "201-12"]);
+    let dir = repo.join("system/2-服务提供标准体系/201-服务规范");
+    let text = std::fs::read_to_string(dir.join("201-12-一次性告知制.md")).unwrap();
+    assert!(text.contains("no = \"201-12\"\n") && text.contains("formerly = [\"201-03\"]\n"));
+    assert!(!dir.join("201-03-一次性告知制.md").exists());
+    let records =
+        std::fs::read_to_string(repo.join("records/inspections/b-服务提供.toml")).unwrap();
+    assert_eq!(records.matches("standard = \"201-12\"").count(), 2);
+    assert!(!records.contains("\"201-03\""));
+    assert_eq!(
+        String::from_utf8(ok(&repo, &["check", as_of[0], as_of[1]])).unwrap(),
+        clean
+    );
+    assert_eq!(rates(&repo), before, "rates moved");
+}
+
+#[test]
 fn a_refused_renumber_writes_nothing() {
     let tmp = scratch("renumber-refused");
     let repo = tmp.join("standards");
