@@ -991,6 +991,10 @@ messages! {
     renumber_unmatched(path: &str, read: usize, found: usize) =>
         "`{path}` 中读到 {read} 处引用，只能改写 {found} 处，请手工改写" /
         "`{path}` names the standard {read} times, but only {found} could be rewritten: rewrite it by hand";
+    /// `--shift` of a category that does not exist.
+    renumber_shift_no_category(category: &str) =>
+        "标准库中没有类目 `{category}`（stdkit table --tree 列出全部类目）" /
+        "there is no category `{category}` (stdkit table --tree lists them all)";
     /// `--shift` on a category whose numbers have no gap.
     renumber_no_gap(category: &str) =>
         "类目 `{category}` 的编号已连续，无需重编号" /
