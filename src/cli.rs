@@ -65,6 +65,8 @@ pub enum Command {
     Init(InitArgs),
     /// 在类目中新建一项标准，使用下一个空闲的体系表编号，并输出所写文件的路径
     New(NewArgs),
+    /// 重编号：将标准移到新的体系表编号（可移入另一类目），改写全部引用，原编号记入 formerly
+    Renumber(RenumberArgs),
     /// 标准体系的变化：某一 git 版本与工作区（或两个版本）之间新增、删除、重新编号、状态、新版本、正文章条与指标
     Diff(DiffArgs),
 }
@@ -109,6 +111,30 @@ pub struct NewArgs {
     /// 状态（默认 planned 待制定）；试行（trial）及以后的状态须有 --code
     #[arg(long, value_name = "STATUS", value_parser = parse_status)]
     pub status: Option<Status>,
+}
+
+#[derive(Debug, Args)]
+pub struct RenumberArgs {
+    /// 原体系表编号，如 201-03（与 --shift 二选一）
+    #[arg(
+        value_name = "OLD",
+        required_unless_present = "shift",
+        conflicts_with = "shift"
+    )]
+    pub old: Option<String>,
+    /// 新体系表编号，如 201-09；其类目须已存在
+    #[arg(
+        value_name = "NEW",
+        required_unless_present = "shift",
+        conflicts_with = "shift"
+    )]
+    pub new: Option<String>,
+    /// 将整个类目按现有顺序重编为 01、02、03……，消除空号
+    #[arg(long, value_name = "CATEGORY")]
+    pub shift: Option<String>,
+    /// 只列出计划，不写入
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Args)]

@@ -21,6 +21,7 @@ pub mod messages;
 pub mod model;
 pub mod output;
 pub mod rates;
+pub mod renumber;
 pub mod report;
 pub mod schema;
 pub mod skeleton;
@@ -49,5 +50,6 @@ pub fn run(cli: &cli::Cli, out: &mut dyn Write) -> Result<Outcome> {
         cli::Command::New(args) => commands::new::run(&ctx, args, out),
         cli::Command::Import(args) => commands::import::run(&ctx, args, out),
         cli::Command::Diff(args) => commands::diff::run(&ctx, args, out),
+        cli::Command::Renumber(args) => commands::renumber::run(&ctx, args, out),
     }
 }

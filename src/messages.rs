@@ -1025,6 +1025,81 @@ messages! {
     diff_no_value() => "无" / "n/a";
 }
 
+// ---------------------------------------------------------------------------------------
+// `renumber`: moving standards to new system numbers.
+// ---------------------------------------------------------------------------------------
+
+messages! {
+    /// OLD names no standard by its current number.
+    renumber_unknown_old(old: &str) =>
+        "没有体系表编号为 `{old}` 的标准（stdkit table 列出全部标准）" /
+        "no standard has the system number `{old}` (stdkit table lists them all)";
+    /// OLD is a former number of a standard now numbered otherwise.
+    renumber_old_is_former(old: &str, now: &str) =>
+        "`{old}` 是原编号，该标准现编号为 `{now}`" /
+        "`{old}` is a former number; that standard is now `{now}`";
+    /// NEW is not a system number.
+    renumber_malformed(new: &str) =>
+        "`{new}` 不是体系表编号，应写作 201-03 这样的形式" /
+        "`{new}` is not a system number like 201-03";
+    /// NEW's sequence does not fit in `seq-width` digits.
+    renumber_too_wide(new: &str, width: u8) =>
+        "`{new}` 的序号超过 {width} 位（seq-width = {width}）" /
+        "the sequence of `{new}` has more than {width} digits (seq-width = {width})";
+    /// NEW's category does not exist.
+    renumber_no_category(new: &str, category: &str) =>
+        "标准库中没有类目 `{category}`，不能编为 `{new}`（stdkit table --tree 列出全部类目）" /
+        "there is no category `{category}` for `{new}` (stdkit table --tree lists them all)";
+    /// NEW is the current or a former number of another standard.
+    renumber_taken(new: &str, path: &str) =>
+        "体系表编号 `{new}` 已被 `{path}` 使用（现编号或原编号）" /
+        "system number `{new}` is taken by `{path}` (as its number or a former one)";
+    /// NEW is OLD.
+    renumber_same(no: &str) =>
+        "新编号与原编号同为 `{no}`" / "the new number is the old one, `{no}`";
+    /// A file to rewrite has an error.
+    renumber_unsafe(path: &str, why: &Msg) { let (why_zh, why_en) = (&why.zh, &why.en); } =>
+        "`{path}` 有错误，不能安全改写：{why_zh}" /
+        "`{path}` has an error, so it cannot be rewritten safely: {why_en}";
+    /// A file to rewrite does not parse as TOML (or has no front matter).
+    renumber_unparsable(path: &str) =>
+        "`{path}` 不能解析，不能改写" / "`{path}` does not parse, so it cannot be rewritten";
+    /// A record file whose references were not all found by the editor.
+    renumber_unmatched(path: &str, read: usize, found: usize) =>
+        "`{path}` 中读到 {read} 处引用，只能改写 {found} 处，请手工改写" /
+        "`{path}` names the standard {read} times, but only {found} could be rewritten: rewrite it by hand";
+    /// `--shift` of a category that does not exist.
+    renumber_shift_no_category(category: &str) =>
+        "标准库中没有类目 `{category}`（stdkit table --tree 列出全部类目）" /
+        "there is no category `{category}` (stdkit table --tree lists them all)";
+    /// `--shift` on a category whose numbers have no gap.
+    renumber_no_gap(category: &str) =>
+        "类目 `{category}` 的编号已连续，无需重编号" /
+        "the numbers of category `{category}` have no gap: nothing to renumber";
+    /// The heading of what was done.
+    renumber_done() => "已重编号：" / "renumbered:";
+    /// The heading of `--dry-run`.
+    renumber_plan() => "重编号计划（--dry-run，未写入）：" / "renumbering plan (--dry-run, nothing written):";
+    /// One standard moved.
+    renumber_move(old: &str, new: &str, title: &str) => "{old} → {new}  {title}" / "{old} → {new}  {title}";
+    /// A file moved.
+    renumber_file_moved(from: &str, to: &str) => "{from} → {to}" / "{from} → {to}";
+    /// One value changed in a file.
+    renumber_value(key: &str, old: &str, new: &str) =>
+        "`{key}`：{old} → {new}" / "`{key}`: {old} → {new}";
+    /// A former number kept.
+    renumber_former(old: &str) => "`formerly` 加入 {old}" / "`formerly` gains {old}";
+    /// A former number that is the standard's number again.
+    renumber_former_dropped(new: &str) =>
+        "`formerly` 去掉 {new}（重新成为现编号）" / "`formerly` loses {new} (its number again)";
+    /// The last line.
+    renumber_summary(standards: usize, files: usize, dry_run: bool) {
+        let (zh_tail, en_tail) = if dry_run { ("（--dry-run，未写入）", "; --dry-run, nothing written") } else { ("", "") };
+    } =>
+        "{standards} 项标准重编号，改写 {files} 个文件{zh_tail}" /
+        "standards renumbered: {standards}; files rewritten: {files}{en_tail}";
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

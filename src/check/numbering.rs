@@ -190,6 +190,17 @@ fn numbers(repo: &Repository, out: &mut Vec<Finding>) {
             }
         }
     }
+    // A former number holds its place: `new` never gives it again, so it is no gap.
+    for s in &repo.standards {
+        for former in &s.formerly {
+            if let Some(no) = former.no.as_ref().filter(|n| n.width() as usize == width) {
+                per_category
+                    .entry(no.category().to_owned())
+                    .or_default()
+                    .push((no.seq(), s.location(former.written.pos)));
+            }
+        }
+    }
     for (category, mut seqs) in per_category {
         seqs.sort_by_key(|(n, _)| *n);
         let mut expected = 1;

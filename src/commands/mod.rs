@@ -7,6 +7,7 @@ pub mod import;
 pub mod init;
 pub mod new;
 pub mod rates;
+pub mod renumber;
 pub mod schema;
 pub mod shell;
 pub mod table;

@@ -126,6 +126,7 @@ pub fn push_safe(out: &mut String, c: char) {
 }
 
 pub mod rates;
+pub mod renumber;
 pub mod system;
 pub mod table;
 pub mod xlsx;
