@@ -201,6 +201,7 @@ mod tests {
             date: date.into(),
             author: "王芳".into(),
             subject: format!("修订 {date}"),
+            ..Default::default()
         };
         let log = BTreeMap::from([(
             "system/1/101/101-01.md".to_owned(),

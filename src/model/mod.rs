@@ -384,12 +384,15 @@ pub fn markdown_options() -> pulldown_cmark::Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES
 }
 
-/// One commit of a file's history: `git log --date=short` fields.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One commit of a file's history: `git log --date=short` fields, the author through the
+/// mailmap, and whether the commit only reformatted the file (a change of whitespace).
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Commit {
+    pub hash: String,
     pub date: String,
     pub author: String,
     pub subject: String,
+    pub reformat: bool,
 }
 
 /// The manifest of a repository, at its root.
