@@ -173,6 +173,8 @@ pub struct Standard {
     pub references: Vec<CodeRef>,
     pub covers: Covers,
     pub formerly: Vec<NoRef>,
+    /// The standard's own 修订记录 (`[[revision]]`), as written.
+    pub revisions: Vec<Revision>,
     /// Whether the Markdown body has any text.
     pub has_text: bool,
 }
@@ -244,6 +246,7 @@ impl Standard {
             references: Vec::new(),
             covers: Covers::default(),
             formerly: Vec::new(),
+            revisions: Vec::new(),
             has_text: false,
         }
     }
@@ -393,6 +396,15 @@ pub struct Commit {
     pub author: String,
     pub subject: String,
     pub reformat: bool,
+}
+
+/// One row of a standard's own 修订记录 (`[[revision]]`: 版本, 日期, 说明); a value that did
+/// not load is `None`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Revision {
+    pub version: Option<String>,
+    pub date: Option<Date>,
+    pub note: Option<String>,
 }
 
 /// The manifest of a repository, at its root.
