@@ -14,6 +14,7 @@ pub mod edit;
 pub mod finding;
 pub mod fsx;
 pub mod glyphs;
+pub mod history;
 pub mod import;
 pub mod load;
 pub mod messages;
@@ -44,6 +45,7 @@ pub fn run(cli: &cli::Cli, out: &mut dyn Write) -> Result<Outcome> {
         cli::Command::Schema(args) => commands::schema::run(args, out),
         cli::Command::Init(args) => commands::init::run(&ctx, args, out),
         cli::Command::New(args) => commands::new::run(&ctx, args, out),
+        cli::Command::Log(args) => commands::log::run(&ctx, args, out),
         cli::Command::Import(args) => commands::import::run(&ctx, args, out),
     }
 }

@@ -4,6 +4,7 @@ pub mod check;
 pub mod dossier;
 pub mod import;
 pub mod init;
+pub mod log;
 pub mod new;
 pub mod rates;
 pub mod schema;

@@ -4,6 +4,7 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 
 pub mod findings;
+pub mod history;
 pub mod import;
 pub mod imported;
 pub mod json;

@@ -229,8 +229,9 @@ fn small() -> Dossier {
                         Commit { date: "2014-03-25".into(), author: "操志勇".into(), subject: format!("发布 {HOSTILE}"), ..Default::default() },
                         Commit { date: "2014-02-10".into(), author: "操志勇".into(), subject: "起草".into(), ..Default::default() },
                     ],
+                    ..Default::default()
                 },
-                StandardHistory { no: "201-07".into(), title: "限时办结制".into(), commits: vec![] },
+                StandardHistory { no: "201-07".into(), title: "限时办结制".into(), ..Default::default() },
             ]),
         ],
     }
@@ -784,6 +785,7 @@ fn sample_volume_from_the_reference_repository() {
                 subject: format!("发布{}", t.title),
                 ..Default::default()
             }],
+            ..Default::default()
         })
         .collect();
     let mut sections = vec![Section::Cover, Section::Contents];
