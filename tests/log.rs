@@ -247,3 +247,38 @@ fn log_without_git_says_so_and_fails() {
     let err = common::stderr(&o);
     assert!(err.contains("is not in a git repository"), "{err}");
 }
+
+#[test]
+fn the_dossier_history_shows_the_same_commits_and_the_revision_rows() {
+    let tmp = scratch("log-dossier");
+    let repo = fixture(&tmp.join("repo"));
+    let out = tmp.join("out");
+    let o = stdkit(
+        &repo,
+        &[
+            "dossier",
+            "-o",
+            out.to_str().unwrap(),
+            "--as-of",
+            "2014-12-31",
+            "--draft",
+        ],
+    );
+    assert!(o.status.code() != Some(2), "{}", common::stderr(&o));
+    let html = std::fs::read_to_string(out.join("dossier.html")).unwrap();
+    let at = html.find("标准修订记录").expect("a history section");
+    let history = &html[at..];
+    for text in [
+        "调整首问负责制的排版格式（仅格式调整）",
+        "修订首问负责制第4章",
+        "一次性告知制改为 101-03",
+        "3e267fb",
+        "A/1",
+        "修订第4章",
+        "李明",
+    ] {
+        assert!(history.contains(text), "{text} not in the history section");
+    }
+    assert!(!html.contains("2015 年修订首问负责制"));
+    assert!(!html.contains("liming"));
+}
