@@ -202,6 +202,7 @@ impl History for GitCli {
                 "--raw",
                 "--numstat",
                 "--ignore-all-space",
+                "--ignore-blank-lines",
                 "-M",
                 "--no-color",
                 "--no-ext-diff",
@@ -239,9 +240,10 @@ struct Entry {
     changes: Vec<Change>,
 }
 
-/// Parses `git log -z --raw --numstat --ignore-all-space` with the header fields
-/// NUL-separated after [`MARK`]. The raw part lists every touched file; the numstat part
-/// leaves out a modified file whose change is only whitespace, which makes it a reformat.
+/// Parses `git log -z --raw --numstat --ignore-all-space --ignore-blank-lines` with the
+/// header fields NUL-separated after [`MARK`]. The raw part lists every touched file; the
+/// numstat part leaves out a modified file whose change is only whitespace (spaces within
+/// lines, blank lines added or removed), which makes it a reformat.
 /// A state machine over NUL-separated tokens: paths are only ever read where raw or numstat
 /// entries put them, so no path or subject can pass for a header.
 fn parse_log(bytes: &[u8]) -> Vec<Entry> {
