@@ -4,7 +4,7 @@
 //! repositories outside git work without it. `stdkit init` asks here whether its directory
 //! is already in a work tree, and runs `git init` through the same neutralised command.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 use std::process::Command;
 
@@ -204,6 +204,8 @@ impl History for GitCli {
                 "--ignore-all-space",
                 "--ignore-blank-lines",
                 "-M",
+                // Never a parent before its children, so renames are met newest first.
+                "--date-order",
                 "--no-color",
                 "--no-ext-diff",
                 "--no-textconv",
@@ -252,9 +254,10 @@ fn parse_log(bytes: &[u8]) -> Vec<Entry> {
         let start = t.iter().position(|b| *b != b'\n').unwrap_or(t.len());
         &t[start..]
     });
-    // The paths each commit's numstat named (the new path of a rename).
-    let mut counted: Vec<String> = Vec::new();
-    let close = |entry: Option<&mut Entry>, counted: &mut Vec<String>| {
+    // The paths each commit's numstat named (the new path of a rename): a set, since a first
+    // import touches every file at once.
+    let mut counted: HashSet<String> = HashSet::new();
+    let close = |entry: Option<&mut Entry>, counted: &mut HashSet<String>| {
         if let Some(entry) = entry {
             for change in &mut entry.changes {
                 change.reformat = change.status == b'M' && !counted.contains(&change.path);
@@ -306,9 +309,9 @@ fn parse_log(bytes: &[u8]) -> Vec<Entry> {
             let named = token.splitn(3, |b| *b == b'\t').nth(2).unwrap_or_default();
             if named.is_empty() {
                 let _old = tokens.next();
-                counted.push(path(tokens.next().unwrap_or_default()));
+                counted.insert(path(tokens.next().unwrap_or_default()));
             } else {
-                counted.push(path(named));
+                counted.insert(path(named));
             }
         }
     }
