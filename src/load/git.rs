@@ -425,6 +425,25 @@ mod tests {
     }
 
     #[test]
+    fn a_subject_or_path_that_looks_like_a_header_is_only_a_subject_or_path() {
+        let text = [
+            header("c2", "2014-03-02", "王芳", MARK),
+            format!(":100644 100644 a b M\0{MARK}\0"),
+            format!("1\t0\t{MARK}\0"),
+            header("c1", "2014-03-01", "李明", "新增"),
+            format!(":000000 100644 0 a A\0{MARK}\0"),
+        ]
+        .concat();
+        let log = parse_log(text.as_bytes());
+        assert_eq!(log.len(), 2);
+        assert_eq!(log[0].commit.subject, MARK);
+        assert_eq!(log[0].changes[0].path, MARK);
+        assert!(!log[0].changes[0].reformat);
+        let h = follow(&log, &[MARK.to_owned()]);
+        assert_eq!(h[MARK].len(), 2);
+    }
+
+    #[test]
     fn a_subject_that_is_not_utf8_is_read_as_gb18030_or_mended() {
         let mut bytes = header("c1", "2014-03-01", "李明", "").into_bytes();
         let at = bytes.len() - 2;
