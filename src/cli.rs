@@ -63,6 +63,8 @@ pub enum Command {
     Import(ImportArgs),
     /// 新建标准库：规划的四个子体系及其类目、清单与记录模板、验收材料章节、CI 配置
     Init(InitArgs),
+    /// 标准的修订历史：git 中触及标准文件的提交（跟随改名，截至 --as-of）及标准所载的修订记录
+    Log(LogArgs),
     /// 在类目中新建一项标准，使用下一个空闲的体系表编号，并输出所写文件的路径
     New(NewArgs),
     /// 重编号：将标准移到新的体系表编号（可移入另一类目），改写全部引用，原编号记入 formerly
@@ -224,6 +226,22 @@ pub enum TasksFormat {
     Terminal,
     Md,
     Csv,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// 体系表编号（现用或曾用）；缺省列出全部标准
+    #[arg(value_name = "NO")]
+    pub no: Option<String>,
+    /// 输出格式
+    #[arg(long, value_enum, default_value_t = LogFormat::Terminal)]
+    pub format: LogFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    Terminal,
     Json,
 }
 

@@ -15,6 +15,7 @@ pub mod edit;
 pub mod finding;
 pub mod fsx;
 pub mod glyphs;
+pub mod history;
 pub mod import;
 pub mod load;
 pub mod messages;
@@ -48,6 +49,7 @@ pub fn run(cli: &cli::Cli, out: &mut dyn Write) -> Result<Outcome> {
         cli::Command::Man => commands::shell::man(out),
         cli::Command::Init(args) => commands::init::run(&ctx, args, out),
         cli::Command::New(args) => commands::new::run(&ctx, args, out),
+        cli::Command::Log(args) => commands::log::run(&ctx, args, out),
         cli::Command::Import(args) => commands::import::run(&ctx, args, out),
         cli::Command::Diff(args) => commands::diff::run(&ctx, args, out),
         cli::Command::Renumber(args) => commands::renumber::run(&ctx, args, out),

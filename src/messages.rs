@@ -1100,6 +1100,34 @@ messages! {
         "standards renumbered: {standards}; files rewritten: {files}{en_tail}";
 }
 
+// ---------------------------------------------------------------------------------------
+// `stdkit log`: the history of the standards.
+// ---------------------------------------------------------------------------------------
+
+messages! {
+    /// `log` in a repository that is not in a git work tree (or without a commit)
+    log_no_git(root: &Path) { let root = root.display(); } =>
+        "`{root}` 不在 git 仓库中（或尚无提交），没有历史可列" /
+        "`{root}` is not in a git repository (or has no commit yet): there is no history to list";
+    /// `log NO` naming no standard, by its current or a former number
+    log_unknown_standard(no: &str) =>
+        "没有体系表编号（现用或曾用）为 `{no}` 的标准" /
+        "no standard has the system number `{no}`, current or former";
+    /// `log NO` with something that is not a system number
+    log_not_a_number(no: &str) =>
+        "`{no}` 不是体系表编号（应为 类目代码-序号，如 101-02）" /
+        "`{no}` is not a system number (category code, dash, sequence: 101-02)";
+    /// The mark of a commit that only changed whitespace
+    log_reformat() => "仅格式调整" / "reformat only";
+    /// The heading of a standard's own `[[revision]]` rows
+    log_revisions() => "修订记录（标准文件所载）" / "revision table (in the standard's file)";
+    /// A standard with neither commits nor revision rows
+    log_nothing(as_of: Date) => "截至 {as_of} 没有修订记录" / "no history up to {as_of}";
+    /// `log` over a repository none of whose standards has any history
+    log_nothing_at_all(as_of: Date) =>
+        "截至 {as_of}，没有标准有修订记录" / "no standard has any history up to {as_of}";
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

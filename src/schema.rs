@@ -156,6 +156,20 @@ pub struct StandardDoc {
     covers: Option<CoversDoc>,
     /// 曾用体系表编号
     formerly: Option<Vec<String>>,
+    /// 修订记录：本标准各版次的版本、日期与说明，与 git 历史并列显示
+    revision: Option<Vec<RevisionDoc>>,
+}
+
+/// 修订记录的一行
+#[derive(JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+struct RevisionDoc {
+    /// 版本，如 "A/1" 或 "第2版"
+    version: Option<String>,
+    /// 修订日期
+    date: Option<TomlDate>,
+    /// 修订说明
+    note: Option<String>,
 }
 
 /// 覆盖范围（scope/ 中的编号）
@@ -361,6 +375,7 @@ pub mod keys {
         MEMBER = ManifestDoc "/$defs/MemberDoc/properties";
         STANDARD = StandardDoc "/properties";
         COVERS = StandardDoc "/$defs/CoversDoc/properties";
+        REVISION = StandardDoc "/$defs/RevisionDoc/properties";
         CATEGORY = CategoryDoc "/properties";
         SCOPE_ITEM = ScopeDoc "/$defs/ScopeItemDoc/properties";
         STAFF = StaffDoc "/$defs/StaffItemDoc/properties";
@@ -459,6 +474,7 @@ mod tests {
             &keys::MEMBER,
             &keys::STANDARD,
             &keys::COVERS,
+            &keys::REVISION,
             &keys::CATEGORY,
             &keys::SCOPE_ITEM,
             &keys::STAFF,
@@ -471,6 +487,8 @@ mod tests {
         }
         assert!(keys::STANDARD.contains(&"formerly"));
         assert_eq!(*keys::COVERS, ["assets", "posts", "services"]);
+        assert!(keys::STANDARD.contains(&"revision"));
+        assert_eq!(*keys::REVISION, ["date", "note", "version"]);
     }
 
     #[test]

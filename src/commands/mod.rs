@@ -5,6 +5,7 @@ pub mod diff;
 pub mod dossier;
 pub mod import;
 pub mod init;
+pub mod log;
 pub mod new;
 pub mod rates;
 pub mod renumber;

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use super::model::{Dossier, MemberRates, Section, StandardHistory, StandardText};
+use super::model::{Dossier, MemberRates, Section, StandardText};
 pub use crate::check::dossier::{SECTION_NAMES, section_list};
 use crate::model::{Date, Level, Repository, Standard};
 use crate::rates::CenterRates;
@@ -87,7 +87,12 @@ pub fn compile(inputs: Inputs<'_>) -> Dossier {
             // Without a commit there is no history to tell: the section says so in one line
             // instead of a row per standard.
             "history" if inputs.commit.is_none() => Section::History(Vec::new()),
-            "history" => Section::History(history(repo, &inputs.history, inputs.as_of)),
+            "history" => Section::History(crate::history::build(
+                repo,
+                &inputs.history,
+                inputs.as_of,
+                None,
+            )),
             path => match inputs.chapters.get(path) {
                 Some(markdown) => Section::Chapter {
                     title: chapter_title(path, markdown),
@@ -154,66 +159,4 @@ fn standard_texts(repo: &Repository, texts: &BTreeMap<String, (String, u32)>) ->
         })
         .map(|s| StandardText::of(s, texts[&s.path].0.clone()))
         .collect()
-}
-
-/// Each standard's commits on or before the as-of date: a volume dated 2014-12-31 tells the
-/// history up to that day, not what was committed since.
-fn history(
-    repo: &Repository,
-    log: &BTreeMap<String, Vec<super::Commit>>,
-    as_of: Date,
-) -> Vec<StandardHistory> {
-    let until = as_of.to_string();
-    in_order(repo)
-        .into_iter()
-        .map(|s| StandardHistory {
-            no: s.no_written(),
-            title: s.title.clone().unwrap_or_default(),
-            commits: log
-                .get(&s.path)
-                .map(|commits| {
-                    commits
-                        .iter()
-                        // `--date=short` dates compare as text.
-                        .filter(|c| c.date.as_str() <= until.as_str())
-                        .cloned()
-                        .collect()
-                })
-                .unwrap_or_default(),
-        })
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::dossier::Commit;
-    use crate::finding::Pos;
-    use crate::model::{At, FileKind};
-
-    #[test]
-    fn history_ends_at_the_as_of_date() {
-        let mut repo = Repository::default();
-        let mut s = Standard::unreadable("system/1/101/101-01.md".into(), FileKind::Markdown);
-        s.set_no(Some(At::new("101-01".into(), Pos::START)));
-        repo.standards.push(s);
-        let commit = |date: &str| Commit {
-            date: date.into(),
-            author: "王芳".into(),
-            subject: format!("修订 {date}"),
-        };
-        let log = BTreeMap::from([(
-            "system/1/101/101-01.md".to_owned(),
-            vec![
-                commit("2026-12-01"),
-                commit("2014-12-31"),
-                commit("2014-03-01"),
-            ],
-        )]);
-        let h = history(&repo, &log, "2014-12-31".parse().unwrap());
-        let dates: Vec<&str> = h[0].commits.iter().map(|c| c.date.as_str()).collect();
-        assert_eq!(dates, ["2014-12-31", "2014-03-01"]);
-        let none = history(&repo, &log, "2013-12-31".parse().unwrap());
-        assert!(none[0].commits.is_empty());
-    }
 }

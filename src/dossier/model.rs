@@ -117,12 +117,5 @@ impl StandardText {
     }
 }
 
-/// The revision history of one standard.
-#[derive(Clone, Debug)]
-pub struct StandardHistory {
-    pub no: String,
-    pub title: String,
-    pub commits: Vec<Commit>,
-}
-
-pub use crate::model::Commit;
+pub use crate::history::StandardHistory;
+pub use crate::model::{Commit, Revision};

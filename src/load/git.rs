@@ -4,7 +4,7 @@
 //! repositories outside git work without it. `stdkit init` asks here whether its directory
 //! is already in a work tree, and runs `git init` through the same neutralised command.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 use std::process::Command;
 
@@ -31,9 +31,6 @@ pub trait History {
 /// The `git` program.
 pub struct GitCli;
 
-const RECORD: char = '\u{1e}';
-const FIELD: char = '\u{1f}';
-
 impl GitCli {
     /// Runs one git command in `root` without side effects: no hooks, no fsmonitor, no
     /// filters, pagers or signature programs named by the repository's configuration, no
@@ -52,6 +49,19 @@ impl GitCli {
             return Ok(None);
         };
         Ok(Some(out))
+    }
+
+    /// [`GitCli::git`] for output that is not text: a log's messages and paths, decoded
+    /// field by field.
+    fn git_bytes(root: &Path, args: &[&str]) -> Result<Option<Vec<u8>>> {
+        let Some(overrides) = Self::neutralised(root) else {
+            return Ok(None);
+        };
+        let mut command = Self::command(root);
+        for key in &overrides {
+            command.arg("-c").arg(format!("{key}="));
+        }
+        Self::bytes(command.args(args))
     }
 
     /// The configuration keys of the repository that name a program git could run, each to
@@ -102,6 +112,11 @@ impl GitCli {
 
     /// The output of a git command; `None` when git is absent or says no.
     fn output(command: &mut Command) -> Result<Option<String>> {
+        Ok(Self::bytes(command)?.map(|b| String::from_utf8_lossy(&b).into_owned()))
+    }
+
+    /// The raw output of a git command; `None` when git is absent or says no.
+    fn bytes(command: &mut Command) -> Result<Option<Vec<u8>>> {
         let out = match command.output() {
             Ok(out) => out,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
@@ -110,7 +125,7 @@ impl GitCli {
         if !out.status.success() {
             return Ok(None);
         }
-        Ok(Some(String::from_utf8_lossy(&out.stdout).into_owned()))
+        Ok(Some(out.stdout))
     }
 }
 
@@ -199,14 +214,22 @@ impl History for GitCli {
     }
 
     fn log(&self, root: &Path, paths: &[String]) -> Result<BTreeMap<String, Vec<Commit>>> {
-        let format = format!("--format={RECORD}%ad{FIELD}%aN{FIELD}%s");
-        let Some(text) = Self::git(
+        let format = format!("--format={MARK}%x00%H%x00%ad%x00%aN%x00%s");
+        let Some(bytes) = Self::git_bytes(
             root,
             &[
                 "log",
                 "-z",
-                "--name-status",
+                "--raw",
+                "--numstat",
+                "--ignore-all-space",
+                "--ignore-blank-lines",
                 "-M",
+                // Never a parent before its children, so renames are met newest first.
+                "--date-order",
+                "--no-color",
+                "--no-ext-diff",
+                "--no-textconv",
                 "--date=short",
                 "--encoding=UTF-8",
                 "--relative",
@@ -218,71 +241,164 @@ impl History for GitCli {
         else {
             return Ok(BTreeMap::new());
         };
-        Ok(follow(&parse_log(&text), paths))
+        Ok(follow(&parse_log(&bytes), paths))
     }
 }
 
-/// One commit of `git log --name-status -z`: its metadata and its changes `(status, paths)`.
+/// Marks the start of a commit in the log: the first NUL-separated field of the format.
+const MARK: &str = "\u{1}stdkit-commit";
+
+/// One file a commit touched: its status letter (`A`, `M`, `D`, `R`…), its path before (for
+/// a rename) and after, and whether its change is only whitespace.
+struct Change {
+    status: u8,
+    old: Option<String>,
+    path: String,
+    reformat: bool,
+}
+
+/// One commit of the log: its metadata and the files it touched.
 struct Entry {
     commit: Commit,
-    changes: Vec<(String, Vec<String>)>,
+    changes: Vec<Change>,
 }
 
-fn parse_log(text: &str) -> Vec<Entry> {
-    let mut out = Vec::new();
-    for record in text.split(RECORD).filter(|r| !r.is_empty()) {
-        let (head, rest) = record.split_once('\n').unwrap_or((record, ""));
-        let mut f = head.split(FIELD);
-        let commit = Commit {
-            date: f.next().unwrap_or("").to_owned(),
-            author: f.next().unwrap_or("").to_owned(),
-            subject: f.next().unwrap_or("").trim_end_matches('\0').to_owned(),
-        };
-        let mut tokens = rest
-            .split('\0')
-            .map(|t| t.trim_start_matches('\n'))
-            .filter(|t| !t.is_empty());
-        let mut changes = Vec::new();
-        while let Some(status) = tokens.next() {
-            let n = if status.starts_with('R') || status.starts_with('C') {
-                2
-            } else {
-                1
-            };
-            let paths: Vec<String> = tokens.by_ref().take(n).map(str::to_owned).collect();
-            changes.push((status.to_owned(), paths));
+/// Parses `git log -z --raw --numstat --ignore-all-space --ignore-blank-lines` with the
+/// header fields NUL-separated after [`MARK`]. The raw part lists every touched file; the
+/// numstat part leaves out a modified file whose change is only whitespace (spaces within
+/// lines, blank lines added or removed), which makes it a reformat.
+/// A state machine over NUL-separated tokens: paths are only ever read where raw or numstat
+/// entries put them, so no path or subject can pass for a header.
+fn parse_log(bytes: &[u8]) -> Vec<Entry> {
+    let mut out: Vec<Entry> = Vec::new();
+    let mut tokens = bytes.split(|b| *b == 0).map(|t| {
+        let start = t.iter().position(|b| *b != b'\n').unwrap_or(t.len());
+        &t[start..]
+    });
+    // The paths each commit's numstat named (the new path of a rename): a set, since a first
+    // import touches every file at once.
+    let mut counted: HashSet<String> = HashSet::new();
+    let close = |entry: Option<&mut Entry>, counted: &mut HashSet<String>| {
+        if let Some(entry) = entry {
+            for change in &mut entry.changes {
+                change.reformat = change.status == b'M' && !counted.contains(&change.path);
+            }
         }
-        out.push(Entry { commit, changes });
+        counted.clear();
+    };
+    while let Some(token) = tokens.next() {
+        if token.is_empty() {
+            continue;
+        }
+        if token == MARK.as_bytes() {
+            close(out.last_mut(), &mut counted);
+            let mut field = || text(tokens.next().unwrap_or_default());
+            let hash = field();
+            let date = field();
+            let author = field();
+            let subject = field();
+            out.push(Entry {
+                commit: Commit {
+                    hash,
+                    date,
+                    author,
+                    subject,
+                    reformat: false,
+                },
+                changes: Vec::new(),
+            });
+        } else if token.starts_with(b":") {
+            let status = token.rsplit(|b| *b == b' ').next().unwrap_or_default();
+            let status = status.first().copied().unwrap_or(b'?');
+            let first = path(tokens.next().unwrap_or_default());
+            let (old, path) = if matches!(status, b'R' | b'C') {
+                (Some(first), path(tokens.next().unwrap_or_default()))
+            } else {
+                (None, first)
+            };
+            if let Some(entry) = out.last_mut() {
+                entry.changes.push(Change {
+                    status,
+                    old,
+                    path,
+                    reformat: false,
+                });
+            }
+        } else {
+            // `added<TAB>deleted<TAB>path`, or `added<TAB>deleted<TAB>` then the two paths of a
+            // rename.
+            let named = token.splitn(3, |b| *b == b'\t').nth(2).unwrap_or_default();
+            if named.is_empty() {
+                let _old = tokens.next();
+                counted.insert(path(tokens.next().unwrap_or_default()));
+            } else {
+                counted.insert(path(named));
+            }
+        }
     }
+    close(out.last_mut(), &mut counted);
     out
 }
 
-/// Walks the log from newest to oldest, following each path back through its renames.
+/// A header field: UTF-8 as git re-encoded it (`--encoding=UTF-8` converts a commit that
+/// names its encoding); bytes still invalid are read as GB18030 when they look like it (an
+/// old Windows commit that did not say), else mended lossily.
+fn text(bytes: &[u8]) -> String {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_owned(),
+        Err(_) => match super::encoding::guess(bytes) {
+            super::encoding::Guess::Legacy(_) => {
+                let (s, _, _) = encoding_rs::GB18030.decode(bytes);
+                s.into_owned()
+            }
+            _ => String::from_utf8_lossy(bytes).into_owned(),
+        },
+    }
+}
+
+/// A path as `-z` gives it (unquoted).
+fn path(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// Walks the log from newest to oldest, following each path back through its renames: a
+/// map from each path to the current path it became. A file added at a path ends that
+/// path's story: an older file at the same path was another one.
 fn follow(log: &[Entry], paths: &[String]) -> BTreeMap<String, Vec<Commit>> {
-    let mut name_of: BTreeMap<String, String> =
-        paths.iter().map(|p| (p.clone(), p.clone())).collect();
+    let mut name_of: BTreeMap<&str, &str> =
+        paths.iter().map(|p| (p.as_str(), p.as_str())).collect();
     let mut out: BTreeMap<String, Vec<Commit>> =
         paths.iter().map(|p| (p.clone(), Vec::new())).collect();
     for entry in log {
-        for (status, files) in &entry.changes {
-            let (old, new) = match files.as_slice() {
-                [old, new] => (Some(old), new),
-                [one] => (None, one),
-                _ => continue,
-            };
-            let Some(current) = name_of.get(new.as_str()).cloned() else {
+        // Per current path: whether every change of this commit to it was a reformat.
+        let mut touched: BTreeMap<&str, bool> = BTreeMap::new();
+        let mut renames: Vec<(&str, &str)> = Vec::new();
+        let mut added: Vec<&str> = Vec::new();
+        for change in &entry.changes {
+            let Some(current) = name_of.get(change.path.as_str()).copied() else {
                 continue;
             };
-            if let Some(commits) = out.get_mut(&current)
-                && commits.last() != Some(&entry.commit)
-            {
-                commits.push(entry.commit.clone());
+            let all = touched.entry(current).or_insert(true);
+            *all &= change.reformat;
+            match (&change.old, change.status) {
+                (Some(old), b'R') => renames.push((change.path.as_str(), old.as_str())),
+                (_, b'A') => added.push(change.path.as_str()),
+                _ => {}
             }
-            if status.starts_with('R')
-                && let Some(old) = old
-            {
-                name_of.remove(new.as_str());
-                name_of.insert(old.clone(), current);
+        }
+        for (current, reformat) in touched {
+            if let Some(commits) = out.get_mut(current) {
+                let mut commit = entry.commit.clone();
+                commit.reformat = reformat;
+                commits.push(commit);
+            }
+        }
+        for path in added {
+            name_of.remove(path);
+        }
+        for (new, old) in renames {
+            if let Some(current) = name_of.remove(new) {
+                name_of.insert(old, current);
             }
         }
     }
@@ -293,20 +409,69 @@ fn follow(log: &[Entry], paths: &[String]) -> BTreeMap<String, Vec<Commit>> {
 mod tests {
     use super::*;
 
+    fn header(hash: &str, date: &str, author: &str, subject: &str) -> String {
+        format!("{MARK}\0{hash}\0{date}\0{author}\0{subject}\0\n")
+    }
+
     #[test]
-    fn follows_renames_back_in_time() {
-        let text = format!(
-            "{RECORD}2014-03-02{FIELD}王芳{FIELD}改编号\n\0R100\0a/101-01-x.md\0a/101-02-x.md\0\
-             {RECORD}2014-03-01{FIELD}李明{FIELD}新增\n\0A\0a/101-01-x.md\0M\0a/other.md\0"
-        );
-        let log = parse_log(&text);
-        assert_eq!(log.len(), 2);
-        let h = follow(&log, &["a/101-02-x.md".to_owned()]);
-        let subjects: Vec<&str> = h["a/101-02-x.md"]
+    fn follows_renames_back_in_time_and_marks_reformats() {
+        let text = [
+            header("c3", "2014-03-03", "王芳", "改编号"),
+            ":100644 100644 a b R100\0a/101-01-x.md\0a/101-02-x.md\0".to_owned(),
+            "0\t0\t\0a/101-01-x.md\0a/101-02-x.md\0".to_owned(),
+            header("c2", "2014-03-02", "李明", "排版"),
+            ":100644 100644 a b M\0a/101-01-x.md\0".to_owned(),
+            ":100644 100644 a b M\0a/other.md\0".to_owned(),
+            "1\t1\ta/other.md\0".to_owned(),
+            header("c1", "2014-03-01", "李明", "新增"),
+            ":000000 100644 0 a A\0a/101-01-x.md\0".to_owned(),
+            "3\t0\ta/101-01-x.md\0".to_owned(),
+            header("c0", "2014-02-01", "李明", "旧文件"),
+            ":000000 100644 0 a A\0a/101-01-x.md\0".to_owned(),
+            "3\t0\ta/101-01-x.md\0".to_owned(),
+        ]
+        .concat();
+        let log = parse_log(text.as_bytes());
+        assert_eq!(log.len(), 4);
+        let h = follow(&log, &["a/101-02-x.md".to_owned(), "a/other.md".to_owned()]);
+        let seen: Vec<(&str, bool)> = h["a/101-02-x.md"]
             .iter()
-            .map(|c| c.subject.as_str())
+            .map(|c| (c.subject.as_str(), c.reformat))
             .collect();
-        assert_eq!(subjects, ["改编号", "新增"]);
-        assert_eq!(h["a/101-02-x.md"][1].author, "李明");
+        // The older file once at the old path (added in c0, before c1 added it anew) is
+        // another story.
+        assert_eq!(seen, [("改编号", false), ("排版", true), ("新增", false)]);
+        assert_eq!(h["a/101-02-x.md"][2].author, "李明");
+        assert!(!h["a/other.md"][0].reformat);
+    }
+
+    #[test]
+    fn a_subject_or_path_that_looks_like_a_header_is_only_a_subject_or_path() {
+        let text = [
+            header("c2", "2014-03-02", "王芳", MARK),
+            format!(":100644 100644 a b M\0{MARK}\0"),
+            format!("1\t0\t{MARK}\0"),
+            header("c1", "2014-03-01", "李明", "新增"),
+            format!(":000000 100644 0 a A\0{MARK}\0"),
+        ]
+        .concat();
+        let log = parse_log(text.as_bytes());
+        assert_eq!(log.len(), 2);
+        assert_eq!(log[0].commit.subject, MARK);
+        assert_eq!(log[0].changes[0].path, MARK);
+        assert!(!log[0].changes[0].reformat);
+        let h = follow(&log, &[MARK.to_owned()]);
+        assert_eq!(h[MARK].len(), 2);
+    }
+
+    #[test]
+    fn a_subject_that_is_not_utf8_is_read_as_gb18030_or_mended() {
+        let mut bytes = header("c1", "2014-03-01", "李明", "").into_bytes();
+        let at = bytes.len() - 2;
+        let (gbk, _, _) = encoding_rs::GBK.encode("修订服务规范");
+        bytes.splice(at..at, gbk.iter().copied());
+        let log = parse_log(&bytes);
+        assert_eq!(log[0].commit.subject, "修订服务规范");
+        assert_eq!(text(b"ab\xFFc"), "ab\u{FFFD}c");
     }
 }

@@ -5,7 +5,8 @@ use super::source::Source;
 use crate::finding::{Code, Finding, Location, Pos};
 use crate::messages;
 use crate::model::{
-    At, Category, CodeRef, Covers, FileKind, Kind, Level, NoRef, Origin, Standard, Status, StdCode,
+    At, Category, CodeRef, Covers, FileKind, Kind, Level, NoRef, Origin, Revision, Standard,
+    Status, StdCode,
 };
 
 /// A standard file. A file whose metadata cannot be read at all is still a standard of the
@@ -71,6 +72,7 @@ fn read_standard(
         references: Vec::new(),
         covers: Covers::default(),
         formerly: f.strings("formerly").into_iter().map(NoRef::new).collect(),
+        revisions: Vec::new(),
         has_text: body.is_some_and(|(b, _)| !b.trim().is_empty()),
     };
     s.set_no(no);
@@ -108,6 +110,23 @@ fn read_standard(
             assets: c.strings("assets"),
         };
         c.finish();
+    }
+    for (t, span) in f.tables("revision") {
+        let mut r = Fields::new(
+            src,
+            offset,
+            t,
+            span,
+            *crate::schema::keys::REVISION,
+            "revision",
+            f.findings,
+        );
+        s.revisions.push(Revision {
+            version: r.string("version").map(|v| v.value),
+            date: r.date("date").map(|d| d.value),
+            note: r.string("note").map(|n| n.value),
+        });
+        r.finish();
     }
     f.finish();
 

@@ -173,6 +173,8 @@ pub struct Standard {
     pub references: Vec<CodeRef>,
     pub covers: Covers,
     pub formerly: Vec<NoRef>,
+    /// The standard's own 修订记录 (`[[revision]]`), as written.
+    pub revisions: Vec<Revision>,
     /// Whether the Markdown body has any text.
     pub has_text: bool,
 }
@@ -244,6 +246,7 @@ impl Standard {
             references: Vec::new(),
             covers: Covers::default(),
             formerly: Vec::new(),
+            revisions: Vec::new(),
             has_text: false,
         }
     }
@@ -384,12 +387,24 @@ pub fn markdown_options() -> pulldown_cmark::Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES
 }
 
-/// One commit of a file's history: `git log --date=short` fields.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One commit of a file's history: `git log --date=short` fields, the author through the
+/// mailmap, and whether the commit only reformatted the file (a change of whitespace).
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Commit {
+    pub hash: String,
     pub date: String,
     pub author: String,
     pub subject: String,
+    pub reformat: bool,
+}
+
+/// One row of a standard's own 修订记录 (`[[revision]]`: 版本, 日期, 说明); a value that did
+/// not load is `None`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Revision {
+    pub version: Option<String>,
+    pub date: Option<Date>,
+    pub note: Option<String>,
 }
 
 /// The manifest of a repository, at its root.

@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 pub mod diff;
 pub mod findings;
+pub mod history;
 pub mod import;
 pub mod imported;
 pub mod json;

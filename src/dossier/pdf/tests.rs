@@ -226,11 +226,12 @@ fn small() -> Dossier {
                     no: "201-06".into(),
                     title: "AB岗工作制".into(),
                     commits: vec![
-                        Commit { date: "2014-03-25".into(), author: "操志勇".into(), subject: format!("发布 {HOSTILE}") },
-                        Commit { date: "2014-02-10".into(), author: "操志勇".into(), subject: "起草".into() },
+                        Commit { date: "2014-03-25".into(), author: "操志勇".into(), subject: format!("发布 {HOSTILE}"), ..Default::default() },
+                        Commit { date: "2014-02-10".into(), author: "操志勇".into(), subject: "起草".into(), ..Default::default() },
                     ],
+                    ..Default::default()
                 },
-                StandardHistory { no: "201-07".into(), title: "限时办结制".into(), commits: vec![] },
+                StandardHistory { no: "201-07".into(), title: "限时办结制".into(), ..Default::default() },
             ]),
         ],
     }
@@ -782,7 +783,9 @@ fn sample_volume_from_the_reference_repository() {
                 date: "2014-03-25".into(),
                 author: "综合科".into(),
                 subject: format!("发布{}", t.title),
+                ..Default::default()
             }],
+            ..Default::default()
         })
         .collect();
     let mut sections = vec![Section::Cover, Section::Contents];

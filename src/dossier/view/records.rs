@@ -211,12 +211,14 @@ pub fn audit_meta(a: &Audit) -> String {
 // History.
 
 /// The history section: a table of the standards that have commits on or before the as-of
-/// date, or one sentence when none has.
+/// date or `[[revision]]` rows of their own, or one sentence when none has. Per standard its
+/// own rows first (版本 in the second column), then git's commits newest first (the commit's
+/// short hash there), a commit that only reformatted the file marked so.
 pub fn history(list: &[StandardHistory], d: &Dossier) -> Result<Table, String> {
     if d.commit.is_none() {
         return Err(crate::dossier::model::NO_HISTORY.to_owned());
     }
-    let touched: Vec<&StandardHistory> = list.iter().filter(|h| !h.commits.is_empty()).collect();
+    let touched: Vec<&StandardHistory> = list.iter().filter(|h| !h.is_empty()).collect();
     if touched.is_empty() {
         return Err(format!(
             "截至{}，git 历史中没有标准文件的修订记录。",
@@ -229,20 +231,41 @@ pub fn history(list: &[StandardHistory], d: &Dossier) -> Result<Table, String> {
         ("体系表编号", Fit, Left),
         ("标准名称", Share(1.0), Left),
         ("日期", Fit, Center),
+        ("版本/提交", Fit, Center),
         ("修订人", Fit, Center),
         ("修订说明", Share(1.3), Left),
     ]);
     for h in touched {
-        let span = h.commits.len();
-        for (k, c) in h.commits.iter().enumerate() {
+        let mut rows: Vec<[String; 4]> = Vec::new();
+        for r in &h.revisions {
+            rows.push([
+                r.date.map(|d| d.to_string()).unwrap_or_default(),
+                r.version.clone().unwrap_or_default(),
+                "修订记录".to_owned(),
+                r.note.clone().unwrap_or_default(),
+            ]);
+        }
+        for c in &h.commits {
+            let subject = if c.reformat {
+                format!("{}（仅格式调整）", c.subject)
+            } else {
+                c.subject.clone()
+            };
+            rows.push([
+                c.date.clone(),
+                c.hash.chars().take(7).collect(),
+                c.author.clone(),
+                subject,
+            ]);
+        }
+        let span = rows.len();
+        for (k, cells) in rows.into_iter().enumerate() {
             let mut row = Vec::new();
             if k == 0 {
                 row.push(Cell::new(h.no.clone()).span(1, span));
                 row.push(Cell::new(h.title.clone()).span(1, span));
             }
-            row.push(Cell::new(c.date.clone()));
-            row.push(Cell::new(c.author.clone()));
-            row.push(Cell::new(c.subject.clone()));
+            row.extend(cells.into_iter().map(Cell::new));
             table.rows.push(row);
         }
     }

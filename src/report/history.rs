@@ -1,0 +1,98 @@
+//! `stdkit log`'s output: per standard its commits (date, short hash, author, subject, the
+//! reformat mark) and its own `[[revision]]` rows, in the terminal or as JSON.
+
+use crate::finding::Lang;
+use crate::history::StandardHistory;
+use crate::messages;
+use crate::model::Date;
+
+use super::terminal_safe;
+
+/// The terminal listing. With `one`, a standard without history still gets its heading and
+/// a line saying so; over the whole repository such standards are left out.
+pub fn terminal(list: &[StandardHistory], as_of: Date, one: bool, lang: Lang) -> String {
+    let mut out = String::new();
+    let shown: Vec<&StandardHistory> = list.iter().filter(|h| one || !h.is_empty()).collect();
+    if shown.is_empty() {
+        out.push_str(messages::log_nothing_at_all(as_of).get(lang));
+        out.push('\n');
+        return out;
+    }
+    let reformat = messages::log_reformat();
+    for (k, h) in shown.into_iter().enumerate() {
+        if k > 0 {
+            out.push('\n');
+        }
+        out.push_str(&format!(
+            "{} {}  {}\n",
+            terminal_safe(&h.no),
+            terminal_safe(&h.title),
+            terminal_safe(&h.path)
+        ));
+        if h.is_empty() {
+            out.push_str(&format!("  {}\n", messages::log_nothing(as_of).get(lang)));
+        }
+        for c in &h.commits {
+            let short: String = c.hash.chars().take(7).collect();
+            let mark = if c.reformat {
+                format!("  [{}]", reformat.get(lang))
+            } else {
+                String::new()
+            };
+            out.push_str(&format!(
+                "  {}  {}  {}  {}{}\n",
+                c.date,
+                short,
+                terminal_safe(&c.author),
+                terminal_safe(&c.subject),
+                mark
+            ));
+        }
+        if !h.revisions.is_empty() {
+            out.push_str(&format!("  {}\n", messages::log_revisions().get(lang)));
+            for r in &h.revisions {
+                let date = r.date.map(|d| d.to_string()).unwrap_or_default();
+                out.push_str(&format!(
+                    "    {}  {}  {}\n",
+                    terminal_safe(r.version.as_deref().unwrap_or("")),
+                    date,
+                    terminal_safe(r.note.as_deref().unwrap_or(""))
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// The JSON document: `{"as-of", "standards": [{no, title, path, commits, revisions}]}`, every
+/// standard listed (an empty history is `[]`).
+pub fn json(list: &[StandardHistory], as_of: Date) -> anyhow::Result<String> {
+    let standards: Vec<serde_json::Value> = list
+        .iter()
+        .map(|h| {
+            let revisions: Vec<serde_json::Value> = h
+                .revisions
+                .iter()
+                .map(|r| {
+                    serde_json::json!({
+                        "version": r.version,
+                        "date": r.date.map(|d| d.to_string()),
+                        "note": r.note,
+                    })
+                })
+                .collect();
+            serde_json::json!({
+                "no": h.no,
+                "title": h.title,
+                "path": h.path,
+                "commits": h.commits,
+                "revisions": revisions,
+            })
+        })
+        .collect();
+    let mut s = serde_json::to_string_pretty(
+        &serde_json::json!({"as-of": as_of.to_string(), "standards": standards}),
+    )?;
+    s.push('\n');
+    Ok(s)
+}
