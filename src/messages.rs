@@ -348,6 +348,10 @@ messages! {
     image_outside(dest: &str) =>
         "图片 `{dest}` 指向标准库之外，汇编中不予收录" /
         "image `{dest}` points outside the repository and is left out of the dossier";
+    /// The dossier's section `changes` without `[dossier] changes-since`
+    dossier_no_changes_since() =>
+        "未设置 `[dossier] changes-since`（比较的 git 版本），本部分无内容。" /
+        "`[dossier] changes-since` (the git revision to compare with) is not set; this section is empty.";
     /// `dossier` over a repository with errors, without `--draft`
     dossier_refused() =>
         "标准库检查有错误，未生成汇编；改正后重试，或以 --draft 生成标注“草稿”的汇编" /

@@ -104,11 +104,13 @@ struct DossierDoc {
     /// 汇编标题
     title: Option<String>,
     /// 各部分的顺序：cover, contents, system-table, rates, tasks, standards, inspections,
-    /// trainings, surveys, audits, history，或 dossier/ 下的 Markdown 文件路径
+    /// trainings, surveys, audits, history, changes，或 dossier/ 下的 Markdown 文件路径
     sections: Option<Vec<String>>,
     /// PDF 另外使用的字体目录（相对于标准库根目录，如 "fonts"），优先于内置字体，并记入
     /// manifest.json；缺省只用内置字体
     fonts: Option<Vec<String>>,
+    /// “changes”部分所比较的 git 版本（如上次验收时的标签 "2013-验收"）：列出此后标准体系的变化
+    changes_since: Option<String>,
 }
 
 /// 下属中心

@@ -310,3 +310,53 @@ fn diff_refuses_a_revision_from_before_the_repository() {
     assert_eq!(json["added"], serde_json::json!([]));
     assert_eq!(json["clauses"], serde_json::json!([]));
 }
+
+#[test]
+fn the_dossier_prints_the_changes_since_the_revision_it_names() {
+    let tmp = scratch("diff-dossier-changes");
+    let (_git, repo) = fixture(&tmp);
+    let manifest = repo.join("stdkit.toml");
+    let mut text = fs::read_to_string(&manifest).unwrap();
+    text.push_str("\n[dossier]\nchanges-since = \"v1\"\nsections = [\"cover\", \"changes\"]\n");
+    fs::write(&manifest, text).unwrap();
+    let out = tmp.join("out");
+    let o = stdkit(
+        &repo,
+        &[
+            "dossier",
+            "-o",
+            out.to_str().unwrap(),
+            "--as-of",
+            "2014-12-31",
+            // The fixture's second state has an error (a record names the removed 101-03).
+            "--draft",
+        ],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        stderr(&o)
+    );
+    let html = fs::read_to_string(out.join("dossier.html")).unwrap();
+    assert!(html.contains("标准体系变化：v1 → 工作区"), "{html}");
+    assert!(html.contains("201-02 → 201-03"), "{html}");
+    assert!(html.contains("101-03"), "{html}");
+    // The revision's files were read from git: the working tree is as it was.
+    let status = std::process::Command::new("git")
+        .args([
+            "-c",
+            "core.quotepath=off",
+            "status",
+            "--porcelain",
+            "--untracked-files=no",
+        ])
+        .current_dir(&repo)
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&status.stdout).trim(),
+        "M 中心/stdkit.toml"
+    );
+}

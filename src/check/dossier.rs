@@ -21,6 +21,7 @@ pub const SECTION_NAMES: &[&str] = &[
     "surveys",
     "audits",
     "history",
+    "changes",
 ];
 
 /// The sections to print: `[dossier].sections`, or the default order of DOMAIN.md.

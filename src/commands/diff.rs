@@ -51,3 +51,23 @@ pub fn run(ctx: &Context, args: &DiffArgs, out: &mut dyn Write) -> Result<Outcom
     super::discard(new.repo);
     Ok(Outcome::Clean)
 }
+
+/// The section `changes` of the dossier: the changes of the standard system at `root` (loaded
+/// as `new`) since the revision `rev`, as a title and Markdown, in Chinese as the volume is.
+pub fn changes(
+    root: &std::path::Path,
+    rev: &str,
+    new: &crate::model::Repository,
+) -> Result<(String, String)> {
+    let (old, old_input) = load_revision(root, rev)?;
+    let old_texts = standard_texts(&old_input, &old.repo);
+    let new_texts = standard_texts(&Input::new(root), new);
+    let diff = crate::diff::diff(&old.repo, &old_texts, new, &new_texts);
+    let to = crate::messages::diff_working_tree().zh;
+    let markdown = text(&diff, rev, &to, crate::finding::Lang::Zh, Form::Markdown);
+    super::discard(old.repo);
+    // The first line is the diff's own title: the section's title instead.
+    let (first, rest) = markdown.split_once('\n').unwrap_or((&markdown, ""));
+    let title = first.trim_start_matches('#').trim().to_owned();
+    Ok((title, rest.trim_start_matches('\n').to_owned()))
+}

@@ -53,6 +53,13 @@ pub fn run(ctx: &Context, args: &DossierArgs, out: &mut dyn Write) -> Result<Out
     let (rates, members, _) =
         crate::rates::with_members(repo, &crate::load::members(&root, repo), None);
 
+    let wants_changes = crate::check::dossier::section_list(repo, &[])
+        .iter()
+        .any(|(name, _)| name == "changes");
+    let changes = match (&repo.manifest.dossier.changes_since, wants_changes) {
+        (Some(rev), true) => Some(super::diff::changes(&root, rev, repo)?),
+        _ => None,
+    };
     let dossier = compile(Inputs {
         repo,
         as_of: ctx.as_of,
@@ -65,6 +72,7 @@ pub fn run(ctx: &Context, args: &DossierArgs, out: &mut dyn Write) -> Result<Out
         history,
         rates,
         members,
+        changes,
     });
 
     let files =

@@ -25,6 +25,9 @@ pub struct Inputs<'a> {
     pub history: BTreeMap<String, Vec<super::Commit>>,
     pub rates: CenterRates,
     pub members: Vec<MemberRates>,
+    /// The section `changes`: its title and Markdown (the changes since `changes-since`), or
+    /// `None` when `changes-since` is not set.
+    pub changes: Option<(String, String)>,
 }
 
 pub fn compile(inputs: Inputs<'_>) -> Dossier {
@@ -93,6 +96,21 @@ pub fn compile(inputs: Inputs<'_>) -> Dossier {
                 inputs.as_of,
                 None,
             )),
+            "changes" => {
+                // The volume is in Chinese, as its other sections.
+                let (title, markdown) = inputs.changes.clone().unwrap_or_else(|| {
+                    let m = crate::messages::dossier_no_changes_since();
+                    (
+                        crate::dossier::view::CHANGES.to_owned(),
+                        format!("{}\n", m.zh),
+                    )
+                });
+                Section::Chapter {
+                    title,
+                    path: "changes".to_owned(),
+                    markdown,
+                }
+            }
             path => match inputs.chapters.get(path) {
                 Some(markdown) => Section::Chapter {
                     title: chapter_title(path, markdown),

@@ -122,6 +122,7 @@ pub fn manifest(src: &Source<'_>, findings: &mut Vec<Finding>) -> Manifest {
         m.dossier.title = f.string("title").map(|s| s.value);
         m.dossier.sections = f.strings("sections");
         m.dossier.fonts = f.strings("fonts").into_iter().map(|s| s.value).collect();
+        m.dossier.changes_since = f.string("changes-since").map(|s| s.value);
         f.finish();
     }
     for (t, span) in root.tables("member") {

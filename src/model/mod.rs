@@ -125,6 +125,8 @@ pub struct DossierConfig {
     pub sections: Vec<At<String>>,
     /// Font directories the PDF uses besides the embedded fonts, relative to the repository.
     pub fonts: Vec<String>,
+    /// `changes-since`: the git revision the section `changes` compares the system with.
+    pub changes_since: Option<String>,
 }
 
 /// A directory under `system/` with `_index.md`.

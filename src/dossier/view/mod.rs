@@ -91,6 +91,9 @@ impl Table {
     }
 }
 
+/// The title of the section `changes`.
+pub const CHANGES: &str = "标准体系变化";
+
 /// What a table says when it has no row.
 pub const EMPTY: &str = "（无记录）";
 
