@@ -699,6 +699,10 @@ messages! {
     table_tree_format(format: &str) { let format = if format == "txt" { "terminal" } else { format }; } =>
         "结构图（--tree）只有终端格式，不能与 `--format {format}` 同用；xlsx 与 json 已含结构（tree）" /
         "the structure diagram (--tree) has the terminal format only, not `--format {format}`; xlsx and json hold the tree already";
+    /// A terminal table too narrow for all its columns
+    columns_hidden(columns: &str) =>
+        "（终端宽度不足，未显示：{columns}；重定向输出或用 --format md 可见全部列）" /
+        "(the terminal is too narrow for: {columns}; redirect the output or use --format md to see every column)";
     /// `table --stats` with json or xlsx
     table_stats_format(format: &str) =>
         "统计表（--stats）可输出为终端、md 或 csv，不能与 `--format {format}` 同用；{format} 已含统计表" /

@@ -56,7 +56,7 @@ pub fn run(ctx: &Context, args: &TableArgs, out: &mut dyn Write) -> Result<Outco
         match args.format {
             TableFormat::Md => grid.markdown(),
             TableFormat::Csv => grid.csv(),
-            _ => grid.terminal(ctx.style),
+            _ => grid.terminal(ctx.style, ctx.lang),
         }
     };
     match &target {

@@ -17,13 +17,55 @@ pub struct Grid {
 
 impl Grid {
     /// A terminal table; user text in the cells is made safe (see [`terminal_safe`]).
-    pub fn terminal(&self, style: Style) -> String {
-        let header: Vec<&str> = self.header.iter().map(String::as_str).collect();
-        let mut t = new_table(style, &header);
-        for r in &self.rows {
-            t.add_row(r.iter().map(|c| terminal_safe(c).into_owned()));
+    pub fn terminal(&self, style: Style, lang: Lang) -> String {
+        let safe = self.rows_safe();
+        // A terminal narrower than the table: titles shortened, codes whole; narrower still,
+        // one record at a time. A pipe or a file gets every cell whole.
+        let width = match style {
+            Style::Terminal => super::table::terminal_width(),
+            Style::Plain => None,
+        };
+        let mut header = self.header.clone();
+        let mut rows = safe;
+        let mut hidden = Vec::new();
+        if let Some(width) = width {
+            // Columns go from the right (the least needed last) until the rest fits; when even
+            // the first four do not, one record at a time.
+            loop {
+                if let Some(fitted) = super::table::fit(&header, &rows, width) {
+                    rows = fitted;
+                    break;
+                }
+                if header.len() <= 4 {
+                    return super::table::records(&self.header, &self.rows_safe());
+                }
+                hidden.insert(0, header.pop().unwrap_or_default());
+                for r in &mut rows {
+                    r.truncate(header.len());
+                }
+            }
+        }
+        let names: Vec<&str> = header.iter().map(String::as_str).collect();
+        let mut t = new_table(style, &names);
+        if style == Style::Terminal && width.is_none() {
+            // A terminal that gives no usable width: drawn whole rather than in slivers.
+            t.set_content_arrangement(comfy_table::ContentArrangement::Disabled);
+        }
+        for r in rows {
+            t.add_row(r);
+        }
+        if !hidden.is_empty() {
+            let note = crate::messages::columns_hidden(&hidden.join("、"));
+            return format!("{t}\n{}\n", note.get(lang));
         }
         format!("{t}\n")
+    }
+
+    fn rows_safe(&self) -> Vec<Vec<String>> {
+        self.rows
+            .iter()
+            .map(|r| r.iter().map(|c| terminal_safe(c).into_owned()).collect())
+            .collect()
     }
 
     pub fn markdown(&self) -> String {
