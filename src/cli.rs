@@ -10,7 +10,7 @@ use crate::report::findings::Format as CheckFormat;
 
 /// 政务服务中心标准体系工具：检查编号与引用、输出标准体系表、计算各项指标、汇编验收材料。
 #[derive(Debug, Parser)]
-#[command(name = "stdkit", version, about, long_about = None)]
+#[command(name = "stdkit", version, long_about = None)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
