@@ -64,10 +64,8 @@ pub fn changes(
     let new_texts = standard_texts(&Input::new(root), new);
     let diff = crate::diff::diff(&old.repo, &old_texts, new, &new_texts);
     let to = crate::messages::diff_working_tree().zh;
-    let markdown = text(&diff, rev, &to, crate::finding::Lang::Zh, Form::Markdown);
+    let markdown = text(&diff, rev, &to, crate::finding::Lang::Zh, Form::Section);
     super::discard(old.repo);
-    // The first line is the diff's own title: the section's title instead.
-    let (first, rest) = markdown.split_once('\n').unwrap_or((&markdown, ""));
-    let title = first.trim_start_matches('#').trim().to_owned();
-    Ok((title, rest.trim_start_matches('\n').to_owned()))
+    let title = crate::messages::diff_title(rev, &to).zh;
+    Ok((title, markdown))
 }

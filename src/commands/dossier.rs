@@ -53,9 +53,13 @@ pub fn run(ctx: &Context, args: &DossierArgs, out: &mut dyn Write) -> Result<Out
     let (rates, members, _) =
         crate::rates::with_members(repo, &crate::load::members(&root, repo), None);
 
-    let wants_changes = crate::check::dossier::section_list(repo, &[])
+    // `changes` is never in the default order: only a `sections` list names it.
+    let wants_changes = repo
+        .manifest
+        .dossier
+        .sections
         .iter()
-        .any(|(name, _)| name == "changes");
+        .any(|s| s.value == "changes");
     let changes = match (&repo.manifest.dossier.changes_since, wants_changes) {
         (Some(rev), true) => Some(super::diff::changes(&root, rev, repo)?),
         _ => None,

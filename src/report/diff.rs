@@ -14,6 +14,8 @@ use crate::model::Status;
 pub enum Form {
     Terminal,
     Markdown,
+    /// Markdown without its title: a chapter of the dossier, whose title is the section's.
+    Section,
 }
 
 /// The diff as JSON: `from`, `to` and the lists of [`Diff`], every object's keys sorted.
@@ -35,7 +37,7 @@ pub fn json(
 
 /// The diff as text for the terminal or as Markdown.
 pub fn text(diff: &Diff, from: &str, to: &str, lang: Lang, form: Form) -> String {
-    let md = form == Form::Markdown;
+    let md = form != Form::Terminal;
     // The punctuation of the language: `（…）`, `：`, `；` in Chinese.
     let (open, close, colon, semi) = match lang {
         Lang::Zh => ("（", "）", "：", "；"),
@@ -57,10 +59,14 @@ pub fn text(diff: &Diff, from: &str, to: &str, lang: Lang, form: Form) -> String
     };
     let mut out = String::new();
     let title = messages::diff_title(&safe(from), &safe(to));
-    if md {
-        let _ = writeln!(out, "## {}\n", title.get(lang));
-    } else {
-        let _ = writeln!(out, "{}\n", title.get(lang));
+    match form {
+        Form::Markdown => {
+            let _ = writeln!(out, "## {}\n", title.get(lang));
+        }
+        Form::Terminal => {
+            let _ = writeln!(out, "{}\n", title.get(lang));
+        }
+        Form::Section => {}
     }
     let section = |out: &mut String, heading: crate::finding::Msg, lines: Vec<String>| {
         if lines.is_empty() {

@@ -89,6 +89,20 @@ impl<W: Write> Write for Pipe<W> {
 /// the escape that starts a terminal sequence), the Unicode line and paragraph separators and
 /// the bidirectional controls are written as Rust's `escape_debug` writes them (`\n`, `\r`,
 /// `\t`, `\0`, `\u{1b}`). Every printable character, Chinese included, stays as it is; so do
+/// Width in columns as a terminal or Excel shows it: CJK and full-width characters count 2.
+pub fn display_width(s: &str) -> usize {
+    s.chars()
+        .map(|c| {
+            let u = c as u32;
+            let wide = matches!(u,
+                0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF
+                | 0x4E00..=0x9FFF | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
+                | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD);
+            if wide { 2 } else { 1 }
+        })
+        .sum()
+}
+
 /// quotes and backslashes. The colours of the report are added after this, never escaped.
 pub fn terminal_safe(text: &str) -> Cow<'_, str> {
     if !text.chars().any(needs_escape) {

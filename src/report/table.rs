@@ -44,7 +44,7 @@ pub fn terminal_width() -> Option<usize> {
 /// cells are shortened with `…` to what is left. `None` when even that leaves the text
 /// column fewer than 12 columns (six Chinese characters): the table is then better printed one record at a time.
 pub fn fit(header: &[String], rows: &[Vec<String>], width: usize) -> Option<Vec<Vec<String>>> {
-    let w = super::xlsx::display_width;
+    let w = super::display_width;
     let n = header.len();
     let mut widths: Vec<usize> = header.iter().map(|h| w(h)).collect();
     for r in rows {
@@ -88,7 +88,7 @@ pub fn fit(header: &[String], rows: &[Vec<String>], width: usize) -> Option<Vec<
 
 /// `text` cut to at most `room` terminal columns, ending in `…` when cut.
 fn shorten(text: &str, room: usize) -> String {
-    let w = super::xlsx::display_width;
+    let w = super::display_width;
     if w(text) <= room {
         return text.to_owned();
     }
@@ -161,7 +161,7 @@ mod tests {
         assert!(fitted[0][2].ends_with('…'), "{}", fitted[0][2]);
         let widths: Vec<usize> = fitted[0]
             .iter()
-            .map(|c| super::super::xlsx::display_width(c))
+            .map(|c| super::super::display_width(c))
             .collect();
         assert!(widths.iter().sum::<usize>() + 10 <= 60, "{widths:?}");
         assert_eq!(fitted[1][2], "标准化工作管理办法");

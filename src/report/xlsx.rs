@@ -9,6 +9,7 @@ use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
 };
 
+use super::display_width;
 use super::system::{defuse, detail, stats};
 use crate::finding::Lang;
 use crate::table::{Node, Row, Stat, SystemTable};
@@ -270,20 +271,6 @@ fn header_text(title: &str, sheet: &str) -> String {
     let room = LIMIT - "&C — ".chars().count() - used;
     let (title, _) = escape(title, room);
     format!("&C{title} — {sheet}")
-}
-
-/// Width in columns as a terminal or Excel shows it: CJK and full-width characters count 2.
-pub fn display_width(s: &str) -> usize {
-    s.chars()
-        .map(|c| {
-            let u = c as u32;
-            let wide = matches!(u,
-                0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF
-                | 0x4E00..=0x9FFF | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
-                | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD);
-            if wide { 2 } else { 1 }
-        })
-        .sum()
 }
 
 #[cfg(test)]
