@@ -356,10 +356,11 @@ messages! {
     dossier_refused() =>
         "标准库检查有错误，未生成汇编；改正后重试，或以 --draft 生成标注“草稿”的汇编" /
         "the repository has errors, no dossier was written; fix them, or use --draft for a volume marked as a draft";
-    /// `dossier/glyph`: `count` is how often `c` occurs in the file. Its first value is the
-    /// character, which `check::glyph::character` reads back.
-    glyph_missing(c: char, count: usize) {
-        let code = format!("{:04X}", c as u32);
+    /// `dossier/glyph`: `count` is how often the character occurs in the file. Its first value
+    /// is the code point, which `check::glyph::character` reads back.
+    glyph_missing(code_point: u32, count: usize) {
+        let c = char::from_u32(code_point).unwrap_or(char::REPLACEMENT_CHARACTER);
+        let code = format!("{code_point:04X}");
         let printable = !c.is_control() && !('\u{e000}'..='\u{f8ff}').contains(&c);
         let shown_zh = if printable { format!("「{c}」") } else { String::new() };
         let shown_en = if printable { format!("'{c}' ") } else { String::new() };
@@ -1156,7 +1157,7 @@ mod tests {
             ("number_duplicate", vec!["\"101-02\"".to_owned()])
         );
         assert_eq!(
-            glyph_missing('\u{e000}', 2).zh,
+            glyph_missing(0xE000, 2).zh,
             "字符（U+E000）不在汇编所用的任何字体中，PDF 中将印成方框（本文件共 2 处）"
         );
     }

@@ -79,7 +79,7 @@ pub fn scan(path: &str, text: &str, covers: &dyn Fn(char) -> bool) -> Vec<Findin
                         len: 1,
                     },
                 ),
-                messages::glyph_missing(c, count),
+                messages::glyph_missing(u32::from(c), count),
             )
         })
         .collect()
@@ -98,27 +98,8 @@ pub fn character(f: &Finding) -> Option<char> {
     if f.message.key != "glyph_missing" {
         return None;
     }
-    // The value as `{:?}` writes a char: `'字'`, `'\u{e000}'`, `'\n'`.
-    let inner = f
-        .message
-        .data
-        .first()?
-        .strip_prefix('\'')?
-        .strip_suffix('\'')?;
-    let mut chars = inner.chars();
-    match (chars.next()?, chars.as_str()) {
-        (c, "") => Some(c),
-        ('\\', "n") => Some('\n'),
-        ('\\', "r") => Some('\r'),
-        ('\\', "t") => Some('\t'),
-        ('\\', "0") => Some('\0'),
-        ('\\', rest) if rest.len() == 1 => rest.chars().next(),
-        ('\\', rest) => {
-            let hex = rest.strip_prefix("u{")?.strip_suffix('}')?;
-            char::from_u32(u32::from_str_radix(hex, 16).ok()?)
-        }
-        _ => None,
-    }
+    // The message is made from the code point, a number.
+    char::from_u32(f.message.data.first()?.parse().ok()?)
 }
 
 /// Where a TOML text is, line by line: inside a string (and which kind) or not.
