@@ -45,7 +45,7 @@ impl Context {
             } else {
                 crate::report::table::Style::Plain
             },
-            lang: args.lang,
+            lang: args.lang(),
             as_of,
         })
     }

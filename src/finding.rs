@@ -331,9 +331,12 @@ pub fn describe_error(error: &anyhow::Error, lang: Lang) -> String {
                 Lang::En => ": ",
             });
         }
-        match cause.downcast_ref::<Failure>() {
-            Some(f) => line.push_str(f.message.get(lang)),
-            None => line.push_str(&cause.to_string()),
+        if let Some(f) = cause.downcast_ref::<Failure>() {
+            line.push_str(f.message.get(lang));
+        } else if let Some(io) = cause.downcast_ref::<std::io::Error>() {
+            line.push_str(crate::messages::system_error(io).get(lang));
+        } else {
+            line.push_str(&cause.to_string());
         }
     }
     line

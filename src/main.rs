@@ -3,8 +3,6 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
-
 /// mimalloc: the loader makes many small allocations on every core at once, where the
 /// system allocator spends a tenth of the run (measured with `bench/run.sh`). Without
 /// transparent huge pages (`no_thp`): with them the kernel spent a fifth of the run
@@ -14,10 +12,11 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     use stdkit::commands::Exit;
-    let cli = match stdkit::cli::Cli::try_parse() {
+    let lang = stdkit::cli::lang_from(std::env::args_os(), |key| std::env::var_os(key));
+    let cli = match stdkit::cli::parse(std::env::args_os(), lang) {
         Ok(cli) => cli,
         Err(usage) => {
-            // clap words the message (and prints help and the version to stdout).
+            // Help and the version go to stdout, usage errors to stderr.
             let _ = usage.print();
             return Exit::usage(&usage).code();
         }
@@ -30,7 +29,7 @@ fn main() -> ExitCode {
     let exit = match run {
         Ok(outcome) => Exit::from(outcome),
         Err(error) => {
-            stdkit::report::error(&error, cli.global.lang);
+            stdkit::report::error(&error, cli.global.lang());
             Exit::Failure
         }
     };

@@ -1137,6 +1137,57 @@ messages! {
         "截至 {as_of}，没有标准有修订记录" / "no standard has any history up to {as_of}";
 }
 
+// ---------------------------------------------------------------------------------------
+// `schema`
+// ---------------------------------------------------------------------------------------
+
+messages! {
+    /// `schema`: a file written because it was absent or stale
+    schema_wrote(path: &str) => "已写入 {path}" / "wrote {path}";
+    /// `schema --check`: a file that differs from what `schema` would write
+    schema_stale(path: &str) => "已过期 {path}" / "stale {path}";
+}
+
+// ---------------------------------------------------------------------------------------
+// Errors of the system, below the tool's own words
+// ---------------------------------------------------------------------------------------
+
+/// An error of the operating system in both languages: the system's own text in English, and
+/// in Chinese the kind in words with the system's error number (the system's text would be
+/// English whatever the language of the run).
+pub fn system_error(error: &std::io::Error) -> Msg {
+    use std::io::ErrorKind::*;
+    let zh = match error.kind() {
+        NotFound => "文件或目录不存在",
+        PermissionDenied => "没有权限",
+        AlreadyExists => "已经存在",
+        NotADirectory => "不是目录",
+        IsADirectory => "是目录",
+        DirectoryNotEmpty => "目录不为空",
+        ReadOnlyFilesystem => "文件系统只读",
+        StorageFull => "磁盘空间不足",
+        FileTooLarge => "文件过大",
+        InvalidFilename => "文件名无效",
+        BrokenPipe => "管道已关闭",
+        Interrupted => "被中断",
+        TimedOut => "超时",
+        UnexpectedEof => "文件意外结束",
+        OutOfMemory => "内存不足",
+        _ => return Msg::new(error.to_string(), error.to_string()),
+    };
+    let zh = match error.raw_os_error() {
+        Some(n) => format!("{zh}（系统错误 {n}）"),
+        None => zh.to_owned(),
+    };
+    Msg::new(zh, error.to_string())
+}
+
+// ---------------------------------------------------------------------------------------
+// The command line: descriptions, clap's frame and its usage errors
+// ---------------------------------------------------------------------------------------
+
+pub mod cli;
+
 #[cfg(test)]
 mod tests {
     use super::*;

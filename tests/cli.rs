@@ -7,6 +7,10 @@
 fn cli_cases() {
     trycmd::TestCases::new()
         .env("NO_COLOR", "1")
+        // The language of the cases is their `--lang`, Chinese without it, whatever the
+        // locale of the machine; a case may set `LC_ALL`, which comes before these.
+        .env("LANG", "C.UTF-8")
+        .env("LC_MESSAGES", "")
         .case("tests/cmd/*.toml")
         .case("tests/cmd/*.trycmd");
 }

@@ -183,11 +183,7 @@ fn new_refuses_what_check_would_reject_and_writes_nothing() {
     ] {
         let o = stdkit(&repo, args);
         assert_eq!(o.status.code(), Some(2), "{args:?}");
-        assert!(
-            stderr(&o).starts_with("error: "),
-            "{args:?}: {}",
-            stderr(&o)
-        );
+        assert!(stderr(&o).starts_with("错误："), "{args:?}: {}", stderr(&o));
     }
     assert_eq!(files(&repo), before);
 }

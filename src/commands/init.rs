@@ -4,7 +4,9 @@
 
 use std::io::Write;
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
+
+use crate::finding::FailWith;
 
 use super::Outcome;
 use crate::cli::InitArgs;
@@ -66,6 +68,6 @@ pub fn run(ctx: &Context, args: &InitArgs, out: &mut dyn Write) -> Result<Outcom
     text.push_str(messages::init_next(&shown).get(lang));
     text.push('\n');
     out.write_all(text.as_bytes())
-        .context("cannot write to stdout")?;
+        .fail_with(super::shell::cannot_write)?;
     Ok(Outcome::Clean)
 }

@@ -42,8 +42,8 @@ impl Exit {
     }
 
     /// A command line clap did not accept, or `--help`/`--version` (which are not errors).
-    pub fn usage(error: &clap::Error) -> Exit {
-        if error.use_stderr() {
+    pub fn usage(stop: &crate::cli::Stop) -> Exit {
+        if stop.is_error() {
             Exit::Failure
         } else {
             Exit::Clean

@@ -6,7 +6,9 @@
 
 use std::io::Write;
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
+
+use crate::finding::FailWith;
 
 use super::Outcome;
 use crate::cli::NewArgs;
@@ -30,7 +32,7 @@ pub fn run(ctx: &Context, args: &NewArgs, out: &mut dyn Write) -> Result<Outcome
     let mut set = Changeset::new();
     set.create(&path, text);
     set.apply(&root)?;
-    writeln!(out, "{path}").context("cannot write to stdout")?;
+    writeln!(out, "{path}").fail_with(super::shell::cannot_write)?;
     super::discard(loaded.repo);
     Ok(Outcome::Clean)
 }

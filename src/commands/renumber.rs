@@ -5,7 +5,9 @@
 
 use std::io::Write;
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
+
+use crate::finding::FailWith;
 
 use super::Outcome;
 use crate::cli::RenumberArgs;
@@ -35,7 +37,7 @@ pub fn run(ctx: &Context, args: &RenumberArgs, out: &mut dyn Write) -> Result<Ou
         plan.changes.apply(&root)?;
     }
     crate::report::renumber::write(out, repo, &plan, args.dry_run, ctx.lang)
-        .context("cannot write to stdout")?;
+        .fail_with(super::shell::cannot_write)?;
     super::discard(loaded.repo);
     Ok(Outcome::Clean)
 }

@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 
 use crate::finding::FailWith;
 
@@ -33,9 +33,13 @@ pub fn run(
         }
     }
     for name in &stale {
-        let verb = if args.check { "stale" } else { "wrote" };
-        writeln!(out, "{verb} {}", args.out.join(name).display())
-            .context("cannot write to stdout")?;
+        let path = args.out.join(name).display().to_string();
+        let line = if args.check {
+            crate::messages::schema_stale(&path)
+        } else {
+            crate::messages::schema_wrote(&path)
+        };
+        writeln!(out, "{}", line.get(ctx.lang)).fail_with(super::shell::cannot_write)?;
     }
     Ok(if args.check && !stale.is_empty() {
         Outcome::Failed

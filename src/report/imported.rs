@@ -35,7 +35,8 @@ pub fn write(
         }
     }
     for p in problems {
-        writeln!(out, "error: {}", terminal_safe(p.get(lang)))?;
+        let prefix = crate::messages::cli::frame(lang).error;
+        writeln!(out, "{prefix}{}", terminal_safe(p.get(lang)))?;
     }
     let summary = messages::import_summary(done.len(), problems.len(), dry_run);
     writeln!(out, "{}", summary.get(lang))

@@ -15,7 +15,8 @@ pub mod junit;
 /// stderr is not a reason to panic: the exit code still tells.
 pub fn error(error: &anyhow::Error, lang: crate::finding::Lang) {
     let line = crate::finding::describe_error(error, lang);
-    let _ = writeln!(std::io::stderr().lock(), "error: {}", terminal_safe(&line));
+    let prefix = crate::messages::cli::frame(lang).error;
+    let _ = writeln!(std::io::stderr().lock(), "{prefix}{}", terminal_safe(&line));
 }
 
 /// Before a command computes over a repository whose files did not all load: says so on
@@ -30,7 +31,7 @@ pub fn load_errors(findings: &[crate::finding::Finding], lang: crate::finding::L
     }
     let line = match lang {
         crate::finding::Lang::Zh => format!(
-            "warning: 标准库读取时有 {n} 个错误（stdkit check 列出），以下结果只据能读取的部分计算"
+            "警告：标准库读取时有 {n} 个错误（stdkit check 列出），以下结果只据能读取的部分计算"
         ),
         crate::finding::Lang::En => format!(
             "warning: loading the repository found {n} errors (stdkit check lists them); what follows counts only what could be read"
