@@ -9,7 +9,7 @@
 
 use std::path::Path;
 
-use crate::finding::Msg;
+use crate::finding::{Lang, Msg};
 use crate::model::code::CodeError;
 use crate::model::{
     CodeKind, Date, Level, MANIFEST, MAX_COUNT, MAX_RESPONSES, Origin, Status, StdCode,
@@ -1180,6 +1180,70 @@ pub fn system_error(error: &std::io::Error) -> Msg {
         None => zh.to_owned(),
     };
     Msg::new(zh, error.to_string())
+}
+
+// ---------------------------------------------------------------------------------------
+// The report layer's lines: the punctuation that joins their parts, and their words
+// ---------------------------------------------------------------------------------------
+
+/// The punctuation that joins the parts of a report line in one language: full-width in
+/// Chinese, ASCII in English, so that no English line glues `：`, `（` or `、` onto English
+/// words. User text (titles, names) keeps its own punctuation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Punct {
+    /// After a label: `：` / `: `.
+    pub colon: &'static str,
+    /// Before an aside: `（` / ` (`.
+    pub open: &'static str,
+    /// After an aside: `）` / `)`.
+    pub close: &'static str,
+    /// Between clauses: `；` / `; `.
+    pub semi: &'static str,
+    /// Between the items of a list: `、` / `, `.
+    pub list: &'static str,
+    /// An empty cell, or a value that cannot be given: `—` in both (SPEC §5 shows a rate
+    /// with a zero denominator as "—"; the em dash is English punctuation too).
+    pub none: &'static str,
+}
+
+/// The punctuation of `lang` (see [`Punct`]).
+pub const fn punct(lang: Lang) -> Punct {
+    match lang {
+        Lang::Zh => Punct {
+            colon: "：",
+            open: "（",
+            close: "）",
+            semi: "；",
+            list: "、",
+            none: "—",
+        },
+        Lang::En => Punct {
+            colon: ": ",
+            open: " (",
+            close: ")",
+            semi: "; ",
+            list: ", ",
+            none: "—",
+        },
+    }
+}
+
+messages! {
+    /// The heading of a centre's rates: its name and the evaluation period
+    rates_heading(center: &str, period: &str) =>
+        "{center}（评价期 {period}）" / "{center} (period {period})";
+    /// The period of `rates_heading` when the repository has no `[period]`
+    rates_all_records() => "全部记录" / "all records";
+    /// A rate whose denominator is 0: a dash and the reason, never 0% or 100% (SPEC §5)
+    rate_no_value(reason: &Msg) { let (why_zh, why_en) = (&reason.zh, &reason.en); } =>
+        "—（分母为 0：{why_zh}）" / "— (denominator is 0: {why_en})";
+    /// `table --tree`: a category's count of standards that should exist
+    tree_count(n: usize) { let s = if n == 1 { "" } else { "s" }; } =>
+        "（{n} 项）" / " ({n} standard{s})";
+    /// `table --tree`: what the counts count, under the tree
+    tree_counts_note() =>
+        "项数为应有标准数（不含被代替、废止）" /
+        "counts: standards that should exist (superseded and withdrawn left out)";
 }
 
 // ---------------------------------------------------------------------------------------

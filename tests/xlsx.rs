@@ -205,6 +205,43 @@ fn counts_rates_and_dates_are_typed_cells() {
 }
 
 #[test]
+fn the_english_workbook_says_required_and_uses_ascii_punctuation() {
+    let tmp = scratch("xlsx-english");
+    let xlsx = tmp.join("t.xlsx");
+    workbook(&project("standards"), &xlsx, &["--lang", "en"]);
+    let b = Book::read(&xlsx);
+    // 应有数 is what should exist (not the status `planned`), 现有率 the existing rate.
+    let header: Vec<String> = ["A1", "B1", "C1", "D1", "E1"]
+        .iter()
+        .map(|at| b.cell(2, at).text().to_owned())
+        .collect();
+    assert_eq!(
+        header,
+        [
+            "subsystem",
+            "level",
+            "required",
+            "existing",
+            "existing rate"
+        ]
+    );
+    assert_eq!(b.cell(3, "F1").text(), "required");
+    // A missing value is the em dash of SPEC §5; the status of a standard still `planned` is its own.
+    assert_eq!(b.cell(1, "H4").text(), "—");
+    assert_eq!(b.cell(1, "G4").text(), "planned");
+    assert_eq!(b.cell(2, "E3").text(), "—", "nothing required: a dash");
+    // The page header joins the centre's name and the sheet's with the dash.
+    assert!(
+        b.sheets[1].contains(
+            "<oddHeader>&amp;C安庆市政务服务中心 standard system table — statistics</oddHeader>"
+        ),
+        "{}",
+        between(&b.sheets[1], "<headerFooter", "</headerFooter>")
+    );
+    let _ = std::fs::remove_dir_all(&tmp);
+}
+
+#[test]
 fn every_sheet_prints_on_a4_landscape_one_page_wide_with_its_header_row() {
     let tmp = scratch("xlsx-print");
     let xlsx = tmp.join("t.xlsx");

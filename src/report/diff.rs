@@ -39,10 +39,14 @@ pub fn json(
 pub fn text(diff: &Diff, from: &str, to: &str, lang: Lang, form: Form) -> String {
     let md = form != Form::Terminal;
     // The punctuation of the language: `（…）`, `：`, `；` in Chinese.
-    let (open, close, colon, semi) = match lang {
-        Lang::Zh => ("（", "）", "：", "；"),
-        Lang::En => (" (", ")", ": ", "; "),
-    };
+    let messages::Punct {
+        open,
+        close,
+        colon,
+        semi,
+        none,
+        ..
+    } = messages::punct(lang);
     let safe = |s: &str| -> String {
         if md {
             s.replace('|', "\\|")
@@ -53,7 +57,7 @@ pub fn text(diff: &Diff, from: &str, to: &str, lang: Lang, form: Form) -> String
     let status = |s: &str| -> String {
         match Status::parse(s) {
             Some(st) => st.label(lang).to_owned(),
-            None if s.is_empty() => "—".to_owned(),
+            None if s.is_empty() => none.to_owned(),
             None => safe(s),
         }
     };
@@ -176,7 +180,7 @@ pub fn text(diff: &Diff, from: &str, to: &str, lang: Lang, form: Form) -> String
                     .map(|c| {
                         let v = |s: &str| {
                             if s.is_empty() {
-                                "—".to_owned()
+                                none.to_owned()
                             } else {
                                 safe(s)
                             }

@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::table::{Style, new_table};
 use super::terminal_safe;
 use crate::finding::Lang;
+use crate::messages;
 use crate::rates::{CenterRates, Excluded, MemberRates, Rate, Uncounted};
 
 /// The JSON of SPEC §4.2, written as it is serialized: the uncounted units of a rate (one per
@@ -147,10 +148,7 @@ impl Serialize for Units<'_> {
 pub fn percent(r: &Rate, lang: Lang) -> String {
     match r.percent() {
         Some(v) => v,
-        None => match lang {
-            Lang::Zh => format!("—（分母为 0：{}）", r.when_empty.zh),
-            Lang::En => format!("— (denominator is 0: {})", r.when_empty.en),
-        },
+        None => messages::rate_no_value(&r.when_empty).get(lang).to_owned(),
     }
 }
 
@@ -189,21 +187,11 @@ fn center_terminal(
 ) {
     let zh = lang == Lang::Zh;
     let period = r.period.map_or_else(
-        || {
-            if zh {
-                "全部记录".to_owned()
-            } else {
-                "all records".to_owned()
-            }
-        },
+        || messages::rates_all_records().get(lang).to_owned(),
         |p| format!("{} .. {}", p.from, p.to),
     );
-    let _ = writeln!(
-        out,
-        "{}（{}{period}）",
-        terminal_safe(&r.center),
-        if zh { "评价期 " } else { "period " }
-    );
+    let heading = messages::rates_heading(&terminal_safe(&r.center), &period);
+    let _ = writeln!(out, "{}", heading.get(lang));
     let header: Vec<&str> = if zh {
         vec!["指标", "分子", "分母", "数值", "目标", "结论"]
     } else {
@@ -280,10 +268,11 @@ fn center_terminal(
             "definitions:"
         }
     );
+    let colon = messages::punct(lang).colon;
     for rate in &r.rates {
         let _ = writeln!(
             out,
-            "  {}：{}",
+            "  {}{colon}{}",
             terminal_safe(rate.name.get(lang)),
             terminal_safe(rate.definition.get(lang))
         );

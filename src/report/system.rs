@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use super::table::{Style, new_table};
 use super::terminal_safe;
 use crate::finding::Lang;
+use crate::messages;
 use crate::table::{Node, Row, Stat, SystemTable};
 use crate::tasks::Task;
 
@@ -37,7 +38,8 @@ impl Grid {
                     break;
                 }
                 if header.len() <= 4 {
-                    return super::table::records(&self.header, &self.rows_safe());
+                    let colon = messages::punct(lang).colon;
+                    return super::table::records(&self.header, &self.rows_safe(), colon);
                 }
                 hidden.insert(0, header.pop().unwrap_or_default());
                 for r in &mut rows {
@@ -55,7 +57,7 @@ impl Grid {
             t.add_row(r);
         }
         if !hidden.is_empty() {
-            let note = crate::messages::columns_hidden(&hidden.join("、"));
+            let note = messages::columns_hidden(&hidden.join(messages::punct(lang).list));
             return format!("{t}\n{}\n", note.get(lang));
         }
         format!("{t}\n")
@@ -138,8 +140,11 @@ fn header(lang: Lang, zh: &[&str], en: &[&str]) -> Vec<String> {
     names.iter().map(|h| h.to_string()).collect()
 }
 
-fn dash(s: Option<&str>) -> String {
-    s.filter(|s| !s.is_empty()).unwrap_or("—").to_owned()
+/// A cell's text, or the language's dash when there is none.
+fn dash(s: Option<&str>, lang: Lang) -> String {
+    s.filter(|s| !s.is_empty())
+        .unwrap_or(messages::punct(lang).none)
+        .to_owned()
 }
 
 pub fn detail(t: &SystemTable, lang: Lang) -> Grid {
@@ -180,14 +185,20 @@ fn detail_row(r: &Row, lang: Lang) -> Vec<String> {
     vec![
         r.index.to_string(),
         r.no.clone(),
-        dash(r.code.as_ref().map(ToString::to_string).as_deref()),
+        dash(r.code.as_ref().map(ToString::to_string).as_deref(), lang),
         r.title.clone(),
-        dash(r.level.map(|l| l.label(lang))),
-        dash(r.origin.map(|o| o.label(lang))),
-        dash(r.status.map(|s| s.label(lang))),
-        dash(r.effective.as_deref()),
-        dash(Some(&crate::table::joined(&r.replaces, "、"))),
-        dash(r.unit.as_deref()),
+        dash(r.level.map(|l| l.label(lang)), lang),
+        dash(r.origin.map(|o| o.label(lang)), lang),
+        dash(r.status.map(|s| s.label(lang)), lang),
+        dash(r.effective.as_deref(), lang),
+        dash(
+            Some(&crate::table::joined(
+                &r.replaces,
+                messages::punct(lang).list,
+            )),
+            lang,
+        ),
+        dash(r.unit.as_deref(), lang),
     ]
 }
 
@@ -195,7 +206,13 @@ pub fn stats(t: &SystemTable, lang: Lang) -> Grid {
     let header = header(
         lang,
         &["子体系", "级别", "应有数", "现有数", "现有率"],
-        &["subsystem", "level", "planned", "existing", "rate"],
+        &[
+            "subsystem",
+            "level",
+            "required",
+            "existing",
+            "existing rate",
+        ],
     );
     Grid {
         header,
@@ -226,7 +243,8 @@ fn stat_row(s: &Stat, lang: Lang) -> Vec<String> {
         level,
         s.planned.to_string(),
         s.existing.to_string(),
-        crate::rates::percent_of(s.existing as u64, s.planned as u64).unwrap_or("—".to_owned()),
+        crate::rates::percent_of(s.existing as u64, s.planned as u64)
+            .unwrap_or_else(|| messages::punct(lang).none.to_owned()),
     ]
 }
 
@@ -250,22 +268,18 @@ pub fn tree(t: &SystemTable, lang: Lang) -> String {
         } else {
             "├── "
         });
-        let count = match lang {
-            Lang::Zh => format!("（{} 项）", n.planned),
-            Lang::En => format!(" ({} standards)", n.planned),
-        };
+        let count = messages::tree_count(n.planned);
         let _ = writeln!(
             out,
-            "{prefix}{} {}{count}",
+            "{prefix}{} {}{}",
             terminal_safe(&n.code),
-            terminal_safe(&n.title)
+            terminal_safe(&n.title),
+            count.get(lang)
         );
     }
     if !t.tree.is_empty() {
-        out.push_str(match lang {
-            Lang::Zh => "项数为应有标准数（不含被代替、废止）\n",
-            Lang::En => "counts: standards planned (superseded and withdrawn left out)\n",
-        });
+        out.push_str(messages::tree_counts_note().get(lang));
+        out.push('\n');
     }
     out
 }
@@ -308,22 +322,20 @@ pub fn tasks(groups: &[(Option<String>, Vec<Task>)], lang: Lang) -> Grid {
     for (unit, list) in groups {
         for t in list {
             let overdue = match (t.overdue, t.days_overdue) {
-                (true, Some(d)) => {
-                    if zh {
-                        format!("逾期 {d} 天")
-                    } else {
-                        format!("{d} days")
-                    }
-                }
+                (true, Some(d)) => match (zh, d) {
+                    (true, d) => format!("逾期 {d} 天"),
+                    (false, 1) => "1 day".to_owned(),
+                    (false, d) => format!("{d} days"),
+                },
                 _ => String::new(),
             };
             rows.push(vec![
-                dash(unit.as_deref()),
+                dash(unit.as_deref(), lang),
                 t.no.clone(),
                 t.title.clone(),
                 t.status.label(lang).to_owned(),
-                dash(t.owner.as_deref()),
-                dash(t.due.as_deref()),
+                dash(t.owner.as_deref(), lang),
+                dash(t.due.as_deref(), lang),
                 overdue,
             ]);
         }

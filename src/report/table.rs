@@ -107,8 +107,9 @@ fn shorten(text: &str, room: usize) -> String {
 }
 
 /// A table one record at a time, `header: value` per line, records separated by a blank
-/// line: what a terminal too narrow for columns shows.
-pub fn records(header: &[String], rows: &[Vec<String>]) -> String {
+/// line: what a terminal too narrow for columns shows. `colon` is the language's
+/// (`messages::punct`).
+pub fn records(header: &[String], rows: &[Vec<String>], colon: &str) -> String {
     let mut out = String::new();
     for (k, r) in rows.iter().enumerate() {
         if k > 0 {
@@ -116,7 +117,7 @@ pub fn records(header: &[String], rows: &[Vec<String>]) -> String {
         }
         for (h, c) in header.iter().zip(r) {
             out.push_str(h);
-            out.push('：');
+            out.push_str(colon);
             out.push_str(c);
             out.push('\n');
         }
@@ -171,7 +172,7 @@ mod tests {
     fn a_very_narrow_terminal_prints_records() {
         let (h, r) = grid();
         assert_eq!(fit(&h, &r, 40), None);
-        let text = records(&h, &r);
+        let text = records(&h, &r, "：");
         assert!(
             text.starts_with("体系表编号：101-01\n标准编号：GB/T 24421.1-2009\n"),
             "{text}"

@@ -25,14 +25,15 @@ pub fn workbook(t: &SystemTable, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let title = format!("{} {book}", t.center).trim_start().to_owned();
     let mut wb = Workbook::new();
     let props = DocProperties::new()
-        .set_title(format!("{} 标准体系表", t.center))
+        .set_title(&title)
         .set_creation_datetime(&ExcelDateTime::from_ymd(2000, 1, 1)?);
     wb.set_properties(&props);
     let styles = Styles::new();
+    let punct = crate::messages::punct(lang);
     for sheet in sheets(t, lang) {
         let ws = wb.add_worksheet();
-        write_sheet(ws, &sheet, &styles)?;
-        print_setup(ws, &title, sheet.name);
+        write_sheet(ws, &sheet, &styles, punct.none)?;
+        print_setup(ws, &title, sheet.name, punct.none);
     }
     wb.save_to_buffer()
 }
@@ -53,11 +54,11 @@ pub enum Cell {
 }
 
 impl Cell {
-    /// The cell as the other formats print it: for column widths.
-    pub fn shown(&self) -> Cow<'_, str> {
+    /// The cell as the other formats print it, `none` the language's dash: for column widths.
+    pub fn shown<'a>(&'a self, none: &'a str) -> Cow<'a, str> {
         match self {
             Cell::Text(s) | Cell::Percent(_, s) => Cow::Borrowed(s),
-            Cell::Dash => Cow::Borrowed("—"),
+            Cell::Dash => Cow::Borrowed(none),
             Cell::Count(n) => Cow::Owned(n.to_string()),
             Cell::Date(y, m, d) => Cow::Owned(format!("{y:04}-{m:02}-{d:02}")),
         }
@@ -97,7 +98,7 @@ pub fn sheets(t: &SystemTable, lang: Lang) -> [Sheet; 3] {
                     "应有数",
                 ]
             } else {
-                ["code", "title", "depth", "own", "total", "planned"]
+                ["code", "title", "depth", "own", "total", "required"]
             }
             .map(String::from)
             .to_vec(),
@@ -119,7 +120,10 @@ fn detail_row(r: &Row, lang: Lang) -> Vec<Cell> {
             .as_deref()
             .and_then(date)
             .unwrap_or_else(|| dash(r.effective.as_deref())),
-        dash(Some(&crate::table::joined(&r.replaces, "、"))),
+        dash(Some(&crate::table::joined(
+            &r.replaces,
+            crate::messages::punct(lang).list,
+        ))),
         dash(r.unit.as_deref()),
     ]
 }
@@ -203,7 +207,13 @@ impl Styles {
     }
 }
 
-fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, st: &Styles) -> Result<(), XlsxError> {
+/// One sheet into `ws`; `none` is the language's dash for a missing value.
+fn write_sheet(
+    ws: &mut Worksheet,
+    sheet: &Sheet,
+    st: &Styles,
+    none: &str,
+) -> Result<(), XlsxError> {
     ws.set_name(sheet.name)?;
     let mut widths: Vec<usize> = sheet.header.iter().map(|h| display_width(h)).collect();
     for (c, h) in sheet.header.iter().enumerate() {
@@ -218,7 +228,7 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, st: &Styles) -> Result<(), Xls
                     ws.write_string_with_format(at, col, s, &st.quoted)?
                 }
                 Cell::Text(s) => ws.write_string_with_format(at, col, s, &st.text)?,
-                Cell::Dash => ws.write_string_with_format(at, col, "—", &st.dash)?,
+                Cell::Dash => ws.write_string_with_format(at, col, none, &st.dash)?,
                 Cell::Count(n) => ws.write_number_with_format(at, col, *n as f64, &st.count)?,
                 Cell::Percent(v, _) => ws.write_number_with_format(at, col, *v, &st.percent)?,
                 Cell::Date(y, m, d) => {
@@ -227,7 +237,7 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, st: &Styles) -> Result<(), Xls
                 }
             };
             if let Some(w) = widths.get_mut(c) {
-                *w = (*w).max(display_width(&cell.shown()));
+                *w = (*w).max(display_width(&cell.shown(none)));
             }
         }
     }
@@ -239,20 +249,22 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, st: &Styles) -> Result<(), Xls
     Ok(())
 }
 
-/// A4 landscape, one page wide, centred, modest margins; the title above, page numbers below.
-fn print_setup(ws: &mut Worksheet, title: &str, sheet: &str) {
+/// A4 landscape, one page wide, centred, modest margins; the title above, page numbers below;
+/// `dash` is the language's (`—` / `-`), between the title and the sheet's name.
+fn print_setup(ws: &mut Worksheet, title: &str, sheet: &str, dash: &str) {
     ws.set_paper_size(9)
         .set_landscape()
         .set_print_fit_to_pages(1, 0)
         .set_print_center_horizontally(true)
         .set_margins(0.5, 0.5, 0.75, 0.75, 0.3, 0.3)
-        .set_header(header_text(title, sheet))
+        .set_header(header_text(title, sheet, dash))
         .set_footer("&C&P / &N");
 }
 
-/// The centred page header `title — sheet`: `&` in user text doubled (Excel's header codes),
-/// control characters dropped, and the title cut to fit Excel's limit of 255 characters.
-fn header_text(title: &str, sheet: &str) -> String {
+/// The centred page header `title — sheet` (`dash` between them): `&` in user text doubled
+/// (Excel's header codes), control characters dropped, and the title cut to fit Excel's limit
+/// of 255 characters.
+fn header_text(title: &str, sheet: &str, dash: &str) -> String {
     const LIMIT: usize = 255;
     let escape = |s: &str, room: usize| {
         let mut out = String::new();
@@ -268,9 +280,9 @@ fn header_text(title: &str, sheet: &str) -> String {
         (out, used)
     };
     let (sheet, used) = escape(sheet, LIMIT);
-    let room = LIMIT - "&C — ".chars().count() - used;
+    let room = LIMIT - "&C  ".chars().count() - dash.chars().count() - used;
     let (title, _) = escape(title, room);
-    format!("&C{title} — {sheet}")
+    format!("&C{title} {dash} {sheet}")
 }
 
 #[cfg(test)]
@@ -333,23 +345,30 @@ mod tests {
         assert_eq!(d.rows[3][7], Cell::Text("1899-12-31".into()));
         assert_eq!(s.rows[0][4], Cell::Percent(2.0 / 3.0, "66.7%".into()));
         assert_eq!(s.rows[1][4], Cell::Dash);
-        // Every cell shows what the terminal, Markdown and CSV tables show.
-        for (sheet, grid) in [(&d, detail(&t, Lang::Zh)), (&s, stats(&t, Lang::Zh))] {
-            assert_eq!(sheet.header, grid.header);
-            let shown: Vec<Vec<String>> = sheet
-                .rows
-                .iter()
-                .map(|r| r.iter().map(|c| c.shown().into_owned()).collect())
-                .collect();
-            assert_eq!(shown, grid.rows);
+        // Every cell shows what the terminal, Markdown and CSV tables show, in either language.
+        for lang in [Lang::Zh, Lang::En] {
+            let none = crate::messages::punct(lang).none;
+            let [d, s, _] = sheets(&t, lang);
+            for (sheet, grid) in [(&d, detail(&t, lang)), (&s, stats(&t, lang))] {
+                assert_eq!(sheet.header, grid.header);
+                let shown: Vec<Vec<String>> = sheet
+                    .rows
+                    .iter()
+                    .map(|r| r.iter().map(|c| c.shown(none).into_owned()).collect())
+                    .collect();
+                assert_eq!(shown, grid.rows);
+            }
         }
     }
 
     #[test]
     fn page_header_escapes_ampersands_and_fits_excel() {
-        assert_eq!(header_text("A&B 中心", "统计表"), "&CA&&B 中心 — 统计表");
-        assert_eq!(header_text("a\nb", "x"), "&Cab — x");
-        let long = header_text(&"&".repeat(300), "x");
+        assert_eq!(
+            header_text("A&B 中心", "统计表", "—"),
+            "&CA&&B 中心 — 统计表"
+        );
+        assert_eq!(header_text("a\nb", "x", "-"), "&Cab - x");
+        let long = header_text(&"&".repeat(300), "x", "—");
         assert!(long.chars().count() <= 255, "{}", long.chars().count());
         let kept = long
             .strip_prefix("&C")
