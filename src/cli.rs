@@ -203,6 +203,9 @@ pub struct TableArgs {
     /// 写入文件（xlsx 必须指定）
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// 不截断、不省略列，按内容宽度输出
+    #[arg(long)]
+    pub wide: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -219,6 +222,9 @@ pub struct TasksArgs {
     /// 输出格式
     #[arg(long, value_enum, default_value_t = TasksFormat::Terminal)]
     pub format: TasksFormat,
+    /// 不截断、不省略列，按内容宽度输出
+    #[arg(long)]
+    pub wide: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
