@@ -16,6 +16,9 @@ pub struct Context {
     pub color: bool,
     /// How tables are drawn: for a terminal when standard output is one.
     pub style: crate::report::table::Style,
+    /// The width tables are fitted to: `COLUMNS`, else the terminal's; `None` for a pipe
+    /// without `COLUMNS` or a terminal that reports no width.
+    pub width: Option<usize>,
     pub lang: Lang,
     pub as_of: Date,
 }
@@ -45,8 +48,22 @@ impl Context {
             } else {
                 crate::report::table::Style::Plain
             },
+            width: crate::report::table::terminal_width(
+                std::env::var("COLUMNS").ok().as_deref(),
+                tty,
+            ),
             lang: args.lang(),
             as_of,
         })
+    }
+
+    /// Where tables are printed: drawn for a terminal or not, coloured or not and how wide,
+    /// as resolved here once.
+    pub fn screen(&self) -> crate::report::table::Screen {
+        crate::report::table::Screen {
+            style: self.style,
+            color: self.color,
+            width: self.width,
+        }
     }
 }

@@ -700,10 +700,10 @@ messages! {
     table_tree_format(format: &str) { let format = if format == "txt" { "terminal" } else { format }; } =>
         "结构图（--tree）只有终端格式，不能与 `--format {format}` 同用；xlsx 与 json 已含结构（tree）" /
         "the structure diagram (--tree) has the terminal format only, not `--format {format}`; xlsx and json hold the tree already";
-    /// A terminal table too narrow for all its columns
-    columns_hidden(columns: &str) =>
-        "（终端宽度不足，未显示：{columns}；重定向输出或用 --format md 可见全部列）" /
-        "(the terminal is too narrow for: {columns}; redirect the output or use --format md to see every column)";
+    /// A terminal table too narrow for all its columns, with `--wide` to see them
+    columns_hidden_wide(columns: &str) =>
+        "（终端宽度不足，未显示：{columns}；加 --wide 或用 --format md 可见全部列）" /
+        "(the terminal is too narrow for: {columns}; add --wide or use --format md to see every column)";
     /// `table --stats` with json or xlsx
     table_stats_format(format: &str) =>
         "统计表（--stats）可输出为终端、md 或 csv，不能与 `--format {format}` 同用；{format} 已含统计表" /
@@ -1320,4 +1320,60 @@ mod tests {
             )
         );
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// Column headings of the detail table (明细表) and the task list, in full and abbreviated:
+// a narrow terminal shows the short one in a column whose heading is wider than its cells.
+// ---------------------------------------------------------------------------------------
+
+/// A column heading: in full, and abbreviated for a narrow column (the same words when there
+/// is nothing shorter worth printing).
+pub struct Heading {
+    pub full: Msg,
+    pub short: Msg,
+}
+
+/// Declares one function per heading: its Chinese and English words, then the short ones.
+macro_rules! headings {
+    ($(
+        $(#[$doc:meta])*
+        $name:ident() => $zh:literal / $en:literal, short $szh:literal / $sen:literal;
+    )*) => {
+        $(
+            $(#[$doc])*
+            pub fn $name() -> Heading {
+                Heading { full: Msg::new($zh, $en), short: Msg::new($szh, $sen) }
+            }
+        )*
+    };
+}
+
+headings! {
+    /// The row number
+    heading_index() => "序号" / "#", short "序号" / "#";
+    /// 体系表编号
+    heading_system_no() => "体系表编号" / "system no", short "编号" / "no";
+    /// 标准编号
+    heading_code() => "标准编号" / "code", short "标准编号" / "code";
+    /// 标准名称
+    heading_title() => "标准名称" / "title", short "标准名称" / "title";
+    /// 级别
+    heading_level() => "级别" / "level", short "级别" / "level";
+    /// 来源
+    heading_origin() => "来源" / "origin", short "来源" / "origin";
+    /// 状态
+    heading_status() => "状态" / "status", short "状态" / "status";
+    /// 实施日期
+    heading_effective() => "实施日期" / "effective", short "实施" / "from";
+    /// 代替标准号
+    heading_replaces() => "代替标准号" / "replaces", short "代替" / "repl";
+    /// 责任科室
+    heading_unit() => "责任科室" / "unit", short "科室" / "unit";
+    /// 责任人 (a task's owner)
+    heading_owner() => "责任人" / "owner", short "责任人" / "owner";
+    /// 完成时限 (a task's due date)
+    heading_due() => "完成时限" / "due", short "时限" / "due";
+    /// 逾期 (how long a task is overdue)
+    heading_overdue() => "逾期" / "overdue", short "逾期" / "late";
 }

@@ -174,6 +174,8 @@ pub struct TableArgs {
     pub stats: bool,
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    #[arg(long)]
+    pub wide: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -189,6 +191,8 @@ pub enum TableFormat {
 pub struct TasksArgs {
     #[arg(long, value_enum, default_value_t = TasksFormat::Terminal)]
     pub format: TasksFormat,
+    #[arg(long)]
+    pub wide: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -29,7 +29,7 @@ pub fn run(ctx: &Context, args: &RatesArgs, out: &mut dyn Write) -> Result<Outco
             &members,
             &excluded,
             ctx.lang,
-            ctx.style,
+            ctx.screen(),
             args.details,
         ),
     };

@@ -56,7 +56,7 @@ pub fn run(ctx: &Context, args: &TableArgs, out: &mut dyn Write) -> Result<Outco
         match args.format {
             TableFormat::Md => grid.markdown(),
             TableFormat::Csv => grid.csv(),
-            _ => grid.terminal(ctx.style, ctx.lang),
+            _ => grid.terminal(screen(ctx, args.wide), ctx.lang),
         }
     };
     match &target {
@@ -65,6 +65,15 @@ pub fn run(ctx: &Context, args: &TableArgs, out: &mut dyn Write) -> Result<Outco
     }
     super::discard(loaded.repo);
     Ok(Outcome::Clean)
+}
+
+/// The screen tables are drawn for; `--wide`: with no width to fit in.
+pub(super) fn screen(ctx: &Context, wide: bool) -> crate::report::table::Screen {
+    if wide {
+        ctx.screen().wide()
+    } else {
+        ctx.screen()
+    }
 }
 
 /// The file extension of each format: an existing `-o` file is replaced only by its own kind.

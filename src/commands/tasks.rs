@@ -32,7 +32,8 @@ pub fn run(ctx: &Context, args: &TasksArgs, out: &mut dyn Write) -> Result<Outco
             crate::finding::Lang::En => "no standard is waiting to be put in force\n".to_owned(),
         },
         TasksFormat::Terminal => {
-            crate::report::system::tasks(&groups, ctx.lang).terminal(ctx.style, ctx.lang)
+            let screen = super::table::screen(ctx, args.wide);
+            crate::report::system::tasks(&groups, ctx.lang).terminal(screen, ctx.lang)
         }
     };
     out.write_all(text.as_bytes())?;

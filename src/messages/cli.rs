@@ -78,11 +78,17 @@ help! {
         "输出统计表（子体系 × 级别：应有数、现有数、现有率）" /
         "print the statistics (subsystem × level: required, existing, existing rate)";
     "table.output" => "写入文件（xlsx 必须指定）" / "write to FILE (needed for xlsx)";
+    "table.wide" =>
+        "不截断、不省略列，按内容宽度输出" /
+        "print every column and every cell whole, whatever the width of the terminal";
 
     "tasks" =>
         "尚未实施的标准（任务分解），按责任科室分组，逾期在前" /
         "the standards not yet in force (the task list), by responsible unit, overdue first";
     "tasks.format" => "输出格式" / "output format";
+    "tasks.wide" =>
+        "不截断、不省略列，按内容宽度输出" /
+        "print every column and every cell whole, whatever the width of the terminal";
 
     "dossier" =>
         "汇编验收材料：HTML、PDF、标准体系表 xlsx 与清单 manifest.json" /

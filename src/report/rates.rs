@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::table::{Style, new_table};
+use super::table::{Screen, Tone, cell, new_table};
 use super::terminal_safe;
 use crate::finding::Lang;
 use crate::messages;
@@ -157,18 +157,18 @@ pub fn terminal(
     members: &[MemberRates],
     excluded: &Excluded,
     lang: Lang,
-    style: Style,
+    screen: Screen,
     details: bool,
 ) -> String {
     let mut out = String::new();
-    center_terminal(&mut out, city, excluded.center, lang, style, details);
+    center_terminal(&mut out, city, excluded.center, lang, screen, details);
     for (m, excluded) in members
         .iter()
         .zip(excluded.members.iter().chain(std::iter::repeat(&0)))
     {
         out.push('\n');
         match &m.rates {
-            Ok(r) => center_terminal(&mut out, r, *excluded, lang, style, details),
+            Ok(r) => center_terminal(&mut out, r, *excluded, lang, screen, details),
             Err(e) => {
                 let _ = writeln!(out, "{}: {}", terminal_safe(&m.path), terminal_safe(e));
             }
@@ -182,7 +182,7 @@ fn center_terminal(
     r: &CenterRates,
     excluded: u64,
     lang: Lang,
-    style: Style,
+    screen: Screen,
     details: bool,
 ) {
     let zh = lang == Lang::Zh;
@@ -204,8 +204,15 @@ fn center_terminal(
             "result",
         ]
     };
-    let mut table = new_table(style, &header);
+    let mut table = new_table(screen, &header);
     for rate in &r.rates {
+        // A target met in green, missed in red, not to be judged (denominator 0) in yellow.
+        let tone = match rate.pass() {
+            Some(true) => Tone::Good,
+            Some(false) => Tone::Bad,
+            None if rate.target.is_some() => Tone::Pending,
+            None => Tone::Plain,
+        };
         let pass = match rate.pass() {
             Some(true) => {
                 if zh {
@@ -230,15 +237,16 @@ fn center_terminal(
             }
             None => "",
         };
+        let plain = |text: String| cell(text, Tone::Plain, false);
         table.add_row(vec![
-            terminal_safe(rate.name.get(lang)).into_owned(),
-            rate.numerator.to_string(),
-            rate.denominator.to_string(),
-            percent(rate, lang),
-            rate.target.map_or(String::new(), |t| {
+            plain(terminal_safe(rate.name.get(lang)).into_owned()),
+            plain(rate.numerator.to_string()),
+            plain(rate.denominator.to_string()),
+            plain(percent(rate, lang)),
+            plain(rate.target.map_or(String::new(), |t| {
                 format!("≥ {}", crate::rates::target_percent(t))
-            }),
-            pass.to_owned(),
+            })),
+            cell(pass, tone, screen.color),
         ]);
     }
     let _ = writeln!(out, "{table}");

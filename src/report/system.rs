@@ -3,62 +3,77 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
-use super::table::{Style, new_table};
+use super::table::{Arrangement, Screen, Tone, arrange, cell, new_table, records};
 use super::terminal_safe;
 use crate::finding::Lang;
-use crate::messages;
+use crate::messages::{self, Heading};
 use crate::table::{Node, Row, Stat, SystemTable};
 use crate::tasks::Task;
 
-/// A table as plain cells: a header and rows, rendered by each format.
+/// A table as plain cells: a header and rows, rendered by each format. The terminal also uses
+/// the abbreviated headings (`short`, by column) when narrow and the tones (by row and column;
+/// missing ones are plain) when coloured.
 pub struct Grid {
     pub header: Vec<String>,
+    pub short: Vec<String>,
     pub rows: Vec<Vec<String>>,
+    pub tones: Vec<Vec<Tone>>,
+    /// The columns a narrow terminal leaves out, in that order; empty: from the right.
+    pub leave_out: Vec<usize>,
 }
 
 impl Grid {
-    /// A terminal table; user text in the cells is made safe (see [`terminal_safe`]).
-    pub fn terminal(&self, style: Style, lang: Lang) -> String {
+    /// A grid without abbreviated headings or tones.
+    pub fn new(header: Vec<String>, rows: Vec<Vec<String>>) -> Grid {
+        Grid {
+            short: header.clone(),
+            header,
+            rows,
+            tones: Vec::new(),
+            leave_out: Vec::new(),
+        }
+    }
+
+    /// A terminal table for `screen`; user text in the cells is made safe (see
+    /// [`terminal_safe`]). A terminal narrower than the table gets narrow columns first
+    /// (abbreviated headings), then titles shortened (codes whole), then columns left out from
+    /// the right with a note, and one record at a time below 60 columns; with no width (a
+    /// pipe, `--wide`) every cell whole. Colour, when asked, is added after the fitting.
+    pub fn terminal(&self, screen: Screen, lang: Lang) -> String {
         let safe = self.rows_safe();
-        // A terminal narrower than the table: titles shortened, codes whole; narrower still,
-        // one record at a time. A pipe or a file gets every cell whole.
-        let width = match style {
-            Style::Terminal => super::table::terminal_width(),
-            Style::Plain => None,
+        let arranged = arrange(
+            &self.header,
+            &self.short,
+            &safe,
+            screen.width,
+            &self.leave_out,
+        );
+        let Arrangement::Columns {
+            columns,
+            header,
+            rows,
+        } = arranged
+        else {
+            return records(&self.header, &safe, &self.tones, screen.color, lang);
         };
-        let mut header = self.header.clone();
-        let mut rows = safe;
-        let mut hidden = Vec::new();
-        if let Some(width) = width {
-            // Columns go from the right (the least needed last) until the rest fits; when even
-            // the first four do not, one record at a time.
-            loop {
-                if let Some(fitted) = super::table::fit(&header, &rows, width) {
-                    rows = fitted;
-                    break;
-                }
-                if header.len() <= 4 {
-                    let colon = messages::punct(lang).colon;
-                    return super::table::records(&self.header, &self.rows_safe(), colon);
-                }
-                hidden.insert(0, header.pop().unwrap_or_default());
-                for r in &mut rows {
-                    r.truncate(header.len());
-                }
-            }
-        }
         let names: Vec<&str> = header.iter().map(String::as_str).collect();
-        let mut t = new_table(style, &names);
-        if style == Style::Terminal && width.is_none() {
-            // A terminal that gives no usable width: drawn whole rather than in slivers.
-            t.set_content_arrangement(comfy_table::ContentArrangement::Disabled);
+        let mut t = new_table(screen, &names);
+        for (k, r) in rows.into_iter().enumerate() {
+            let tones = self.tones.get(k).map_or(&[][..], Vec::as_slice);
+            t.add_row(
+                r.into_iter().zip(&columns).map(|(c, &i)| {
+                    cell(c, tones.get(i).copied().unwrap_or_default(), screen.color)
+                }),
+            );
         }
-        for r in rows {
-            t.add_row(r);
-        }
+        let hidden: Vec<&str> = (0..self.header.len())
+            .filter(|i| !columns.contains(i))
+            .map(|i| self.header[i].as_str())
+            .collect();
         if !hidden.is_empty() {
-            let note = messages::columns_hidden(&hidden.join(messages::punct(lang).list));
-            return format!("{t}\n{}\n", note.get(lang));
+            let note = messages::columns_hidden_wide(&hidden.join(messages::punct(lang).list));
+            let note = super::table::wrap(note.get(lang), screen.width);
+            return format!("{t}\n{note}\n");
         }
         format!("{t}\n")
     }
@@ -140,6 +155,14 @@ fn header(lang: Lang, zh: &[&str], en: &[&str]) -> Vec<String> {
     names.iter().map(|h| h.to_string()).collect()
 }
 
+/// The full and the abbreviated headings of `columns` in the language asked for.
+fn headings(lang: Lang, columns: &[Heading]) -> (Vec<String>, Vec<String>) {
+    columns
+        .iter()
+        .map(|h| (h.full.get(lang).to_owned(), h.short.get(lang).to_owned()))
+        .unzip()
+}
+
 /// A cell's text, or the language's dash when there is none.
 fn dash(s: Option<&str>, lang: Lang) -> String {
     s.filter(|s| !s.is_empty())
@@ -148,37 +171,42 @@ fn dash(s: Option<&str>, lang: Lang) -> String {
 }
 
 pub fn detail(t: &SystemTable, lang: Lang) -> Grid {
-    let header = header(
+    use crate::messages as m;
+    let (header, short) = headings(
         lang,
         &[
-            "序号",
-            "体系表编号",
-            "标准编号",
-            "标准名称",
-            "级别",
-            "来源",
-            "状态",
-            "实施日期",
-            "代替标准号",
-            "责任科室",
-        ],
-        &[
-            "#",
-            "system no",
-            "code",
-            "title",
-            "level",
-            "origin",
-            "status",
-            "effective",
-            "replaces",
-            "unit",
+            m::heading_index(),
+            m::heading_system_no(),
+            m::heading_code(),
+            m::heading_title(),
+            m::heading_level(),
+            m::heading_origin(),
+            m::heading_status(),
+            m::heading_effective(),
+            m::heading_replaces(),
+            m::heading_unit(),
         ],
     );
     Grid {
         header,
+        short,
         rows: t.rows.iter().map(|r| detail_row(r, lang)).collect(),
+        tones: t.rows.iter().map(detail_tones).collect(),
+        leave_out: Vec::new(),
     }
+}
+
+/// The colours of a detail row: a standard still to be made has its status in yellow; one no
+/// longer in force (superseded, withdrawn) is dimmed whole.
+fn detail_tones(r: &Row) -> Vec<Tone> {
+    const STATUS: usize = 6;
+    let mut tones = vec![Tone::Plain; 10];
+    match r.status {
+        Some(s) if s.retired() => tones.fill(Tone::Faded),
+        Some(s) if s.pending() => tones[STATUS] = Tone::Pending,
+        _ => {}
+    }
+    tones
 }
 
 fn detail_row(r: &Row, lang: Lang) -> Vec<String> {
@@ -214,10 +242,7 @@ pub fn stats(t: &SystemTable, lang: Lang) -> Grid {
             "existing rate",
         ],
     );
-    Grid {
-        header,
-        rows: t.stats.iter().map(|s| stat_row(s, lang)).collect(),
-    }
+    Grid::new(header, t.stats.iter().map(|s| stat_row(s, lang)).collect())
 }
 
 /// The first two cells of a statistics line: the subsystem (合计 for the grand total) and the
@@ -295,30 +320,25 @@ fn ancestor_continues(tree: &[Node], i: usize, d: usize) -> bool {
         .any(|m| m.depth == d)
 }
 
+/// The task list: one row a task; an overdue task has its due date and its mark in red.
+/// A narrow terminal keeps the due date and the mark longest.
 pub fn tasks(groups: &[(Option<String>, Vec<Task>)], lang: Lang) -> Grid {
+    use crate::messages as m;
     let zh = lang == Lang::Zh;
-    let header = header(
+    let (header, short) = headings(
         lang,
         &[
-            "责任科室",
-            "体系表编号",
-            "标准名称",
-            "状态",
-            "责任人",
-            "完成时限",
-            "逾期",
-        ],
-        &[
-            "unit",
-            "system no",
-            "title",
-            "status",
-            "owner",
-            "due",
-            "overdue",
+            m::heading_unit(),
+            m::heading_system_no(),
+            m::heading_title(),
+            m::heading_status(),
+            m::heading_owner(),
+            m::heading_due(),
+            m::heading_overdue(),
         ],
     );
     let mut rows = Vec::new();
+    let mut tones = Vec::new();
     for (unit, list) in groups {
         for t in list {
             let overdue = match (t.overdue, t.days_overdue) {
@@ -338,9 +358,22 @@ pub fn tasks(groups: &[(Option<String>, Vec<Task>)], lang: Lang) -> Grid {
                 dash(t.due.as_deref(), lang),
                 overdue,
             ]);
+            let late = if t.overdue { Tone::Bad } else { Tone::Plain };
+            let mut row = vec![Tone::Plain; 7];
+            row[5] = late;
+            row[6] = late;
+            tones.push(row);
         }
     }
-    Grid { header, rows }
+    Grid {
+        header,
+        short,
+        rows,
+        tones,
+        // What a narrow terminal gives up first: the owner, the status, then the unit (the
+        // rows are grouped by it); the due date and the overdue mark stay.
+        leave_out: vec![4, 3, 0],
+    }
 }
 
 #[cfg(test)]
@@ -371,14 +404,14 @@ mod tests {
         for number in ["-3", "+12", "-12.5%", "0", "—", "GB/T 1.1-2009", "12.5%"] {
             assert_eq!(defuse(number), number);
         }
-        let g = Grid {
-            header: vec!["a".into(), "b".into()],
-            rows: vec![
+        let g = Grid::new(
+            vec!["a".into(), "b".into()],
+            vec![
                 vec!["=1+1".into(), "@x,y".into()],
                 vec!["他说\"好\"".into(), "甲\r\n乙".into()],
                 vec!["".into(), "-3".into()],
             ],
-        };
+        );
         assert_eq!(
             g.csv(),
             "\u{feff}a,b\r\n'=1+1,\"'@x,y\"\r\n\"他说\"\"好\"\"\",\"甲\r\n乙\"\r\n,-3\r\n"
