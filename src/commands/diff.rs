@@ -42,7 +42,7 @@ pub fn run(ctx: &Context, args: &DiffArgs, out: &mut dyn Write) -> Result<Outcom
             let form = if args.format == DiffFormat::Md {
                 Form::Markdown
             } else {
-                Form::Terminal
+                Form::Terminal { color: ctx.color }
             };
             out.write_all(text(&diff, &args.rev, &to, ctx.lang, form).as_bytes())?;
         }

@@ -44,9 +44,13 @@ pub fn run(ctx: &Context, args: &LogArgs, out: &mut dyn Write) -> Result<Outcome
     let history = crate::history::build(repo, &log, ctx.as_of, only);
     let text = match args.format {
         LogFormat::Json => crate::report::history::json(&history, ctx.as_of)?,
-        LogFormat::Terminal => {
-            crate::report::history::terminal(&history, ctx.as_of, only.is_some(), ctx.lang)
-        }
+        LogFormat::Terminal => crate::report::history::terminal(
+            &history,
+            ctx.as_of,
+            only.is_some(),
+            ctx.lang,
+            ctx.color,
+        ),
     };
     out.write_all(text.as_bytes())?;
     super::discard(loaded.repo);

@@ -3,6 +3,7 @@
 
 use std::fmt::Write as _;
 
+use super::table::Tone;
 use super::terminal_safe;
 use crate::diff::Diff;
 use crate::finding::Lang;
@@ -12,7 +13,11 @@ use crate::model::Status;
 /// How a diff is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Form {
-    Terminal,
+    /// For the terminal, coloured or not: headings bold, what was added green, what was
+    /// removed red, what changed yellow.
+    Terminal {
+        color: bool,
+    },
     Markdown,
     /// Markdown without its title: a chapter of the dossier, whose title is the section's.
     Section,
@@ -37,7 +42,15 @@ pub fn json(
 
 /// The diff as text for the terminal or as Markdown.
 pub fn text(diff: &Diff, from: &str, to: &str, lang: Lang, form: Form) -> String {
-    let md = form != Form::Terminal;
+    let md = !matches!(form, Form::Terminal { .. });
+    let color = matches!(form, Form::Terminal { color: true });
+    let paint = |text: &str, tone: Tone, bold: bool| -> String {
+        if color {
+            super::table::paint(text, tone, bold)
+        } else {
+            text.to_owned()
+        }
+    };
     // The punctuation of the language: `（…）`, `：`, `；` in Chinese.
     let messages::Punct {
         open,
@@ -67,25 +80,30 @@ pub fn text(diff: &Diff, from: &str, to: &str, lang: Lang, form: Form) -> String
         Form::Markdown => {
             let _ = writeln!(out, "## {}\n", title.get(lang));
         }
-        Form::Terminal => {
-            let _ = writeln!(out, "{}\n", title.get(lang));
+        Form::Terminal { .. } => {
+            let _ = writeln!(out, "{}\n", paint(title.get(lang), Tone::Plain, true));
         }
         Form::Section => {}
     }
-    let section = |out: &mut String, heading: crate::finding::Msg, lines: Vec<String>| {
-        if lines.is_empty() {
-            return;
-        }
-        if md {
-            let _ = writeln!(out, "### {}\n", heading.get(lang));
-        } else {
-            let _ = writeln!(out, "{}", heading.get(lang));
-        }
-        for line in lines {
-            let _ = writeln!(out, "{}{line}", if md { "- " } else { "  " });
-        }
-        out.push('\n');
-    };
+    let section =
+        |out: &mut String, heading: crate::finding::Msg, tone: Tone, lines: Vec<String>| {
+            if lines.is_empty() {
+                return;
+            }
+            if md {
+                let _ = writeln!(out, "### {}\n", heading.get(lang));
+            } else {
+                let _ = writeln!(out, "{}", paint(heading.get(lang), Tone::Plain, true));
+            }
+            for line in lines {
+                if md {
+                    let _ = writeln!(out, "- {line}");
+                } else {
+                    let _ = writeln!(out, "  {}", paint(&line, tone, false));
+                }
+            }
+            out.push('\n');
+        };
     let empty = diff.added.is_empty()
         && diff.removed.is_empty()
         && diff.renumbered.is_empty()
@@ -112,16 +130,19 @@ pub fn text(diff: &Diff, from: &str, to: &str, lang: Lang, form: Form) -> String
     section(
         &mut out,
         messages::diff_added(diff.added.len()),
+        Tone::Good,
         diff.added.iter().map(entry).collect(),
     );
     section(
         &mut out,
         messages::diff_removed(diff.removed.len()),
+        Tone::Bad,
         diff.removed.iter().map(entry).collect(),
     );
     section(
         &mut out,
         messages::diff_renumbered(diff.renumbered.len()),
+        Tone::Pending,
         diff.renumbered
             .iter()
             .map(|r| {
@@ -138,6 +159,7 @@ pub fn text(diff: &Diff, from: &str, to: &str, lang: Lang, form: Form) -> String
     section(
         &mut out,
         messages::diff_status(diff.status.len()),
+        Tone::Pending,
         diff.status
             .iter()
             .map(|s| {
@@ -154,6 +176,7 @@ pub fn text(diff: &Diff, from: &str, to: &str, lang: Lang, form: Form) -> String
     section(
         &mut out,
         messages::diff_editions(diff.editions.len()),
+        Tone::Pending,
         diff.editions
             .iter()
             .map(|e| {
@@ -171,6 +194,7 @@ pub fn text(diff: &Diff, from: &str, to: &str, lang: Lang, form: Form) -> String
     section(
         &mut out,
         messages::diff_fields(diff.fields.len()),
+        Tone::Pending,
         diff.fields
             .iter()
             .map(|f| {
@@ -200,6 +224,7 @@ pub fn text(diff: &Diff, from: &str, to: &str, lang: Lang, form: Form) -> String
     section(
         &mut out,
         messages::diff_clauses(diff.clauses.len()),
+        Tone::Pending,
         diff.clauses
             .iter()
             .map(|c| {
@@ -250,7 +275,11 @@ pub fn text(diff: &Diff, from: &str, to: &str, lang: Lang, form: Form) -> String
             );
         }
     } else {
-        let _ = writeln!(out, "{}", messages::diff_rates().get(lang));
+        let _ = writeln!(
+            out,
+            "{}",
+            paint(messages::diff_rates().get(lang), Tone::Plain, true)
+        );
         for r in &diff.rates {
             let _ = writeln!(
                 out,

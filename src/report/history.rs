@@ -6,11 +6,27 @@ use crate::history::StandardHistory;
 use crate::messages;
 use crate::model::Date;
 
+use super::table::Tone;
 use super::terminal_safe;
 
 /// The terminal listing. With `one`, a standard without history still gets its heading and
-/// a line saying so; over the whole repository such standards are left out.
-pub fn terminal(list: &[StandardHistory], as_of: Date, one: bool, lang: Lang) -> String {
+/// a line saying so; over the whole repository such standards are left out. With `color`
+/// each standard's heading is bold and a commit's hash yellow (as git shows it), a
+/// reformat-only commit dimmed.
+pub fn terminal(
+    list: &[StandardHistory],
+    as_of: Date,
+    one: bool,
+    lang: Lang,
+    color: bool,
+) -> String {
+    let paint = |text: &str, tone: Tone, bold: bool| -> String {
+        if color {
+            super::table::paint(text, tone, bold)
+        } else {
+            text.to_owned()
+        }
+    };
     let mut out = String::new();
     let shown: Vec<&StandardHistory> = list.iter().filter(|h| one || !h.is_empty()).collect();
     if shown.is_empty() {
@@ -23,10 +39,10 @@ pub fn terminal(list: &[StandardHistory], as_of: Date, one: bool, lang: Lang) ->
         if k > 0 {
             out.push('\n');
         }
+        let heading = format!("{} {}", terminal_safe(&h.no), terminal_safe(&h.title));
         out.push_str(&format!(
-            "{} {}  {}\n",
-            terminal_safe(&h.no),
-            terminal_safe(&h.title),
+            "{}  {}\n",
+            paint(&heading, Tone::Plain, true),
             terminal_safe(&h.path)
         ));
         if h.is_empty() {
@@ -39,13 +55,21 @@ pub fn terminal(list: &[StandardHistory], as_of: Date, one: bool, lang: Lang) ->
             } else {
                 String::new()
             };
-            out.push_str(&format!(
-                "  {}  {}  {}  {}{}\n",
-                c.date,
-                short,
+            let line = format!(
+                "{}  {}{}",
                 terminal_safe(&c.author),
                 terminal_safe(&c.subject),
                 mark
+            );
+            let line = if c.reformat {
+                paint(&line, Tone::Faded, false)
+            } else {
+                line
+            };
+            out.push_str(&format!(
+                "  {}  {}  {line}\n",
+                c.date,
+                paint(&short, Tone::Pending, false),
             ));
         }
         if !h.revisions.is_empty() {
