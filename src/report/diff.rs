@@ -292,3 +292,38 @@ pub fn text(diff: &Diff, from: &str, to: &str, lang: Lang, form: Form) -> String
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diff::Entry;
+
+    #[test]
+    fn colour_marks_what_was_added_and_removed_and_nothing_else() {
+        let entry = |no: &str| Entry {
+            no: no.into(),
+            code: String::new(),
+            title: "窗口服务规范".into(),
+            status: "in-force".into(),
+        };
+        let diff = Diff {
+            added: vec![entry("201-09")],
+            removed: vec![entry("201-02")],
+            ..Diff::default()
+        };
+        let plain = text(&diff, "v1", "v2", Lang::Zh, Form::Terminal { color: false });
+        let coloured = text(&diff, "v1", "v2", Lang::Zh, Form::Terminal { color: true });
+        assert!(!plain.contains('\u{1b}'), "{plain}");
+        assert_ne!(plain, coloured);
+        assert_eq!(super::super::table::strip(&coloured), plain);
+        let added = coloured.lines().find(|l| l.contains("201-09")).unwrap();
+        let removed = coloured.lines().find(|l| l.contains("201-02")).unwrap();
+        let green = super::super::table::paint("x", Tone::Good, false);
+        let red = super::super::table::paint("x", Tone::Bad, false);
+        let start = |s: &str| s[..s.find('x').unwrap()].to_owned();
+        assert!(added.contains(&start(&green)), "{added:?}");
+        assert!(removed.contains(&start(&red)), "{removed:?}");
+        // Markdown is never coloured.
+        assert!(!text(&diff, "v1", "v2", Lang::Zh, Form::Markdown).contains('\u{1b}'));
+    }
+}

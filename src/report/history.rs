@@ -120,3 +120,36 @@ pub fn json(list: &[StandardHistory], as_of: Date) -> anyhow::Result<String> {
     s.push('\n');
     Ok(s)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Commit;
+
+    #[test]
+    fn colour_marks_the_hash_and_dims_a_reformat() {
+        let commit = |hash: &str, reformat| Commit {
+            hash: hash.into(),
+            date: "2014-03-01".into(),
+            author: "江海燕".into(),
+            subject: "修订第5章".into(),
+            reformat,
+        };
+        let list = vec![StandardHistory {
+            no: "201-01".into(),
+            title: "窗口服务规范".into(),
+            path: "system/201-01.md".into(),
+            commits: vec![commit("abcdef1234", false), commit("1234567abc", true)],
+            revisions: Vec::new(),
+        }];
+        let as_of: Date = "2014-12-31".parse().unwrap();
+        let plain = terminal(&list, as_of, true, Lang::Zh, false);
+        let coloured = terminal(&list, as_of, true, Lang::Zh, true);
+        assert!(!plain.contains('\u{1b}'));
+        assert_eq!(super::super::table::strip(&coloured), plain);
+        let hash = super::super::table::paint("abcdef1", Tone::Pending, false);
+        assert!(coloured.contains(&hash), "{coloured:?}");
+        let dim = super::super::table::paint("江海燕  修订第5章  [仅格式调整]", Tone::Faded, false);
+        assert!(coloured.contains(&dim), "{coloured:?}");
+    }
+}

@@ -396,6 +396,25 @@ pub fn records(
     out
 }
 
+/// `text` without its SGR escapes (`ESC [ … m`): what a coloured table reads as.
+#[cfg(test)]
+pub(crate) fn strip(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for d in chars.by_ref() {
+                if d == 'm' {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -608,23 +627,5 @@ mod tests {
             "(the terminal is too narrow for: effective, replaces, unit;\nadd --wide)"
         );
         assert_eq!(wrap(en, None), en);
-    }
-
-    /// `text` without its SGR escapes (`ESC [ … m`).
-    fn strip(text: &str) -> String {
-        let mut out = String::new();
-        let mut chars = text.chars();
-        while let Some(c) = chars.next() {
-            if c == '\u{1b}' {
-                for d in chars.by_ref() {
-                    if d == 'm' {
-                        break;
-                    }
-                }
-            } else {
-                out.push(c);
-            }
-        }
-        out
     }
 }
