@@ -296,6 +296,14 @@ pub fn failure(zh: impl Into<String>, en: impl Into<String>) -> anyhow::Error {
     })
 }
 
+/// A tool failure in the words of a message of the table.
+pub fn fail(message: Msg) -> anyhow::Error {
+    anyhow::Error::new(Failure {
+        message,
+        source: None,
+    })
+}
+
 /// Turns a system error into a tool failure that says, in both languages, what was being done.
 /// The words are made only when it fails: `.fail_with(|| (zh, en))`.
 pub trait FailWith<T> {
@@ -303,6 +311,9 @@ pub trait FailWith<T> {
         self,
         words: impl FnOnce() -> (Z, N),
     ) -> anyhow::Result<T>;
+
+    /// The same, in the words of a message of the table: `.fail_as(|| messages::…)`.
+    fn fail_as(self, message: impl FnOnce() -> Msg) -> anyhow::Result<T>;
 }
 
 impl<T, E: std::error::Error + Send + Sync + 'static> FailWith<T> for Result<T, E> {
@@ -310,10 +321,16 @@ impl<T, E: std::error::Error + Send + Sync + 'static> FailWith<T> for Result<T, 
         self,
         words: impl FnOnce() -> (Z, N),
     ) -> anyhow::Result<T> {
-        self.map_err(|e| {
+        self.fail_as(|| {
             let (zh, en) = words();
+            Msg::new(zh, en)
+        })
+    }
+
+    fn fail_as(self, message: impl FnOnce() -> Msg) -> anyhow::Result<T> {
+        self.map_err(|e| {
             anyhow::Error::new(Failure {
-                message: Msg::new(zh, en),
+                message: message(),
                 source: Some(Box::new(e)),
             })
         })

@@ -1152,6 +1152,16 @@ messages! {
 // Errors of the system, below the tool's own words
 // ---------------------------------------------------------------------------------------
 
+messages! {
+    /// `git` could not be started (it is there, but would not run)
+    git_unrunnable() => "无法运行 `git`" / "failed to run `git`";
+    /// `git cat-file --batch` answered something else than the objects asked for
+    git_unexpected(detail: &str) =>
+        "`git cat-file` 的回答不合预期：{detail}" / "unexpected answer from `git cat-file`: {detail}";
+    /// The standard-system workbook could not be made
+    workbook_failed() => "无法生成标准体系表工作簿" / "failed to build the workbook";
+}
+
 /// An error of the operating system in both languages: the system's own text in English, and
 /// in Chinese the kind in words with the system's error number (the system's text would be
 /// English whatever the language of the run).

@@ -13,7 +13,7 @@ use super::Outcome;
 use crate::cli::ImportArgs;
 use crate::context::Context;
 use crate::edit::Changeset;
-use crate::finding::{Msg, failure};
+use crate::finding::fail;
 use crate::import::{Inputs, docx, xlsx};
 use crate::messages;
 
@@ -104,8 +104,4 @@ fn repository(ctx: &Context, args: &ImportArgs) -> Result<PathBuf> {
         None => crate::load::discover(&ctx.start)
             .map_err(|_| fail(messages::import_no_repository(&ctx.start))),
     }
-}
-
-fn fail(m: Msg) -> anyhow::Error {
-    failure(m.zh, m.en)
 }

@@ -10,8 +10,7 @@ use anyhow::Result;
 use super::Outcome;
 use crate::cli::{LogArgs, LogFormat};
 use crate::context::Context;
-use crate::finding::Msg;
-use crate::finding::{Lang, failure};
+use crate::finding::fail;
 use crate::load::git::{GitCli, History};
 use crate::model::SystemNo;
 
@@ -55,8 +54,4 @@ pub fn run(ctx: &Context, args: &LogArgs, out: &mut dyn Write) -> Result<Outcome
     out.write_all(text.as_bytes())?;
     super::discard(loaded.repo);
     Ok(Outcome::Clean)
-}
-
-fn fail(msg: Msg) -> anyhow::Error {
-    failure(msg.get(Lang::Zh), msg.get(Lang::En))
 }

@@ -12,7 +12,7 @@ use crate::finding::FailWith;
 use super::Outcome;
 use crate::cli::RenumberArgs;
 use crate::context::Context;
-use crate::finding::{Msg, failure};
+use crate::finding::fail;
 use crate::messages;
 
 pub fn run(ctx: &Context, args: &RenumberArgs, out: &mut dyn Write) -> Result<Outcome> {
@@ -40,8 +40,4 @@ pub fn run(ctx: &Context, args: &RenumberArgs, out: &mut dyn Write) -> Result<Ou
         .fail_with(super::shell::cannot_write)?;
     super::discard(loaded.repo);
     Ok(Outcome::Clean)
-}
-
-fn fail(m: Msg) -> anyhow::Error {
-    failure(m.zh, m.en)
 }

@@ -3,7 +3,9 @@
 
 use std::path::PathBuf;
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
+
+use crate::finding::FailWith;
 use sha2::{Digest, Sha256};
 
 use super::Dossier;
@@ -27,7 +29,7 @@ pub fn render(
     #[cfg(not(feature = "pdf"))]
     let _ = font_dirs;
     let xlsx =
-        crate::report::xlsx::workbook(table, Lang::Zh).context("failed to build the workbook")?;
+        crate::report::xlsx::workbook(table, Lang::Zh).fail_as(crate::messages::workbook_failed)?;
     files.push(("标准体系表.xlsx", xlsx));
     Ok(files)
 }

@@ -4,18 +4,17 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
-use super::{MANIFEST, fail, words};
+use super::{MANIFEST, fail};
 use crate::finding::FailWith;
 use crate::messages;
 
 /// Finds the repository root: `start` or its nearest ancestor holding `stdkit.toml`.
 pub fn discover(start: &Path) -> Result<PathBuf> {
-    let meta = std::fs::metadata(start).fail_with(|| words(messages::repo_unopenable(start)))?;
+    let meta = std::fs::metadata(start).fail_as(|| messages::repo_unopenable(start))?;
     if !meta.is_dir() {
         return Err(fail(messages::not_a_directory(start)));
     }
-    let start =
-        std::path::absolute(start).fail_with(|| words(messages::path_unresolvable(start)))?;
+    let start = std::path::absolute(start).fail_as(|| messages::path_unresolvable(start))?;
     for dir in start.ancestors() {
         let manifest = dir.join(MANIFEST);
         match std::fs::metadata(&manifest) {

@@ -4,7 +4,6 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use super::words;
 use crate::finding::FailWith;
 use crate::messages;
 
@@ -15,7 +14,7 @@ pub fn font_sums(root: &Path, files: &[std::path::PathBuf]) -> Result<Vec<(Strin
     {
         let mut out = Vec::new();
         for path in files {
-            let bytes = std::fs::read(path).fail_with(|| words(messages::font_unreadable(path)))?;
+            let bytes = std::fs::read(path).fail_as(|| messages::font_unreadable(path))?;
             // A font of the repository by its repository-relative path (the same on every
             // machine), one from --font-path as given.
             let shown = path.strip_prefix(root).unwrap_or(path);

@@ -8,7 +8,9 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 use std::process::Command;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
+
+use crate::finding::FailWith;
 
 use crate::model::Commit;
 
@@ -120,7 +122,7 @@ impl GitCli {
         let out = match command.output() {
             Ok(out) => out,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(e).context("failed to run `git`"),
+            Err(e) => return Err(e).fail_as(crate::messages::git_unrunnable),
         };
         if !out.status.success() {
             return Ok(None);

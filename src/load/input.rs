@@ -218,8 +218,11 @@ impl Refusal {
             }
             Refusal::Dangling => (Code::FileUnreadable, messages::file_dangling()),
             Refusal::Io(e) => {
-                let (zh, en) = io_words(e);
-                (Code::FileUnreadable, messages::file_unreadable(&zh, &en))
+                let why = messages::system_error(e);
+                (
+                    Code::FileUnreadable,
+                    messages::file_unreadable(&why.zh, &why.en),
+                )
             }
         };
         Some(Finding::new(
@@ -227,15 +230,6 @@ impl Refusal {
             Location::new(rel.to_owned(), Pos::START),
             message,
         ))
-    }
-}
-
-/// A system error in both languages, for the errors people meet.
-fn io_words(e: &std::io::Error) -> (String, String) {
-    match e.kind() {
-        std::io::ErrorKind::PermissionDenied => ("没有读取权限".into(), "permission denied".into()),
-        std::io::ErrorKind::IsADirectory => ("这是一个目录".into(), "it is a directory".into()),
-        _ => (e.to_string(), e.to_string()),
     }
 }
 

@@ -30,7 +30,7 @@ pub use input::{Input, Refusal, plain as input_plain};
 pub use revision::{files_at, load_revision, standard_texts};
 pub use source::Source;
 
-use crate::finding::{self, Finding, Msg, failure};
+use crate::finding::{self, Finding, fail};
 use crate::messages;
 use crate::model::{Category, Records, Repository, ScopeFile};
 
@@ -53,16 +53,6 @@ use walk::{list, system_top, walk_system};
 pub struct Loaded {
     pub repo: Repository,
     pub findings: Vec<Finding>,
-}
-
-/// A failure in the words of a message.
-fn fail(message: Msg) -> anyhow::Error {
-    failure(message.zh, message.en)
-}
-
-/// A message as the words `fail_with` wants.
-fn words(message: Msg) -> (String, String) {
-    (message.zh, message.en)
 }
 
 /// Rules met on each text as the loader reads it, so that no text has to be kept: `check`

@@ -9,7 +9,9 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use anyhow::{Context, Result};
+use anyhow::Result;
+
+use crate::finding::FailWith;
 
 use super::git::GitCli;
 use super::input::MAX_SIZE;
@@ -141,7 +143,7 @@ fn read_blobs(
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
-        .context("failed to run `git cat-file`")?;
+        .fail_as(messages::git_unrunnable)?;
     let mut stdin = child.stdin.take().expect("piped");
     let ids: Vec<String> = wanted.iter().map(|(oid, _)| oid.clone()).collect();
     let writer = std::thread::spawn(move || -> std::io::Result<()> {
@@ -161,19 +163,20 @@ fn read_blobs(
         let mut parts = line.split_ascii_whitespace();
         let (Some(got), Some("blob"), Some(size)) = (parts.next(), parts.next(), parts.next())
         else {
-            anyhow::bail!(
-                "git cat-file: unexpected answer for {oid}: {}",
-                line.trim_end()
-            );
+            let detail = format!("{oid}: {}", line.trim_end());
+            return Err(fail(messages::git_unexpected(&detail)));
         };
-        let size: u64 = size.parse().context("git cat-file: size")?;
-        anyhow::ensure!(
-            got == oid && size <= MAX_SIZE,
-            "git cat-file: unexpected object"
-        );
+        let size: u64 = size
+            .parse()
+            .fail_as(|| messages::git_unexpected(line.trim_end()))?;
+        if got != oid || size > MAX_SIZE {
+            return Err(fail(messages::git_unexpected(line.trim_end())));
+        }
         let mut bytes = Vec::with_capacity(size as usize);
         (&mut reader).take(size).read_to_end(&mut bytes)?;
-        anyhow::ensure!(bytes.len() as u64 == size, "git cat-file: short read");
+        if bytes.len() as u64 != size {
+            return Err(fail(messages::git_unexpected(&oid)));
+        }
         let mut newline = [0u8; 1];
         reader.read_exact(&mut newline)?;
         files.push((path, bytes));
@@ -181,7 +184,8 @@ fn read_blobs(
     drop(reader);
     writer
         .join()
-        .map_err(|_| anyhow::anyhow!("git cat-file: writer"))??;
+        .map_err(|_| fail(messages::git_unexpected("stdin")))?
+        .fail_as(messages::git_unrunnable)?;
     child.wait()?;
     files.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(files)
@@ -192,7 +196,7 @@ fn run(command: &mut Command) -> Result<Option<Vec<u8>>> {
     let out = command
         .stderr(Stdio::null())
         .output()
-        .context("failed to run `git`")?;
+        .fail_as(messages::git_unrunnable)?;
     Ok(out.status.success().then_some(out.stdout))
 }
 

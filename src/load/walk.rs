@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 
 use super::parse::Job;
-use super::{Refusal, fail, words};
+use super::{Refusal, fail};
 use crate::finding::{FailWith, Finding};
 use crate::messages;
 use crate::model::{Category, FileKind};
@@ -61,8 +61,7 @@ pub(super) fn system_top(
     }
     let mut dirs = Vec::new();
     let mut files = Vec::new();
-    let entries =
-        std::fs::read_dir(&system).fail_with(|| words(messages::dir_unlistable(&system)))?;
+    let entries = std::fs::read_dir(&system).fail_as(|| messages::dir_unlistable(&system))?;
     for entry in entries {
         let Ok(entry) = entry else { continue };
         let name = entry.file_name();
