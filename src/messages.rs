@@ -1257,6 +1257,125 @@ messages! {
 }
 
 // ---------------------------------------------------------------------------------------
+// The report layer's words: `check`'s summary line and the warning before a computation
+// ---------------------------------------------------------------------------------------
+
+messages! {
+    /// The last line of `check` (human and short formats): the findings and what was checked
+    findings_summary(errors: usize, warnings: usize, standards: usize) {
+        let es = if errors == 1 { "" } else { "s" };
+        let ws = if warnings == 1 { "" } else { "s" };
+    } =>
+        "{errors} 个错误，{warnings} 个警告（共检查 {standards} 项标准）" /
+        "{errors} error{es}, {warnings} warning{ws} ({standards} standards checked)";
+    /// On stderr before `rates`, `table` or `dossier` computes over a repository whose files
+    /// did not all load: how many errors loading found
+    load_errors_warning(n: usize) =>
+        "警告：标准库读取时有 {n} 个错误（stdkit check 列出），以下结果只据能读取的部分计算" /
+        "warning: loading the repository found {n} errors (stdkit check lists them); what follows counts only what could be read";
+}
+
+// ---------------------------------------------------------------------------------------
+// `rates` on the terminal: the table's headings and verdicts, the lines under the table, and
+// the dossier's line of what a rate leaves out
+// ---------------------------------------------------------------------------------------
+
+messages! {
+    /// `rates`: the heading of the column of the rate's name
+    rates_heading_rate() => "指标" / "rate";
+    /// `rates`: the heading of the numerator's column
+    rates_heading_numerator() => "分子" / "numerator";
+    /// `rates`: the heading of the denominator's column
+    rates_heading_denominator() => "分母" / "denominator";
+    /// `rates`: the heading of the value's column
+    rates_heading_value() => "数值" / "value";
+    /// `rates`: the heading of the target's column
+    rates_heading_target() => "目标" / "target";
+    /// `rates`: the heading of the verdict's column
+    rates_heading_result() => "结论" / "result";
+    /// `rates`: the verdict of a rate that meets its target
+    rate_pass() => "达标" / "pass";
+    /// `rates`: the verdict of a rate below its target
+    rate_fail() => "未达标" / "FAIL";
+    /// `rates`: the verdict of a rate with a target and a denominator of 0
+    rate_unjudged() => "无法判定" / "n/a";
+    /// `rates`: under the table, when every target is met
+    rates_all_met() => "结论：各项指标均达到目标值" / "result: every target met";
+    /// `rates`: under the table, when a target is missed
+    rates_some_missed() => "结论：有指标未达到目标值" / "result: some targets missed";
+    /// `rates`: under the table, when no target is missed but one cannot be judged
+    rates_some_unjudged() =>
+        "结论：有指标因分母为 0 无法判定" / "result: some rates cannot be judged (denominator 0)";
+    /// `rates`: the records left out because `check` finds them invalid
+    rates_excluded(n: u64) { let s = if n == 1 { "" } else { "s" }; } =>
+        "已排除 {n} 条不合规记录，详见 `stdkit check`" /
+        "excluded {n} invalid record{s}; see `stdkit check`";
+    /// `rates`: the label before the definitions of the rates
+    rates_definitions() => "计算方法：" / "definitions:";
+    /// `rates --details`: the label before what each rate leaves out of its numerator
+    rates_uncounted() => "未计入分子的项目：" / "not in the numerator:";
+    /// `rates --details`: a rate that leaves nothing out
+    rate_uncounted_none(name: &str) => "{name}：无" / "{name}: none";
+    /// `rates --details`: a rate that leaves `n` out, before them
+    rate_uncounted_count(name: &str, n: u64) => "{name}（{n}）：" / "{name} ({n}):";
+    /// `rates --details`: a survey, with its place, and its unsatisfied responses
+    uncounted_survey(name: &str, id: &str, n: u64) =>
+        "{name}（{id}）：不满意 {n} 条" / "{name} ({id}): {n} not satisfied";
+    /// The dossier's line under the rates: a survey and its unsatisfied responses
+    uncounted_survey_short(name: &str, n: u64) =>
+        "{name} 不满意 {n} 条" / "{name}: {n} not satisfied";
+    /// The dossier's line under the rates: a rate that leaves nothing out
+    uncounted_summary_none(name: &Msg) { let (name_zh, name_en) = (&name.zh, &name.en); } =>
+        "{name_zh}未计入：无" / "{name_en} leaves nothing out";
+    /// The dossier's line under the rates: what a rate leaves out, `items` joined
+    uncounted_summary(name: &Msg, n: u64, items: &str) {
+        let (name_zh, name_en) = (&name.zh, &name.en);
+    } =>
+        "{name_zh}未计入（{n}）：{items}" / "{name_en} leaves out ({n}): {items}";
+}
+
+// ---------------------------------------------------------------------------------------
+// `table`: the statistics (统计表), the tree sheet and the task list's overdue days, and the
+// workbook's title and sheet names
+// ---------------------------------------------------------------------------------------
+
+messages! {
+    /// `table --stats`: the heading of the subsystem's column
+    stats_heading_subsystem() => "子体系" / "subsystem";
+    /// `table --stats` and the tree sheet: the heading of the standards that should exist
+    stats_heading_required() => "应有数" / "required";
+    /// `table --stats`: the heading of the standards that exist
+    stats_heading_existing() => "现有数" / "existing";
+    /// `table --stats`: the heading of the share of them that exists
+    stats_heading_rate() => "现有率" / "existing rate";
+    /// `table --stats`: the line of the grand total, in the subsystem's column
+    stats_total() => "合计" / "total";
+    /// `table --stats`: a subsystem's subtotal, in the level's column
+    stats_subtotal() => "小计" / "subtotal";
+    /// The tree sheet: the heading of the category code's column
+    tree_heading_code() => "类目代码" / "code";
+    /// The tree sheet: the heading of the category title's column
+    tree_heading_title() => "类目名称" / "title";
+    /// The tree sheet: the heading of the depth's column
+    tree_heading_depth() => "层级" / "depth";
+    /// The tree sheet: the heading of the standards right in the category
+    tree_heading_own() => "本类标准数" / "own";
+    /// The tree sheet: the heading of the standards in the category and below
+    tree_heading_total() => "含下级标准数" / "total";
+    /// `tasks`: how many days a task is overdue
+    days_overdue(d: i64) { let s = if d == 1 { "" } else { "s" }; } =>
+        "逾期 {d} 天" / "{d} day{s}";
+    /// The workbook: its title after the centre's name
+    workbook_title() => "标准体系表" / "standard system table";
+    /// The workbook: the name of the detail sheet
+    sheet_detail() => "标准明细表" / "detail";
+    /// The workbook: the name of the statistics sheet
+    sheet_stats() => "统计表" / "statistics";
+    /// The workbook: the name of the tree sheet
+    sheet_tree() => "结构图" / "tree";
+}
+
+// ---------------------------------------------------------------------------------------
 // The command line: descriptions, clap's frame and its usage errors
 // ---------------------------------------------------------------------------------------
 

@@ -89,24 +89,9 @@ pub fn render(format: Format, r: &Report<'_>) -> String {
 
 pub fn summary_line(r: &Report<'_>) -> String {
     let t = Tally::of(r.findings);
-    match r.lang {
-        Lang::Zh => format!(
-            "{} 个错误，{} 个警告（共检查 {} 项标准）",
-            t.errors, t.warnings, r.standards
-        ),
-        Lang::En => format!(
-            "{} error{}, {} warning{} ({} standards checked)",
-            t.errors,
-            plural(t.errors),
-            t.warnings,
-            plural(t.warnings),
-            r.standards
-        ),
-    }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
+    crate::messages::findings_summary(t.errors, t.warnings, r.standards)
+        .get(r.lang)
+        .to_owned()
 }
 
 fn human(r: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {

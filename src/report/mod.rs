@@ -29,15 +29,8 @@ pub fn load_errors(findings: &[crate::finding::Finding], lang: crate::finding::L
     if n == 0 {
         return;
     }
-    let line = match lang {
-        crate::finding::Lang::Zh => format!(
-            "警告：标准库读取时有 {n} 个错误（stdkit check 列出），以下结果只据能读取的部分计算"
-        ),
-        crate::finding::Lang::En => format!(
-            "warning: loading the repository found {n} errors (stdkit check lists them); what follows counts only what could be read"
-        ),
-    };
-    let _ = writeln!(std::io::stderr().lock(), "{line}");
+    let line = crate::messages::load_errors_warning(n);
+    let _ = writeln!(std::io::stderr().lock(), "{}", line.get(lang));
 }
 
 /// Standard output for a run. A reader that goes away (`stdkit table | head -1`) is not a
@@ -85,11 +78,6 @@ impl<W: Write> Write for Pipe<W> {
     }
 }
 
-/// User text (a value, a file name, a message quoting them) made safe for one line of a
-/// terminal or of a line-based format: every control character (C0, DEL, C1: line ends, tabs,
-/// the escape that starts a terminal sequence), the Unicode line and paragraph separators and
-/// the bidirectional controls are written as Rust's `escape_debug` writes them (`\n`, `\r`,
-/// `\t`, `\0`, `\u{1b}`). Every printable character, Chinese included, stays as it is; so do
 /// Width in columns as a terminal or Excel shows it: CJK and full-width characters count 2.
 pub fn display_width(s: &str) -> usize {
     s.chars()
@@ -104,6 +92,11 @@ pub fn display_width(s: &str) -> usize {
         .sum()
 }
 
+/// User text (a value, a file name, a message quoting them) made safe for one line of a
+/// terminal or of a line-based format: every control character (C0, DEL, C1: line ends, tabs,
+/// the escape that starts a terminal sequence), the Unicode line and paragraph separators and
+/// the bidirectional controls are written as Rust's `escape_debug` writes them (`\n`, `\r`,
+/// `\t`, `\0`, `\u{1b}`). Every printable character, Chinese included, stays as it is; so do
 /// quotes and backslashes. The colours of the report are added after this, never escaped.
 pub fn terminal_safe(text: &str) -> Cow<'_, str> {
     if !text.chars().any(needs_escape) {

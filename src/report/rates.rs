@@ -185,25 +185,21 @@ fn center_terminal(
     screen: Screen,
     details: bool,
 ) {
-    let zh = lang == Lang::Zh;
     let period = r.period.map_or_else(
         || messages::rates_all_records().get(lang).to_owned(),
         |p| format!("{} .. {}", p.from, p.to),
     );
     let heading = messages::rates_heading(&terminal_safe(&r.center), &period);
     let _ = writeln!(out, "{}", heading.get(lang));
-    let header: Vec<&str> = if zh {
-        vec!["指标", "分子", "分母", "数值", "目标", "结论"]
-    } else {
-        vec![
-            "rate",
-            "numerator",
-            "denominator",
-            "value",
-            "target",
-            "result",
-        ]
-    };
+    let header = [
+        messages::rates_heading_rate(),
+        messages::rates_heading_numerator(),
+        messages::rates_heading_denominator(),
+        messages::rates_heading_value(),
+        messages::rates_heading_target(),
+        messages::rates_heading_result(),
+    ];
+    let header: Vec<&str> = header.iter().map(|h| h.get(lang)).collect();
     let mut table = new_table(screen, &header);
     for rate in &r.rates {
         // A target met in green, missed in red, not to be judged (denominator 0) in yellow.
@@ -214,29 +210,12 @@ fn center_terminal(
             None => Tone::Plain,
         };
         let pass = match rate.pass() {
-            Some(true) => {
-                if zh {
-                    "达标"
-                } else {
-                    "pass"
-                }
-            }
-            Some(false) => {
-                if zh {
-                    "未达标"
-                } else {
-                    "FAIL"
-                }
-            }
-            None if rate.target.is_some() => {
-                if zh {
-                    "无法判定"
-                } else {
-                    "n/a"
-                }
-            }
-            None => "",
+            Some(true) => Some(messages::rate_pass()),
+            Some(false) => Some(messages::rate_fail()),
+            None if rate.target.is_some() => Some(messages::rate_unjudged()),
+            None => None,
         };
+        let pass = pass.as_ref().map_or("", |m| m.get(lang));
         let plain = |text: String| cell(text, Tone::Plain, false);
         table.add_row(vec![
             plain(terminal_safe(rate.name.get(lang)).into_owned()),
@@ -251,31 +230,16 @@ fn center_terminal(
     }
     let _ = writeln!(out, "{table}");
     let missed = r.rates.iter().any(|x| x.pass() == Some(false));
-    let verdict = match (r.passes(), missed, zh) {
-        (true, _, true) => "结论：各项指标均达到目标值",
-        (true, _, false) => "result: every target met",
-        (false, true, true) => "结论：有指标未达到目标值",
-        (false, true, false) => "result: some targets missed",
-        (false, false, true) => "结论：有指标因分母为 0 无法判定",
-        (false, false, false) => "result: some rates cannot be judged (denominator 0)",
+    let verdict = match (r.passes(), missed) {
+        (true, _) => messages::rates_all_met(),
+        (false, true) => messages::rates_some_missed(),
+        (false, false) => messages::rates_some_unjudged(),
     };
-    let _ = writeln!(out, "{verdict}");
+    let _ = writeln!(out, "{}", verdict.get(lang));
     if excluded > 0 {
-        let _ = match (zh, excluded) {
-            (true, n) => writeln!(out, "已排除 {n} 条不合规记录，详见 `stdkit check`"),
-            (false, 1) => writeln!(out, "excluded 1 invalid record; see `stdkit check`"),
-            (false, n) => writeln!(out, "excluded {n} invalid records; see `stdkit check`"),
-        };
+        let _ = writeln!(out, "{}", messages::rates_excluded(excluded).get(lang));
     }
-    let _ = writeln!(
-        out,
-        "{}",
-        if zh {
-            "计算方法："
-        } else {
-            "definitions:"
-        }
-    );
+    let _ = writeln!(out, "{}", messages::rates_definitions().get(lang));
     let colon = messages::punct(lang).colon;
     for rate in &r.rates {
         let _ = writeln!(
@@ -292,25 +256,14 @@ fn center_terminal(
 
 /// Under each rate, what its denominator holds and its numerator does not, one a line.
 fn uncounted_terminal(out: &mut String, r: &CenterRates, lang: Lang) {
-    let zh = lang == Lang::Zh;
-    let _ = writeln!(
-        out,
-        "{}",
-        if zh {
-            "未计入分子的项目："
-        } else {
-            "not in the numerator:"
-        }
-    );
+    let _ = writeln!(out, "{}", messages::rates_uncounted().get(lang));
     for rate in &r.rates {
-        let n = rate.uncounted_count();
         let name = terminal_safe(rate.name.get(lang));
-        let _ = match (zh, n) {
-            (true, 0) => writeln!(out, "  {name}：无"),
-            (false, 0) => writeln!(out, "  {name}: none"),
-            (true, n) => writeln!(out, "  {name}（{n}）："),
-            (false, n) => writeln!(out, "  {name} ({n}):"),
+        let line = match rate.uncounted_count() {
+            0 => messages::rate_uncounted_none(&name),
+            n => messages::rate_uncounted_count(&name, n),
         };
+        let _ = writeln!(out, "  {}", line.get(lang));
         for u in &rate.uncounted {
             let _ = writeln!(out, "    {}", terminal_safe(&uncounted_line(u, lang)));
         }
@@ -322,14 +275,14 @@ fn uncounted_terminal(out: &mut String, r: &CenterRates, lang: Lang) {
 pub fn uncounted_summary(rate: &Rate) -> String {
     let n = rate.uncounted_count();
     if n == 0 {
-        return format!("{}未计入：无", rate.name.zh);
+        return messages::uncounted_summary_none(&rate.name).zh;
     }
     // A survey without its place: the volume names surveys by method and dates.
     let items: Vec<String> = rate
         .uncounted
         .iter()
         .map(|u| match u.responses {
-            Some(n) => format!("{} 不满意 {n} 条", u.name),
+            Some(n) => messages::uncounted_survey_short(&u.name, n).zh,
             // A member centre by its name when it has one (its path otherwise).
             None if rate.key == crate::rates::RateKey::MemberAcceptance && !u.name.is_empty() => {
                 u.name.clone()
@@ -337,17 +290,18 @@ pub fn uncounted_summary(rate: &Rate) -> String {
             None => uncounted_line(u, Lang::Zh),
         })
         .collect();
-    format!("{}未计入（{n}）：{}", rate.name.zh, items.join("；"))
+    let items = items.join(messages::punct(Lang::Zh).semi);
+    messages::uncounted_summary(&rate.name, n, &items).zh
 }
 
 /// One uncounted entry in words: `201-07 限时办结制`, `GW21 帮办代办员`, a member's path and
 /// name, or a survey (with its place) and its unsatisfied responses.
 pub fn uncounted_line(u: &Uncounted, lang: Lang) -> String {
-    match (u.responses, lang) {
-        (Some(n), Lang::Zh) => format!("{}（{}）：不满意 {n} 条", u.name, u.id),
-        (Some(1), Lang::En) => format!("{} ({}): 1 not satisfied", u.name, u.id),
-        (Some(n), Lang::En) => format!("{} ({}): {n} not satisfied", u.name, u.id),
-        (None, _) if u.name.is_empty() => u.id.clone(),
-        (None, _) => format!("{} {}", u.id, u.name),
+    match u.responses {
+        Some(n) => messages::uncounted_survey(&u.name, &u.id, n)
+            .get(lang)
+            .to_owned(),
+        None if u.name.is_empty() => u.id.clone(),
+        None => format!("{} {}", u.id, u.name),
     }
 }

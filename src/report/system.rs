@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use super::table::{Arrangement, Screen, Tone, arrange, cell, new_table, records};
 use super::terminal_safe;
-use crate::finding::Lang;
+use crate::finding::{Lang, Msg};
 use crate::messages::{self, Heading};
 use crate::table::{Node, Row, Stat, SystemTable};
 use crate::tasks::Task;
@@ -150,9 +150,8 @@ fn is_plain_number(cell: &str) -> bool {
 }
 
 /// A table header in the language asked for.
-fn header(lang: Lang, zh: &[&str], en: &[&str]) -> Vec<String> {
-    let names = if lang == Lang::Zh { zh } else { en };
-    names.iter().map(|h| h.to_string()).collect()
+pub fn header(lang: Lang, names: &[Msg]) -> Vec<String> {
+    names.iter().map(|h| h.get(lang).to_owned()).collect()
 }
 
 /// The full and the abbreviated headings of `columns` in the language asked for.
@@ -233,13 +232,12 @@ fn detail_row(r: &Row, lang: Lang) -> Vec<String> {
 pub fn stats(t: &SystemTable, lang: Lang) -> Grid {
     let header = header(
         lang,
-        &["子体系", "级别", "应有数", "现有数", "现有率"],
         &[
-            "subsystem",
-            "level",
-            "required",
-            "existing",
-            "existing rate",
+            messages::stats_heading_subsystem(),
+            messages::heading_level().full,
+            messages::stats_heading_required(),
+            messages::stats_heading_existing(),
+            messages::stats_heading_rate(),
         ],
     );
     Grid::new(header, t.stats.iter().map(|s| stat_row(s, lang)).collect())
@@ -248,14 +246,13 @@ pub fn stats(t: &SystemTable, lang: Lang) -> Grid {
 /// The first two cells of a statistics line: the subsystem (合计 for the grand total) and the
 /// level (小计 for a subtotal).
 pub fn stat_labels(s: &Stat, lang: Lang) -> (String, String) {
-    let zh = lang == Lang::Zh;
     let subsystem = s
         .subsystem
         .clone()
-        .unwrap_or_else(|| if zh { "合计" } else { "total" }.to_owned());
+        .unwrap_or_else(|| messages::stats_total().get(lang).to_owned());
     let level = match (s.level, s.subsystem.is_some()) {
         (Some(l), _) => l.label(lang).to_owned(),
-        (None, true) => if zh { "小计" } else { "subtotal" }.to_owned(),
+        (None, true) => messages::stats_subtotal().get(lang).to_owned(),
         (None, false) => String::new(),
     };
     (subsystem, level)
@@ -324,7 +321,6 @@ fn ancestor_continues(tree: &[Node], i: usize, d: usize) -> bool {
 /// A narrow terminal keeps the due date and the mark longest.
 pub fn tasks(groups: &[(Option<String>, Vec<Task>)], lang: Lang) -> Grid {
     use crate::messages as m;
-    let zh = lang == Lang::Zh;
     let (header, short) = headings(
         lang,
         &[
@@ -342,11 +338,7 @@ pub fn tasks(groups: &[(Option<String>, Vec<Task>)], lang: Lang) -> Grid {
     for (unit, list) in groups {
         for t in list {
             let overdue = match (t.overdue, t.days_overdue) {
-                (true, Some(d)) => match (zh, d) {
-                    (true, d) => format!("逾期 {d} 天"),
-                    (false, 1) => "1 day".to_owned(),
-                    (false, d) => format!("{d} days"),
-                },
+                (true, Some(d)) => messages::days_overdue(d).get(lang).to_owned(),
                 _ => String::new(),
             };
             rows.push(vec![

@@ -10,18 +10,15 @@ use rust_xlsxwriter::{
 };
 
 use super::display_width;
-use super::system::{defuse, detail, stats};
-use crate::finding::Lang;
+use super::system::{defuse, detail, header, stats};
+use crate::finding::{Lang, Msg};
+use crate::messages;
 use crate::table::{Node, Row, Stat, SystemTable};
 
 /// The workbook as bytes; deterministic (fixed creation date, no other clock).
 pub fn workbook(t: &SystemTable, lang: Lang) -> Result<Vec<u8>, XlsxError> {
-    let zh = lang == Lang::Zh;
-    let book = if zh {
-        "标准体系表"
-    } else {
-        "standard system table"
-    };
+    let book = messages::workbook_title();
+    let book = book.get(lang);
     let title = format!("{} {book}", t.center).trim_start().to_owned();
     let mut wb = Workbook::new();
     let props = DocProperties::new()
@@ -33,7 +30,7 @@ pub fn workbook(t: &SystemTable, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     for sheet in sheets(t, lang) {
         let ws = wb.add_worksheet();
         write_sheet(ws, &sheet, &styles, punct.none)?;
-        print_setup(ws, &title, sheet.name, punct.none);
+        print_setup(ws, &title, &sheet.name, punct.none);
     }
     wb.save_to_buffer()
 }
@@ -67,41 +64,38 @@ impl Cell {
 
 /// One worksheet: its name, header and typed rows.
 pub struct Sheet {
-    pub name: &'static str,
+    pub name: String,
     pub header: Vec<String>,
     pub rows: Vec<Vec<Cell>>,
 }
 
 /// The three sheets, built from the table's fields; the headers are those of the other formats.
 pub fn sheets(t: &SystemTable, lang: Lang) -> [Sheet; 3] {
-    let zh = lang == Lang::Zh;
+    let name = |m: Msg| m.get(lang).to_owned();
     [
         Sheet {
-            name: if zh { "标准明细表" } else { "detail" },
+            name: name(messages::sheet_detail()),
             header: detail(t, lang).header,
             rows: t.rows.iter().map(|r| detail_row(r, lang)).collect(),
         },
         Sheet {
-            name: if zh { "统计表" } else { "statistics" },
+            name: name(messages::sheet_stats()),
             header: stats(t, lang).header,
             rows: t.stats.iter().map(|s| stat_row(s, lang)).collect(),
         },
         Sheet {
-            name: if zh { "结构图" } else { "tree" },
-            header: if zh {
-                [
-                    "类目代码",
-                    "类目名称",
-                    "层级",
-                    "本类标准数",
-                    "含下级标准数",
-                    "应有数",
-                ]
-            } else {
-                ["code", "title", "depth", "own", "total", "required"]
-            }
-            .map(String::from)
-            .to_vec(),
+            name: name(messages::sheet_tree()),
+            header: header(
+                lang,
+                &[
+                    messages::tree_heading_code(),
+                    messages::tree_heading_title(),
+                    messages::tree_heading_depth(),
+                    messages::tree_heading_own(),
+                    messages::tree_heading_total(),
+                    messages::stats_heading_required(),
+                ],
+            ),
             rows: t.tree.iter().map(tree_row).collect(),
         },
     ]
@@ -214,7 +208,7 @@ fn write_sheet(
     st: &Styles,
     none: &str,
 ) -> Result<(), XlsxError> {
-    ws.set_name(sheet.name)?;
+    ws.set_name(&sheet.name)?;
     let mut widths: Vec<usize> = sheet.header.iter().map(|h| display_width(h)).collect();
     for (c, h) in sheet.header.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, h, &st.header)?;
