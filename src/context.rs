@@ -27,8 +27,7 @@ impl Context {
     pub fn resolve(args: &GlobalArgs) -> Result<Context> {
         let start = match &args.repo {
             Some(dir) => dir.clone(),
-            None => std::env::current_dir()
-                .fail_with(|| ("无法读取当前目录", "cannot read the current directory"))?,
+            None => std::env::current_dir().fail_as(crate::messages::cannot_read_current_dir)?,
         };
         // Whether standard output is a terminal is asked once, here.
         let tty = std::io::stdout().is_terminal();

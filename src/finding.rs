@@ -343,10 +343,7 @@ pub fn describe_error(error: &anyhow::Error, lang: Lang) -> String {
     let mut line = String::new();
     for (i, cause) in error.chain().enumerate() {
         if i > 0 {
-            line.push_str(match lang {
-                Lang::Zh => "：",
-                Lang::En => ": ",
-            });
+            line.push_str(crate::messages::punct(lang).colon);
         }
         if let Some(f) = cause.downcast_ref::<Failure>() {
             line.push_str(f.message.get(lang));

@@ -4,18 +4,19 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use crate::finding::FailWith;
+use crate::finding::{FailWith, Msg};
+use crate::messages;
 
 /// Writes `bytes` to `path` through a temporary file of this process in the same directory
 /// and a rename, so that a reader never sees half a file. The directory must exist; the
 /// temporary file is removed when the write fails.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let tmp = temp_beside(path);
-    let mut file = std::fs::File::create_new(&tmp).fail_with(|| write_words(&tmp))?;
+    let mut file = std::fs::File::create_new(&tmp).fail_as(|| write_words(&tmp))?;
     // Only now is the temporary file ours to remove.
     let written = std::io::Write::write_all(&mut file, bytes)
-        .fail_with(|| write_words(&tmp))
-        .and_then(|()| std::fs::rename(&tmp, path).fail_with(|| write_words(path)));
+        .fail_as(|| write_words(&tmp))
+        .and_then(|()| std::fs::rename(&tmp, path).fail_as(|| write_words(path)));
     if written.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
@@ -33,17 +34,11 @@ pub fn temp_beside(path: &Path) -> std::path::PathBuf {
 }
 
 /// The words of a failed write.
-pub fn write_words(path: &Path) -> (String, String) {
-    (
-        format!("无法写入 `{}`", path.display()),
-        format!("failed to write `{}`", path.display()),
-    )
+pub fn write_words(path: &Path) -> Msg {
+    messages::cannot_write(&path.display().to_string())
 }
 
 /// The words of a failed open or read.
-pub fn open_words(path: &Path) -> (String, String) {
-    (
-        format!("无法打开 `{}`", path.display()),
-        format!("failed to open `{}`", path.display()),
-    )
+pub fn open_words(path: &Path) -> Msg {
+    messages::cannot_open(&path.display().to_string())
 }

@@ -382,8 +382,8 @@ messages! {
     file_outside() =>
         "文件指向标准库之外（或 `.git` 等隐藏目录），未读取" /
         "the file leads outside the repository (or into a hidden folder such as `.git`); not read";
-    /// `file/special`; `kind_zh` and `kind_en` say what it is (“命名管道（FIFO）”, “a named pipe (FIFO)”)
-    file_special(kind_zh: &str, kind_en: &str) =>
+    /// `file/special`; `kind` says what it is (one of `special_*`: “命名管道（FIFO）”, “a named pipe (FIFO)”)
+    file_special(kind: &Msg) { let (kind_zh, kind_en) = (&kind.zh, &kind.en); } =>
         "文件是{kind_zh}，不是普通文件，未读取" /
         "the file is {kind_en}, not a regular file; not read";
     /// `file/too-large`: `len` and `limit` in bytes, said in MiB
@@ -1373,6 +1373,118 @@ messages! {
     sheet_stats() => "统计表" / "statistics";
     /// The workbook: the name of the tree sheet
     sheet_tree() => "结构图" / "tree";
+}
+
+// ---------------------------------------------------------------------------------------
+// Failures of the tool's own writes and reads: a path it refuses to write, a file it cannot
+// open, and the directory `init` writes into
+// ---------------------------------------------------------------------------------------
+
+messages! {
+    /// A failed open or read (`fsx::open_words`)
+    cannot_open(path: &str) => "无法打开 `{path}`" / "failed to open `{path}`";
+    /// A failed write (`fsx::write_words`)
+    cannot_write(path: &str) => "无法写入 `{path}`" / "failed to write `{path}`";
+    /// A failed write to standard output (`shell::cannot_write`)
+    cannot_write_stdout() => "无法写入标准输出" / "cannot write to stdout";
+    /// `-C` absent and the current directory unreadable (`Context::resolve`)
+    cannot_read_current_dir() => "无法读取当前目录" / "cannot read the current directory";
+    /// `man`: the page could not be made
+    man_failed() => "无法生成 man 手册页" / "cannot render the man page";
+    /// A path an edit or an output refuses, with `why` (one of the `refuse_*` below)
+    refusing_to_write(path: &str, why: &Msg) { let (why_zh, why_en) = (&why.zh, &why.en); } =>
+        "拒绝写入 `{path}`：{why_zh}" / "refusing to write `{path}`: {why_en}";
+    /// `refusing_to_write`: an edit that plans one file twice
+    refuse_planned_twice() => "同一文件计划写入两次" / "planned twice";
+    /// `refusing_to_write`: an edit's path that is not a plain relative one
+    refuse_not_inside() => "不是标准库内的相对路径" / "not a path inside the repository";
+    /// `refusing_to_write`: an edit's path through a symbolic link
+    refuse_symlink_on_way() => "路径中有符号链接" / "a symbolic link is on the way";
+    /// `refusing_to_write`: an edit's path through something that is not a directory
+    refuse_parent_not_dir() => "上级路径不是目录" / "a parent is not a directory";
+    /// `refusing_to_write`: an edit that would create a file that exists
+    refuse_exists() => "文件已存在，stdkit 不覆盖" / "the file exists; stdkit does not overwrite it";
+    /// `refusing_to_write`: an edit of a file changed since it was read
+    refuse_changed() => "文件在读取后已被改动" / "the file changed since it was read";
+    /// `refusing_to_write`: an output path that names nothing (`/`)
+    refuse_not_writable() => "不是可写入的路径" / "not a path that can be written";
+    /// `refusing_to_write`: an output path that is a symbolic link
+    refuse_symlink() => "它是符号链接" / "it is a symbolic link";
+    /// `refusing_to_write`: an output path that is the repository or above it
+    refuse_repository() => "它是标准库本身或其上级目录" / "it is the repository or a folder above it";
+    /// `refusing_to_write`: an output path among the repository's sources
+    refuse_among_sources() =>
+        "它位于标准库的源文件之中（请写到标准库之外，或标准库中单独的输出目录）" /
+        "it lies among the repository's sources (write outside the repository, or into a folder of its own)";
+    /// An output file whose directory does not exist
+    output_parent_missing(dir: &str) =>
+        "输出位置的上级目录 `{dir}` 不存在" /
+        "the directory `{dir}` that would hold the output does not exist";
+    /// An output file where something else than a regular file is
+    output_not_file(path: &str) =>
+        "`{path}` 已存在且不是普通文件，拒绝写入" /
+        "`{path}` exists and is not a regular file; refusing to write";
+    /// An output file where a file of another format is
+    output_other_format(path: &str, ext: &str) =>
+        "`{path}` 已存在且不是 `.{ext}` 文件，拒绝覆盖（stdkit 只覆盖同一格式的文件）" /
+        "`{path}` exists and is not a `.{ext}` file; refusing to overwrite it (stdkit only replaces files of the format it writes)";
+    /// An output directory where something else than a directory is
+    output_not_dir(path: &str) =>
+        "`{path}` 已存在且不是目录，拒绝写入" /
+        "`{path}` exists and is not a directory; refusing to write";
+    /// An output directory that holds files and no dossier's `manifest`
+    output_not_dossier(path: &str, manifest: &str) =>
+        "`{path}` 不是空目录，也不是 stdkit 生成的汇编目录（没有 `{manifest}`），拒绝覆盖" /
+        "`{path}` is not empty and is not a dossier written by stdkit (no `{manifest}`); refusing to replace it";
+    /// An output directory with `count` files that its dossier's manifest does not list,
+    /// `name` the first
+    output_foreign(path: &str, name: &str, count: usize) { let more = count - 1; } =>
+        "`{path}` 中有不是 stdkit 生成的文件 `{name}`（共 {count} 个），拒绝覆盖" /
+        "`{path}` holds `{name}` and {more} more file(s) stdkit did not write; refusing to replace it";
+    /// `init` into a directory that holds files
+    init_not_empty(dir: &str) =>
+        "目录 `{dir}` 不是空目录：stdkit init 只在新目录或空目录中新建标准库" /
+        "directory `{dir}` is not empty: stdkit init makes a repository only in a new or empty directory";
+    /// `init` into something that is not a directory
+    init_not_dir(dir: &str) => "`{dir}` 已存在且不是目录" / "`{dir}` exists and is not a directory";
+    /// `init` into a directory whose parent does not exist
+    init_no_parent(dir: &str) =>
+        "`{dir}` 的上级目录不存在：stdkit init 只新建一级目录" /
+        "the parent of `{dir}` does not exist: stdkit init creates one directory, not its parents";
+    /// `init`: `git init` failed after the files were written; `detail` is git's stderr
+    init_git_failed(detail: &str) =>
+        "标准库已写入，但 git init 失败：{detail}" /
+        "the repository is written, but git init failed: {detail}";
+    /// `init`: `git` is there but would not run (worded apart from `git_unrunnable`)
+    init_git_unrunnable() => "无法运行 git" / "cannot run git";
+    /// `init --name` empty
+    init_name_empty() =>
+        "中心名称为空（--name），如 `--name 安庆市政务服务中心`" /
+        "the centre's name (--name) is empty, e.g. `--name 安庆市政务服务中心`";
+    /// `table --format xlsx` without `-o`
+    table_xlsx_needs_output() =>
+        "`--format xlsx` 需要用 `-o FILE` 指定输出文件" / "`--format xlsx` needs `-o FILE`";
+    /// `tasks` on the terminal with no task
+    tasks_none() => "没有尚未实施的标准" / "no standard is waiting to be put in force";
+}
+
+// ---------------------------------------------------------------------------------------
+// What a file is when it is not a regular one (`file/special`)
+// ---------------------------------------------------------------------------------------
+
+messages! {
+    /// `file/special`: a FIFO
+    special_fifo() => "命名管道（FIFO）" / "a named pipe (FIFO)";
+    /// `file/special`: a character or block device
+    special_device() => "设备文件" / "a device";
+    /// `file/special`: a socket
+    special_socket() => "套接字" / "a socket";
+    /// `file/special`: a directory
+    special_directory() => "目录" / "a directory";
+    /// `file/special`: a symlink to a directory, in the walk
+    special_dir_symlink() => "指向目录的符号链接" / "a symlink to a directory";
+    /// `file/special`: anything else that is not a regular file
+    special_other() => "特殊文件" / "a special file";
 }
 
 // ---------------------------------------------------------------------------------------

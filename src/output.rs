@@ -11,8 +11,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
-use crate::finding::{FailWith, failure};
+use crate::finding::{FailWith, Msg, fail};
 use crate::fsx::{open_words, write_words};
+use crate::messages;
 
 /// The folders of a repository the loader reads; nothing is ever written into them.
 const SOURCE_AREAS: [&str; 4] = ["system", "scope", "records", "dossier"];
@@ -38,23 +39,11 @@ pub struct DirTarget {
 pub fn file(root: &Path, path: &Path, ext: &str) -> Result<FileTarget> {
     let target = resolve(root, path, Kind::File)?;
     match std::fs::symlink_metadata(&target) {
-        Ok(meta) if !meta.is_file() => Err(failure(
-            format!("`{}` 已存在且不是普通文件，拒绝写入", path.display()),
-            format!(
-                "`{}` exists and is not a regular file; refusing to write",
-                path.display()
-            ),
-        )),
-        Ok(_) if target.extension() != Some(OsStr::new(ext)) => Err(failure(
-            format!(
-                "`{}` 已存在且不是 `.{ext}` 文件，拒绝覆盖（stdkit 只覆盖同一格式的文件）",
-                path.display()
-            ),
-            format!(
-                "`{}` exists and is not a `.{ext}` file; refusing to overwrite it (stdkit only \
-                 replaces files of the format it writes)",
-                path.display()
-            ),
+        Ok(meta) if !meta.is_file() => {
+            Err(fail(messages::output_not_file(&path.display().to_string())))
+        }
+        Ok(_) if target.extension() != Some(OsStr::new(ext)) => Err(fail(
+            messages::output_other_format(&path.display().to_string(), ext),
         )),
         _ => Ok(FileTarget { path: target }),
     }
@@ -83,14 +72,14 @@ impl DirTarget {
     /// Concurrent runs into one directory are serialized by a lock on its parent.
     pub fn replace(&self, files: &[(String, Vec<u8>)]) -> Result<()> {
         let parent = self.path.parent().unwrap_or(Path::new("/"));
-        let lock = std::fs::File::open(parent).fail_with(|| open_words(parent))?;
-        lock.lock().fail_with(|| open_words(parent))?;
+        let lock = std::fs::File::open(parent).fail_as(|| open_words(parent))?;
+        lock.lock().fail_as(|| open_words(parent))?;
         // Checked again under the lock: another run may have written meanwhile.
         let previous = self.previous()?;
         self.remove_leftovers(files);
 
         let tmp = sibling(&self.path, "new");
-        std::fs::create_dir(&tmp).fail_with(|| write_words(&tmp))?;
+        std::fs::create_dir(&tmp).fail_as(|| write_words(&tmp))?;
         // Only now is the temporary directory ours to remove.
         let tmp = Temp(tmp);
         for (name, bytes) in files {
@@ -99,11 +88,11 @@ impl DirTarget {
         match previous {
             None => {
                 // Absent or empty: one rename (rename(2) replaces an empty directory).
-                std::fs::rename(&tmp.0, &self.path).fail_with(|| write_words(&self.shown))?;
+                std::fs::rename(&tmp.0, &self.path).fail_as(|| write_words(&self.shown))?;
                 std::mem::forget(tmp);
             }
             Some(old) => {
-                swap(&tmp.0, &self.path).fail_with(|| write_words(&self.shown))?;
+                swap(&tmp.0, &self.path).fail_as(|| write_words(&self.shown))?;
                 // `tmp` now holds the previous dossier: remove exactly its files.
                 for name in &old {
                     let _ = std::fs::remove_file(tmp.0.join(name));
@@ -122,20 +111,14 @@ impl DirTarget {
         let meta = match std::fs::symlink_metadata(&self.path) {
             Ok(meta) => meta,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(e).fail_with(|| open_words(shown)),
+            Err(e) => return Err(e).fail_as(|| open_words(shown)),
         };
         if !meta.is_dir() {
-            return Err(failure(
-                format!("`{}` 已存在且不是目录，拒绝写入", shown.display()),
-                format!(
-                    "`{}` exists and is not a directory; refusing to write",
-                    shown.display()
-                ),
-            ));
+            return Err(fail(messages::output_not_dir(&shown.display().to_string())));
         }
         let mut names = Vec::new();
-        for entry in std::fs::read_dir(&self.path).fail_with(|| open_words(shown))? {
-            let entry = entry.fail_with(|| open_words(shown))?;
+        for entry in std::fs::read_dir(&self.path).fail_as(|| open_words(shown))? {
+            let entry = entry.fail_as(|| open_words(shown))?;
             names.push(entry.file_name().to_string_lossy().into_owned());
         }
         if names.is_empty() {
@@ -143,33 +126,18 @@ impl DirTarget {
         }
         names.sort();
         let listed = dossier_files(&self.path.join(MANIFEST)).ok_or_else(|| {
-            failure(
-                format!(
-                    "`{}` 不是空目录，也不是 stdkit 生成的汇编目录（没有 `{MANIFEST}`），拒绝覆盖",
-                    shown.display()
-                ),
-                format!(
-                    "`{}` is not empty and is not a dossier written by stdkit (no `{MANIFEST}`); \
-                     refusing to replace it",
-                    shown.display()
-                ),
-            )
+            fail(messages::output_not_dossier(
+                &shown.display().to_string(),
+                MANIFEST,
+            ))
         })?;
         let foreign: Vec<&String> = names.iter().filter(|n| !listed.contains(n)).collect();
         if let Some(name) = foreign.first() {
-            return Err(failure(
-                format!(
-                    "`{}` 中有不是 stdkit 生成的文件 `{name}`（共 {} 个），拒绝覆盖",
-                    shown.display(),
-                    foreign.len()
-                ),
-                format!(
-                    "`{}` holds `{name}` and {} more file(s) stdkit did not write; refusing to \
-                     replace it",
-                    shown.display(),
-                    foreign.len() - 1
-                ),
-            ));
+            return Err(fail(messages::output_foreign(
+                &shown.display().to_string(),
+                name,
+                foreign.len(),
+            )));
         }
         Ok(Some(names))
     }
@@ -242,47 +210,35 @@ enum Kind {
 /// The absolute target of `path`, its parent resolved through symlinks, if the rules allow
 /// writing there at all.
 fn resolve(root: &Path, path: &Path, kind: Kind) -> Result<PathBuf> {
-    let shown = path.display();
-    let refuse = |zh: &str, en: &str| {
-        failure(
-            format!("拒绝写入 `{shown}`：{zh}"),
-            format!("refusing to write `{shown}`: {en}"),
-        )
-    };
+    let shown = path.display().to_string();
+    let refuse = |why: Msg| fail(messages::refusing_to_write(&shown, &why));
     // `.` and `..` name a directory only once resolved.
     let abs = if ends_in_dots(path) {
         path.canonicalize()
     } else {
         std::path::absolute(path)
     }
-    .fail_with(|| open_words(path))?;
+    .fail_as(|| open_words(path))?;
     let Some(name) = abs.file_name() else {
-        return Err(refuse("不是可写入的路径", "not a path that can be written"));
+        return Err(refuse(messages::refuse_not_writable()));
     };
     let parent = abs.parent().unwrap_or(Path::new("/"));
     let parent = match parent.canonicalize() {
         Ok(p) => p,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(failure(
-                format!("输出位置的上级目录 `{}` 不存在", parent.display()),
-                format!(
-                    "the directory `{}` that would hold the output does not exist",
-                    parent.display()
-                ),
-            ));
+            return Err(fail(messages::output_parent_missing(
+                &parent.display().to_string(),
+            )));
         }
-        Err(e) => return Err(e).fail_with(|| open_words(parent)),
+        Err(e) => return Err(e).fail_as(|| open_words(parent)),
     };
     let target = parent.join(name);
     if std::fs::symlink_metadata(&target).is_ok_and(|m| m.file_type().is_symlink()) {
-        return Err(refuse("它是符号链接", "it is a symbolic link"));
+        return Err(refuse(messages::refuse_symlink()));
     }
-    let root = root.canonicalize().fail_with(|| open_words(root))?;
+    let root = root.canonicalize().fail_as(|| open_words(root))?;
     if root.starts_with(&target) {
-        return Err(refuse(
-            "它是标准库本身或其上级目录",
-            "it is the repository or a folder above it",
-        ));
+        return Err(refuse(messages::refuse_repository()));
     }
     if let Ok(rel) = target.strip_prefix(&root) {
         let first = rel
@@ -292,11 +248,7 @@ fn resolve(root: &Path, path: &Path, kind: Kind) -> Result<PathBuf> {
             .unwrap_or_default();
         let inside_source = SOURCE_AREAS.contains(&first.as_str()) || first.starts_with('.');
         if inside_source || (kind == Kind::File && rel.components().count() == 1) {
-            return Err(refuse(
-                "它位于标准库的源文件之中（请写到标准库之外，或标准库中单独的输出目录）",
-                "it lies among the repository's sources (write outside the repository, or into \
-                 a folder of its own)",
-            ));
+            return Err(refuse(messages::refuse_among_sources()));
         }
     }
     Ok(target)
@@ -322,8 +274,8 @@ fn sibling(path: &Path, what: &str) -> PathBuf {
 /// Creates a file that must not exist yet.
 fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
     use std::io::Write;
-    let mut file = std::fs::File::create_new(path).fail_with(|| write_words(path))?;
-    file.write_all(bytes).fail_with(|| write_words(path))
+    let mut file = std::fs::File::create_new(path).fail_as(|| write_words(path))?;
+    file.write_all(bytes).fail_as(|| write_words(path))
 }
 
 /// A temporary path this run created, removed when dropped (on every error path); `forget`

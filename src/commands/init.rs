@@ -13,18 +13,14 @@ use crate::cli::InitArgs;
 use crate::context::Context;
 use crate::edit::Changeset;
 use crate::edit::repo::{Git, git_init, prepare};
-use crate::finding::failure;
+use crate::finding::fail;
 use crate::messages;
 use crate::skeleton::repository::{Centre, PLAN, files, internal_prefix};
 
 pub fn run(ctx: &Context, args: &InitArgs, out: &mut dyn Write) -> Result<Outcome> {
-    let name = crate::skeleton::one_line(&args.name).ok_or_else(|| {
-        failure(
-            "中心名称为空（--name），如 `--name 安庆市政务服务中心`",
-            "the centre's name (--name) is empty, e.g. `--name 安庆市政务服务中心`",
-        )
-    })?;
-    let prefix = internal_prefix(&args.prefix).map_err(|m| failure(m.zh, m.en))?;
+    let name =
+        crate::skeleton::one_line(&args.name).ok_or_else(|| fail(messages::init_name_empty()))?;
+    let prefix = internal_prefix(&args.prefix).map_err(fail)?;
     // `-C` or the current directory is where a relative DIR starts, as with `git -C`.
     let dir = ctx.start.join(&args.dir);
     let shown = args.dir.display().to_string();
@@ -68,6 +64,6 @@ pub fn run(ctx: &Context, args: &InitArgs, out: &mut dyn Write) -> Result<Outcom
     text.push_str(messages::init_next(&shown).get(lang));
     text.push('\n');
     out.write_all(text.as_bytes())
-        .fail_with(super::shell::cannot_write)?;
+        .fail_as(crate::messages::cannot_write_stdout)?;
     Ok(Outcome::Clean)
 }

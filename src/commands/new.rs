@@ -32,7 +32,7 @@ pub fn run(ctx: &Context, args: &NewArgs, out: &mut dyn Write) -> Result<Outcome
     let mut set = Changeset::new();
     set.create(&path, text);
     set.apply(&root)?;
-    writeln!(out, "{path}").fail_with(super::shell::cannot_write)?;
+    writeln!(out, "{path}").fail_as(crate::messages::cannot_write_stdout)?;
     super::discard(loaded.repo);
     Ok(Outcome::Clean)
 }

@@ -37,7 +37,7 @@ pub fn run(ctx: &Context, args: &RenumberArgs, out: &mut dyn Write) -> Result<Ou
         plan.changes.apply(&root)?;
     }
     crate::report::renumber::write(out, repo, &plan, args.dry_run, ctx.lang)
-        .fail_with(super::shell::cannot_write)?;
+        .fail_as(crate::messages::cannot_write_stdout)?;
     super::discard(loaded.repo);
     Ok(Outcome::Clean)
 }

@@ -19,7 +19,7 @@ pub fn run(
     let dir = ctx.start.join(&args.out);
     if !args.check && !dir.is_dir() {
         // Its own folder: created (one level, never its parents) when absent.
-        std::fs::create_dir(&dir).fail_with(|| crate::fsx::write_words(&args.out))?;
+        std::fs::create_dir(&dir).fail_as(|| crate::fsx::write_words(&args.out))?;
     }
     for (name, text) in crate::schema::rendered() {
         let path = dir.join(name);
@@ -39,7 +39,7 @@ pub fn run(
         } else {
             crate::messages::schema_wrote(&path)
         };
-        writeln!(out, "{}", line.get(ctx.lang)).fail_with(super::shell::cannot_write)?;
+        writeln!(out, "{}", line.get(ctx.lang)).fail_as(crate::messages::cannot_write_stdout)?;
     }
     Ok(if args.check && !stale.is_empty() {
         Outcome::Failed

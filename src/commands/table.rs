@@ -15,20 +15,19 @@ pub fn run(ctx: &Context, args: &TableArgs, out: &mut dyn Write) -> Result<Outco
     let shown = extension(args.format);
     if args.tree && args.format != TableFormat::Terminal {
         let m = crate::messages::table_tree_format(shown);
-        return Err(crate::finding::failure(m.zh, m.en));
+        return Err(crate::finding::fail(m));
     }
     if args.stats && matches!(args.format, TableFormat::Json | TableFormat::Xlsx) {
         let m = crate::messages::table_stats_format(shown);
-        return Err(crate::finding::failure(m.zh, m.en));
+        return Err(crate::finding::fail(m));
     }
     let root = crate::load::discover(&ctx.start)?;
     // Where the table may go is decided before anything is read.
     let target = match &args.output {
         Some(path) => Some(crate::output::file(&root, path, extension(args.format))?),
         None if args.format == TableFormat::Xlsx => {
-            return Err(crate::finding::failure(
-                "`--format xlsx` 需要用 `-o FILE` 指定输出文件",
-                "`--format xlsx` needs `-o FILE`",
+            return Err(crate::finding::fail(
+                crate::messages::table_xlsx_needs_output(),
             ));
         }
         None => None,

@@ -27,10 +27,9 @@ pub fn run(ctx: &Context, args: &TasksArgs, out: &mut dyn Write) -> Result<Outco
         }
         TasksFormat::Md => crate::report::system::tasks(&groups, ctx.lang).markdown(),
         TasksFormat::Csv => crate::report::system::tasks(&groups, ctx.lang).csv(),
-        TasksFormat::Terminal if groups.is_empty() => match ctx.lang {
-            crate::finding::Lang::Zh => "没有尚未实施的标准\n".to_owned(),
-            crate::finding::Lang::En => "no standard is waiting to be put in force\n".to_owned(),
-        },
+        TasksFormat::Terminal if groups.is_empty() => {
+            format!("{}\n", crate::messages::tasks_none().get(ctx.lang))
+        }
         TasksFormat::Terminal => {
             let screen = super::table::screen(ctx, args.wide);
             crate::report::system::tasks(&groups, ctx.lang).terminal(screen, ctx.lang)

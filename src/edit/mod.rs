@@ -14,8 +14,9 @@ use std::path::{Component, Path, PathBuf};
 
 use anyhow::Result;
 
-use crate::finding::{FailWith, failure};
+use crate::finding::{FailWith, Msg, fail};
 use crate::fsx::{open_words, write_words};
+use crate::messages;
 
 /// One planned change; paths are relative to the repository.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -109,7 +110,7 @@ impl Changeset {
 
     /// Applies every change under `root`, or none.
     pub fn apply(&self, root: &Path) -> Result<()> {
-        let root = root.canonicalize().fail_with(|| open_words(root))?;
+        let root = root.canonicalize().fail_as(|| open_words(root))?;
         self.verify(&root)?;
         let mut done = Undo::default();
         for change in &self.changes {
@@ -127,11 +128,7 @@ impl Changeset {
         let mut seen = std::collections::BTreeSet::new();
         for change in &self.changes {
             if !seen.insert(change.path().to_path_buf()) {
-                return Err(refuse(
-                    change.path(),
-                    "同一文件计划写入两次",
-                    "planned twice",
-                ));
+                return Err(refuse(change.path(), messages::refuse_planned_twice()));
             }
             match change {
                 Change::Create { path, .. } => absent(root, path)?,
@@ -146,11 +143,11 @@ impl Changeset {
     }
 }
 
-fn refuse(path: &Path, zh: &str, en: &str) -> anyhow::Error {
-    failure(
-        format!("拒绝写入 `{}`：{zh}", path.display()),
-        format!("refusing to write `{}`: {en}", path.display()),
-    )
+fn refuse(path: &Path, why: Msg) -> anyhow::Error {
+    fail(messages::refusing_to_write(
+        &path.display().to_string(),
+        &why,
+    ))
 }
 
 /// The absolute path of `rel` under `root`, if `rel` is a plain relative path (no `..`, no
@@ -159,33 +156,21 @@ fn inside(root: &Path, rel: &Path) -> Result<PathBuf> {
     let mut at = root.to_path_buf();
     let parts: Vec<_> = rel.components().collect();
     if parts.is_empty() || !parts.iter().all(|c| matches!(c, Component::Normal(_))) {
-        return Err(refuse(
-            rel,
-            "不是标准库内的相对路径",
-            "not a path inside the repository",
-        ));
+        return Err(refuse(rel, messages::refuse_not_inside()));
     }
     for (i, part) in parts.iter().enumerate() {
         at.push(part);
         let last = i + 1 == parts.len();
         match std::fs::symlink_metadata(&at) {
             Ok(meta) if meta.file_type().is_symlink() => {
-                return Err(refuse(
-                    rel,
-                    "路径中有符号链接",
-                    "a symbolic link is on the way",
-                ));
+                return Err(refuse(rel, messages::refuse_symlink_on_way()));
             }
             Ok(meta) if !last && !meta.is_dir() => {
-                return Err(refuse(
-                    rel,
-                    "上级路径不是目录",
-                    "a parent is not a directory",
-                ));
+                return Err(refuse(rel, messages::refuse_parent_not_dir()));
             }
             Ok(_) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => break,
-            Err(e) => return Err(e).fail_with(|| open_words(rel)),
+            Err(e) => return Err(e).fail_as(|| open_words(rel)),
         }
     }
     Ok(root.join(rel))
@@ -194,24 +179,16 @@ fn inside(root: &Path, rel: &Path) -> Result<PathBuf> {
 fn absent(root: &Path, rel: &Path) -> Result<()> {
     let abs = inside(root, rel)?;
     if std::fs::symlink_metadata(&abs).is_ok() {
-        return Err(refuse(
-            rel,
-            "文件已存在，stdkit 不覆盖",
-            "the file exists; stdkit does not overwrite it",
-        ));
+        return Err(refuse(rel, messages::refuse_exists()));
     }
     Ok(())
 }
 
 fn unchanged(root: &Path, rel: &Path, old: &[u8]) -> Result<()> {
     let abs = inside(root, rel)?;
-    let meta = std::fs::symlink_metadata(&abs).fail_with(|| open_words(rel))?;
-    if !meta.is_file() || std::fs::read(&abs).fail_with(|| open_words(rel))? != old {
-        return Err(refuse(
-            rel,
-            "文件在读取后已被改动",
-            "the file changed since it was read",
-        ));
+    let meta = std::fs::symlink_metadata(&abs).fail_as(|| open_words(rel))?;
+    if !meta.is_file() || std::fs::read(&abs).fail_as(|| open_words(rel))? != old {
+        return Err(refuse(rel, messages::refuse_changed()));
     }
     Ok(())
 }
@@ -281,7 +258,7 @@ fn make_parents(root: &Path, rel: &Path, done: &mut Undo) -> Result<()> {
         match std::fs::create_dir(&at) {
             Ok(()) => done.dirs.push(at.clone()),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && at.is_dir() => {}
-            Err(e) => return Err(e).fail_with(|| write_words(&at)),
+            Err(e) => return Err(e).fail_as(|| write_words(&at)),
         }
     }
     Ok(())
@@ -292,11 +269,11 @@ fn make_parents(root: &Path, rel: &Path, done: &mut Undo) -> Result<()> {
 fn create_new(path: &Path, bytes: &[u8]) -> Result<()> {
     use std::io::Write;
     let tmp = crate::fsx::temp_beside(path);
-    let mut file = std::fs::File::create_new(&tmp).fail_with(|| write_words(&tmp))?;
+    let mut file = std::fs::File::create_new(&tmp).fail_as(|| write_words(&tmp))?;
     let result = file
         .write_all(bytes)
-        .fail_with(|| write_words(&tmp))
-        .and_then(|()| std::fs::hard_link(&tmp, path).fail_with(|| write_words(path)));
+        .fail_as(|| write_words(&tmp))
+        .and_then(|()| std::fs::hard_link(&tmp, path).fail_as(|| write_words(path)));
     let _ = std::fs::remove_file(&tmp);
     result
 }

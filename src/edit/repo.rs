@@ -5,8 +5,9 @@ use std::process::Stdio;
 
 use anyhow::Result;
 
-use crate::finding::{FailWith, failure};
+use crate::finding::{FailWith, fail};
 use crate::fsx::{open_words, write_words};
+use crate::messages;
 
 /// Makes sure `dir` is a directory the repository may be written into: one that is empty
 /// (apart from a `.git`, as a fresh clone of an empty repository is), or one this run creates
@@ -14,38 +15,23 @@ use crate::fsx::{open_words, write_words};
 pub fn prepare(dir: &Path, shown: &str) -> Result<bool> {
     match std::fs::metadata(dir) {
         Ok(meta) if meta.is_dir() => {
-            let mut entries = std::fs::read_dir(dir).fail_with(|| open_words(dir))?;
+            let mut entries = std::fs::read_dir(dir).fail_as(|| open_words(dir))?;
             let occupied = entries.any(|e| e.map_or(true, |e| e.file_name() != ".git"));
             if occupied {
-                return Err(failure(
-                    format!(
-                        "目录 `{shown}` 不是空目录：stdkit init 只在新目录或空目录中新建标准库"
-                    ),
-                    format!(
-                        "directory `{shown}` is not empty: stdkit init makes a repository only in a new or empty directory"
-                    ),
-                ));
+                return Err(fail(messages::init_not_empty(shown)));
             }
             Ok(false)
         }
-        Ok(_) => Err(failure(
-            format!("`{shown}` 已存在且不是目录"),
-            format!("`{shown}` exists and is not a directory"),
-        )),
+        Ok(_) => Err(fail(messages::init_not_dir(shown))),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             let parent = dir.parent().filter(|p| !p.as_os_str().is_empty());
             if !parent.is_some_and(Path::is_dir) {
-                return Err(failure(
-                    format!("`{shown}` 的上级目录不存在：stdkit init 只新建一级目录"),
-                    format!(
-                        "the parent of `{shown}` does not exist: stdkit init creates one directory, not its parents"
-                    ),
-                ));
+                return Err(fail(messages::init_no_parent(shown)));
             }
-            std::fs::create_dir(dir).fail_with(|| write_words(dir))?;
+            std::fs::create_dir(dir).fail_as(|| write_words(dir))?;
             Ok(true)
         }
-        Err(e) => Err(e).fail_with(|| open_words(dir)),
+        Err(e) => Err(e).fail_as(|| open_words(dir)),
     }
 }
 
@@ -69,17 +55,10 @@ pub fn git_init(dir: &Path) -> Result<Git> {
         .stdout(Stdio::null());
     match command.output() {
         Ok(out) if out.status.success() => Ok(Git::Initialised),
-        Ok(out) => Err(failure(
-            format!(
-                "标准库已写入，但 git init 失败：{}",
-                String::from_utf8_lossy(&out.stderr).trim()
-            ),
-            format!(
-                "the repository is written, but git init failed: {}",
-                String::from_utf8_lossy(&out.stderr).trim()
-            ),
-        )),
+        Ok(out) => Err(fail(messages::init_git_failed(
+            String::from_utf8_lossy(&out.stderr).trim(),
+        ))),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Git::Missing),
-        Err(e) => Err(e).fail_with(|| ("无法运行 git", "cannot run git")),
+        Err(e) => Err(e).fail_as(messages::init_git_unrunnable),
     }
 }

@@ -7,7 +7,7 @@
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 
-use crate::finding::{Code, Finding, Location, Pos};
+use crate::finding::{Code, Finding, Location, Msg, Pos};
 use crate::messages;
 
 /// The largest file read: far above any real standard or record file (a province's trainings
@@ -34,8 +34,8 @@ pub enum Refusal {
     /// A path that leaves the repository or enters a hidden folder, or a symlink landing
     /// there.
     Outside,
-    /// Not a regular file: the kind, in both languages.
-    Special(&'static str, &'static str),
+    /// Not a regular file: the kind, in both languages (one of `messages::special_*`).
+    Special(Msg),
     /// Larger than `MAX_SIZE`.
     TooLarge(u64),
     /// A symlink that leads nowhere (dangling, or a loop).
@@ -191,19 +191,19 @@ fn special(kind: &std::fs::FileType) -> Refusal {
     {
         use std::os::unix::fs::FileTypeExt;
         if kind.is_fifo() {
-            return Refusal::Special("命名管道（FIFO）", "a named pipe (FIFO)");
+            return Refusal::Special(messages::special_fifo());
         }
         if kind.is_char_device() || kind.is_block_device() {
-            return Refusal::Special("设备文件", "a device");
+            return Refusal::Special(messages::special_device());
         }
         if kind.is_socket() {
-            return Refusal::Special("套接字", "a socket");
+            return Refusal::Special(messages::special_socket());
         }
     }
     if kind.is_dir() {
-        return Refusal::Special("目录", "a directory");
+        return Refusal::Special(messages::special_directory());
     }
-    Refusal::Special("特殊文件", "a special file")
+    Refusal::Special(messages::special_other())
 }
 
 impl Refusal {
@@ -212,7 +212,7 @@ impl Refusal {
         let (code, message) = match self {
             Refusal::Missing => return None,
             Refusal::Outside => (Code::FileOutside, messages::file_outside()),
-            Refusal::Special(zh, en) => (Code::FileSpecial, messages::file_special(zh, en)),
+            Refusal::Special(kind) => (Code::FileSpecial, messages::file_special(kind)),
             Refusal::TooLarge(len) => {
                 (Code::FileTooLarge, messages::file_too_large(*len, MAX_SIZE))
             }

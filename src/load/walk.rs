@@ -80,9 +80,7 @@ pub(super) fn system_top(
             continue;
         }
         if kind.is_symlink() && entry.path().is_dir() {
-            findings.extend(
-                Refusal::Special("指向目录的符号链接", "a symlink to a directory").finding(&rel),
-            );
+            findings.extend(Refusal::Special(messages::special_dir_symlink()).finding(&rel));
             continue;
         }
         match file_name(&name, &rel) {
@@ -195,9 +193,7 @@ pub(super) fn walk_system(
             continue;
         }
         if entry.file_type().is_symlink() && entry.path().is_dir() {
-            findings.extend(
-                Refusal::Special("指向目录的符号链接", "a symlink to a directory").finding(&rel),
-            );
+            findings.extend(Refusal::Special(messages::special_dir_symlink()).finding(&rel));
             continue;
         }
         if entry.file_name() == "_index.md" {
