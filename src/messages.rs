@@ -534,7 +534,8 @@ messages! {
 
     /// `code/format`: a code that does not parse
     code_invalid(key: &str, error: &CodeError) {
-        let (reason_zh, reason_en) = (error.reason_zh(), error.reason_en());
+        let reason = error.reason();
+        let (reason_zh, reason_en) = (&reason.zh, &reason.en);
     } =>
         "`{key}` 不是有效的标准编号：{reason_zh}" /
         "`{key}` is not a valid standard number: {reason_en}";
@@ -736,7 +737,10 @@ messages! {
         "`{written}` 不是中心标准编号的代号，应写作 `Q/` 加中心代号，如 `Q/AQZW`" /
         "`{written}` is not an internal prefix; write `Q/` and the centre's code, like `Q/AQZW`";
     /// `init --prefix` that does not parse
-    prefix_invalid(written: &str, error: &CodeError) { let (why_zh, why_en) = (error.reason_zh(), error.reason_en()); } =>
+    prefix_invalid(written: &str, error: &CodeError) {
+        let why = error.reason();
+        let (why_zh, why_en) = (&why.zh, &why.en);
+    } =>
         "`{written}` 不是中心标准编号的代号：{why_zh}" /
         "`{written}` is not an internal prefix: {why_en}";
     /// `init`: what to run next
@@ -877,7 +881,8 @@ messages! {
         "sheet `{sheet}` {cell}: `{code}` is not numbered with the centre's prefix `{prefix}`, so its level is unknown; the row is not imported";
     /// `import/code`: does not parse
     import_bad_code(sheet: &str, cell: &str, error: &CodeError) {
-        let (zh, en) = (error.reason_zh(), error.reason_en());
+        let reason = error.reason();
+        let (zh, en) = (&reason.zh, &reason.en);
     } =>
         "工作表 `{sheet}` {cell}：{zh}，未导入" /
         "sheet `{sheet}` {cell}: {en}; the row is not imported";
@@ -1485,6 +1490,91 @@ messages! {
     special_dir_symlink() => "指向目录的符号链接" / "a symlink to a directory";
     /// `file/special`: anything else that is not a regular file
     special_other() => "特殊文件" / "a special file";
+}
+
+// ---------------------------------------------------------------------------------------
+// Why a string is not a standard number (`CodeError::reason`); `s` is the input as written
+// ---------------------------------------------------------------------------------------
+
+messages! {
+    /// Nothing written
+    code_reason_empty() => "标准编号为空" / "the standard number is empty";
+    /// A document number (文号) such as `皖政办〔2020〕1号`
+    code_reason_document_number(s: &str) =>
+        "`{s}` 是文件编号（文号），不是标准编号" / "`{s}` is a document number, not a standard number";
+    /// A design-atlas number
+    code_reason_design_atlas(s: &str) =>
+        "`{s}` 是标准图集号，不是标准编号" / "`{s}` is a design-atlas number, not a standard number";
+    /// A range of standards
+    code_reason_range(s: &str) =>
+        "`{s}` 是一组标准的范围，请逐个列出标准编号" /
+        "`{s}` is a range of standards; list each standard number separately";
+    /// Chinese characters in it
+    code_reason_chinese(s: &str) =>
+        "`{s}` 含有汉字，标准编号只由代号、顺序号和年代号组成" /
+        "`{s}` contains Chinese characters; a standard number is only prefix, sequence and year";
+    /// A character that has no place in a standard number
+    code_reason_unexpected_char(s: &str, c: char) =>
+        "`{s}` 含有无法识别的字符 `{c}`" / "`{s}` contains an unexpected character `{c}`";
+    /// No prefix
+    code_reason_no_prefix(s: &str) =>
+        "`{s}` 缺少标准代号（如 `GB/T`）" / "`{s}` does not start with a standard prefix such as `GB/T`";
+    /// An unknown prefix, with a `hint` (one of `code_hint_*`) when one helps
+    code_reason_unknown_prefix(s: &str, prefix: &str, hint: Option<&Msg>) {
+        let (hint_zh, hint_en) = hint.map_or(("", ""), |h| (h.zh.as_str(), h.en.as_str()));
+    } =>
+        "`{s}` 的标准代号 `{prefix}` 无法识别{hint_zh}" / "`{s}` has an unknown prefix `{prefix}`{hint_en}";
+    /// `code_reason_unknown_prefix`: a prefix that looks like a group's
+    code_hint_group() =>
+        "；团体标准写作 `T/` 加团体代号" / "; group standards are written `T/` and the association code";
+    /// `code_reason_unknown_prefix`: a prefix that looks like an enterprise's
+    code_hint_enterprise() =>
+        "；企业标准写作 `Q/` 加企业代号" /
+        "; enterprise standards are written `Q/` and the organization code";
+    /// `code_reason_unknown_prefix`: a known prefix close to it
+    code_hint_did_you_mean(p: &str) => "，是否应为 `{p}`？" / ", did you mean `{p}`?";
+    /// An international or foreign standard
+    code_reason_foreign(s: &str) =>
+        "`{s}` 是国际或国外标准编号，不是中国标准编号" /
+        "`{s}` is an international or foreign standard number, not a Chinese one";
+    /// `DB34` without `/T`, `/Z` or `/`
+    code_reason_local_without_slash(s: &str) =>
+        "`{s}` 的地方标准代号在行政区划代码后缺少 `/T`、`/Z` 或 `/`" /
+        "`{s}`: a local standard prefix needs `/T`, `/Z` or `/` after the division code";
+    /// `DB` with fewer than two digits of division code
+    code_reason_short_division(s: &str) =>
+        "`{s}` 的行政区划代码至少应有两位数字" /
+        "`{s}`: the division code after `DB` needs at least two digits";
+    /// A group standard's association code that is too short or starts with a digit
+    code_reason_association(s: &str, code: &str) =>
+        "`{s}` 的团体代号 `{code}` 应以字母开头且至少有两个字符" /
+        "`{s}`: the association code `{code}` must start with a letter and have at least two characters";
+    /// No sequence number
+    code_reason_no_sequence(s: &str) => "`{s}` 缺少顺序号" / "`{s}` has no sequence number";
+    /// A part number that is empty (`GB/T 1.-2020`)
+    code_reason_empty_part(s: &str) => "`{s}` 的部分号为空" / "`{s}` has an empty part number";
+    /// A part number of two levels
+    code_reason_two_level_part(s: &str) =>
+        "`{s}` 的部分号只能有一级（如 `.1`，不能是 `.1.1`）" /
+        "`{s}` has a two-level part number; a part has one level only (`.1`, never `.1.1`)";
+    /// No year
+    code_reason_no_year(s: &str) => "`{s}` 缺少年代号" / "`{s}` has no year";
+    /// A year of other than two or four digits
+    code_reason_year_digits(s: &str, year: &str) =>
+        "`{s}` 的年代号 `{year}` 应为四位数字" / "`{s}` has the year `{year}`; a year has four digits";
+    /// A two-digit year that cannot be 1950 to 1994
+    code_reason_two_digit_year(s: &str, year: &str) =>
+        "`{s}` 的两位年代号 `{year}` 不可能（两位年代号读作 19YY，只用于 1950—1994 年）；请写四位年份" /
+        "`{s}` has the impossible two-digit year `{year}` (two digits read as 19YY, 1950–1994); write four digits";
+    /// A year before 1900
+    code_reason_early_year(s: &str, year: &str) =>
+        "`{s}` 的年代号 `{year}` 早于 1900 年" / "`{s}` has the year `{year}`, before 1900";
+    /// An amendment's number
+    code_reason_amendment(s: &str) =>
+        "`{s}` 是标准修改单编号，不是标准编号" / "`{s}` is an amendment, not a standard number";
+    /// Text after the number that has no place in it
+    code_reason_unexpected(s: &str, rest: &str) =>
+        "`{s}` 中的 `{rest}` 无法识别" / "`{s}` has unexpected text `{rest}`";
 }
 
 // ---------------------------------------------------------------------------------------

@@ -1,12 +1,15 @@
 //! Standard numbers (标准编号): `StdCode` parses every real-world writing of a number such
 //! as `GB/T 24421.1-2009` into one canonical form, and `CodeError` says in Chinese and English
-//! why a string is not one. Pure data: no I/O, no knowledge of the repository or its levels.
+//! (in the words of `messages`) why a string is not one. Pure data: no I/O, no knowledge of
+//! the repository or its levels.
 
 use std::cmp::Ordering;
 use std::error::Error;
 use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::str::FromStr;
+
+use crate::finding::Msg;
 
 /// Which family of standard a code belongs to, decided by its prefix.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -188,113 +191,50 @@ pub struct CodeError {
 }
 
 impl CodeError {
-    /// The reason in Chinese, e.g. "`GB50242` 缺少年代号".
-    pub fn reason_zh(&self) -> String {
-        let s = &self.input;
+    /// The reason in both languages, e.g. "`GB50242` 缺少年代号" / "`GB50242` has no year".
+    pub fn reason(&self) -> Msg {
+        use crate::messages as m;
+        let s = self.input.as_str();
         match &self.reason {
-            Reason::Empty => "标准编号为空".to_owned(),
-            Reason::DocumentNumber => format!("`{s}` 是文件编号（文号），不是标准编号"),
-            Reason::DesignAtlas => format!("`{s}` 是标准图集号，不是标准编号"),
-            Reason::Range => format!("`{s}` 是一组标准的范围，请逐个列出标准编号"),
-            Reason::Chinese => format!("`{s}` 含有汉字，标准编号只由代号、顺序号和年代号组成"),
-            Reason::UnexpectedChar(c) => format!("`{s}` 含有无法识别的字符 `{c}`"),
-            Reason::NoPrefix => format!("`{s}` 缺少标准代号（如 `GB/T`）"),
+            Reason::Empty => m::code_reason_empty(),
+            Reason::DocumentNumber => m::code_reason_document_number(s),
+            Reason::DesignAtlas => m::code_reason_design_atlas(s),
+            Reason::Range => m::code_reason_range(s),
+            Reason::Chinese => m::code_reason_chinese(s),
+            Reason::UnexpectedChar(c) => m::code_reason_unexpected_char(s, *c),
+            Reason::NoPrefix => m::code_reason_no_prefix(s),
             Reason::UnknownPrefix { prefix, hint } => {
-                let hint = match hint {
-                    None => String::new(),
-                    Some(Hint::Group) => "；团体标准写作 `T/` 加团体代号".to_owned(),
-                    Some(Hint::Enterprise) => "；企业标准写作 `Q/` 加企业代号".to_owned(),
-                    Some(Hint::DidYouMean(p)) => format!("，是否应为 `{p}`？"),
-                };
-                format!("`{s}` 的标准代号 `{prefix}` 无法识别{hint}")
+                let hint = hint.map(|hint| match hint {
+                    Hint::Group => m::code_hint_group(),
+                    Hint::Enterprise => m::code_hint_enterprise(),
+                    Hint::DidYouMean(p) => m::code_hint_did_you_mean(p),
+                });
+                m::code_reason_unknown_prefix(s, prefix, hint.as_ref())
             }
-            Reason::Foreign => format!("`{s}` 是国际或国外标准编号，不是中国标准编号"),
-            Reason::LocalWithoutSlash => {
-                format!("`{s}` 的地方标准代号在行政区划代码后缺少 `/T`、`/Z` 或 `/`")
-            }
-            Reason::ShortDivision => format!("`{s}` 的行政区划代码至少应有两位数字"),
-            Reason::Association(code) => {
-                format!("`{s}` 的团体代号 `{code}` 应以字母开头且至少有两个字符")
-            }
-            Reason::NoSequence => format!("`{s}` 缺少顺序号"),
-            Reason::EmptyPart => format!("`{s}` 的部分号为空"),
-            Reason::TwoLevelPart => {
-                format!("`{s}` 的部分号只能有一级（如 `.1`，不能是 `.1.1`）")
-            }
-            Reason::NoYear => format!("`{s}` 缺少年代号"),
-            Reason::YearDigits(year) => format!("`{s}` 的年代号 `{year}` 应为四位数字"),
-            Reason::EarlyYear(year) if year.len() == 2 => {
-                format!(
-                    "`{s}` 的两位年代号 `{year}` 不可能（两位年代号读作 19YY，只用于 1950—1994 年）；请写四位年份"
-                )
-            }
-            Reason::EarlyYear(year) => format!("`{s}` 的年代号 `{year}` 早于 1900 年"),
-            Reason::Amendment => format!("`{s}` 是标准修改单编号，不是标准编号"),
-            Reason::Unexpected(rest) => format!("`{s}` 中的 `{rest}` 无法识别"),
+            Reason::Foreign => m::code_reason_foreign(s),
+            Reason::LocalWithoutSlash => m::code_reason_local_without_slash(s),
+            Reason::ShortDivision => m::code_reason_short_division(s),
+            Reason::Association(code) => m::code_reason_association(s, code),
+            Reason::NoSequence => m::code_reason_no_sequence(s),
+            Reason::EmptyPart => m::code_reason_empty_part(s),
+            Reason::TwoLevelPart => m::code_reason_two_level_part(s),
+            Reason::NoYear => m::code_reason_no_year(s),
+            Reason::YearDigits(year) => m::code_reason_year_digits(s, year),
+            Reason::EarlyYear(year) if year.len() == 2 => m::code_reason_two_digit_year(s, year),
+            Reason::EarlyYear(year) => m::code_reason_early_year(s, year),
+            Reason::Amendment => m::code_reason_amendment(s),
+            Reason::Unexpected(rest) => m::code_reason_unexpected(s, rest),
         }
     }
 
-    /// The reason in English, e.g. "`GB50242` has no year".
+    /// The reason in Chinese (see [`CodeError::reason`]).
+    pub fn reason_zh(&self) -> String {
+        self.reason().zh
+    }
+
+    /// The reason in English (see [`CodeError::reason`]).
     pub fn reason_en(&self) -> String {
-        let s = &self.input;
-        match &self.reason {
-            Reason::Empty => "the standard number is empty".to_owned(),
-            Reason::DocumentNumber => format!("`{s}` is a document number, not a standard number"),
-            Reason::DesignAtlas => format!("`{s}` is a design-atlas number, not a standard number"),
-            Reason::Range => {
-                format!("`{s}` is a range of standards; list each standard number separately")
-            }
-            Reason::Chinese => format!(
-                "`{s}` contains Chinese characters; a standard number is only prefix, sequence and year"
-            ),
-            Reason::UnexpectedChar(c) => format!("`{s}` contains an unexpected character `{c}`"),
-            Reason::NoPrefix => {
-                format!("`{s}` does not start with a standard prefix such as `GB/T`")
-            }
-            Reason::UnknownPrefix { prefix, hint } => {
-                let hint = match hint {
-                    None => String::new(),
-                    Some(Hint::Group) => {
-                        "; group standards are written `T/` and the association code".to_owned()
-                    }
-                    Some(Hint::Enterprise) => {
-                        "; enterprise standards are written `Q/` and the organization code"
-                            .to_owned()
-                    }
-                    Some(Hint::DidYouMean(p)) => format!(", did you mean `{p}`?"),
-                };
-                format!("`{s}` has an unknown prefix `{prefix}`{hint}")
-            }
-            Reason::Foreign => {
-                format!("`{s}` is an international or foreign standard number, not a Chinese one")
-            }
-            Reason::LocalWithoutSlash => format!(
-                "`{s}`: a local standard prefix needs `/T`, `/Z` or `/` after the division code"
-            ),
-            Reason::ShortDivision => {
-                format!("`{s}`: the division code after `DB` needs at least two digits")
-            }
-            Reason::Association(code) => format!(
-                "`{s}`: the association code `{code}` must start with a letter and have at least two characters"
-            ),
-            Reason::NoSequence => format!("`{s}` has no sequence number"),
-            Reason::EmptyPart => format!("`{s}` has an empty part number"),
-            Reason::TwoLevelPart => format!(
-                "`{s}` has a two-level part number; a part has one level only (`.1`, never `.1.1`)"
-            ),
-            Reason::NoYear => format!("`{s}` has no year"),
-            Reason::YearDigits(year) => {
-                format!("`{s}` has the year `{year}`; a year has four digits")
-            }
-            Reason::EarlyYear(year) if year.len() == 2 => {
-                format!(
-                    "`{s}` has the impossible two-digit year `{year}` (two digits read as 19YY, 1950–1994); write four digits"
-                )
-            }
-            Reason::EarlyYear(year) => format!("`{s}` has the year `{year}`, before 1900"),
-            Reason::Amendment => format!("`{s}` is an amendment, not a standard number"),
-            Reason::Unexpected(rest) => format!("`{s}` has unexpected text `{rest}`"),
-        }
+        self.reason().en
     }
 }
 
