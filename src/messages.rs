@@ -1082,8 +1082,8 @@ messages! {
     renumber_unmatched(path: &str, read: usize, found: usize) =>
         "`{path}` 中读到 {read} 处引用，只能改写 {found} 处，请手工改写" /
         "`{path}` names the standard {read} times, but only {found} could be rewritten: rewrite it by hand";
-    /// `--shift` of a category that does not exist.
-    renumber_shift_no_category(category: &str) =>
+    /// `renumber --shift` or `new` naming a category that does not exist.
+    unknown_category(category: &str) =>
         "标准库中没有类目 `{category}`（stdkit table --tree 列出全部类目）" /
         "there is no category `{category}` (stdkit table --tree lists them all)";
     /// `--shift` on a category whose numbers have no gap.
@@ -1275,9 +1275,9 @@ messages! {
         "{errors} error{es}, {warnings} warning{ws} ({standards} standards checked)";
     /// On stderr before `rates`, `table` or `dossier` computes over a repository whose files
     /// did not all load: how many errors loading found
-    load_errors_warning(n: usize) =>
+    load_errors_warning(n: usize) { let s = if n == 1 { "" } else { "s" }; } =>
         "警告：标准库读取时有 {n} 个错误（stdkit check 列出），以下结果只据能读取的部分计算" /
-        "warning: loading the repository found {n} errors (stdkit check lists them); what follows counts only what could be read";
+        "warning: loading the repository found {n} error{s} (stdkit check lists them); what follows counts only what could be read";
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1460,8 +1460,6 @@ messages! {
     init_git_failed(detail: &str) =>
         "标准库已写入，但 git init 失败：{detail}" /
         "the repository is written, but git init failed: {detail}";
-    /// `init`: `git` is there but would not run (worded apart from `git_unrunnable`)
-    init_git_unrunnable() => "无法运行 git" / "cannot run git";
     /// `init --name` empty
     init_name_empty() =>
         "中心名称为空（--name），如 `--name 安庆市政务服务中心`" /
@@ -1575,6 +1573,53 @@ messages! {
     /// Text after the number that has no place in it
     code_reason_unexpected(s: &str, rest: &str) =>
         "`{s}` 中的 `{rest}` 无法识别" / "`{s}` has unexpected text `{rest}`";
+}
+
+// ---------------------------------------------------------------------------------------
+// The dossier's fonts
+// ---------------------------------------------------------------------------------------
+
+messages! {
+    /// `[dossier] fonts` naming a folder outside the repository
+    fonts_outside(dir: &str) =>
+        "`[dossier] fonts` 中的 `{dir}` 不在标准库之内；标准库之外的字体请用 --font-path" /
+        "`{dir}` in `[dossier] fonts` is outside the repository; use --font-path for fonts elsewhere";
+    /// `[dossier] fonts` naming a folder of the repository that links out of it
+    fonts_link_outside(dir: &str) =>
+        "`[dossier] fonts` 中的 `{dir}` 是指向标准库之外的链接；标准库之外的字体请用 --font-path" /
+        "`{dir}` in `[dossier] fonts` links outside the repository; use --font-path for fonts elsewhere";
+}
+
+// ---------------------------------------------------------------------------------------
+// `new`
+// ---------------------------------------------------------------------------------------
+
+messages! {
+    /// `new --title` with nothing in it
+    new_title_empty() =>
+        "标准名称为空（--title）" / "the title of the standard (--title) is empty";
+    /// `new --status` trial or later without `--code`
+    new_needs_code(status: Status) { let zh = status.zh(); } =>
+        "状态为“{zh}”的标准应有标准编号：请加 --code" /
+        "a standard with status `{status}` needs a code: add --code";
+    /// `new` in a category whose every sequence of `seq-width` digits is taken
+    new_sequences_used(category: &str, width: u8) =>
+        "类目 `{category}` 的 {width} 位序号已用完（seq-width = {width}）" /
+        "category `{category}` has used every {width}-digit sequence (seq-width = {width})";
+    /// `new --title` that leaves nothing for a file name
+    new_no_file_name(title: &str) =>
+        "标准名称 `{title}` 去掉不能用于文件名的字符后为空" /
+        "the title `{title}` leaves nothing for a file name";
+    /// `new CATEGORY` matching two categories
+    new_category_ambiguous(category: &str, first: &str, second: &str) =>
+        "类目 `{category}` 不止一个（`{first}` 与 `{second}`），请先改正类目代码" /
+        "category `{category}` is not one (`{first}` and `{second}`); correct the category codes first";
+    /// `new --code` that is not a standard number
+    new_code_invalid(reason: &Msg) { let (why_zh, why_en) = (&reason.zh, &reason.en); } =>
+        "--code 不是有效的标准编号：{why_zh}" / "--code is not a standard number: {why_en}";
+    /// `new --code` of a standard the repository has
+    new_code_used(code: &StdCode, path: &str) =>
+        "标准编号 `{code}` 已由 `{path}` 使用" / "standard number `{code}` is already used by `{path}`";
 }
 
 // ---------------------------------------------------------------------------------------

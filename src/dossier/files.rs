@@ -84,14 +84,7 @@ pub fn font_dirs(
     let mut dirs = extra.to_vec();
     for dir in &repo.manifest.dossier.fonts {
         let Some(rel) = crate::check::links::resolve(crate::load::MANIFEST, dir) else {
-            return Err(crate::finding::failure(
-                format!(
-                    "`[dossier] fonts` 中的 `{dir}` 不在标准库之内；标准库之外的字体请用 --font-path"
-                ),
-                format!(
-                    "`{dir}` in `[dossier] fonts` is outside the repository; use --font-path for fonts elsewhere"
-                ),
-            ));
+            return Err(crate::finding::fail(crate::messages::fonts_outside(dir)));
         };
         // A folder of the repository that is a link out of it is outside too.
         let dir_path = root.join(rel);
@@ -101,14 +94,9 @@ pub fn font_dirs(
             _ => true,
         };
         if !inside {
-            return Err(crate::finding::failure(
-                format!(
-                    "`[dossier] fonts` 中的 `{dir}` 是指向标准库之外的链接；标准库之外的字体请用 --font-path"
-                ),
-                format!(
-                    "`{dir}` in `[dossier] fonts` links outside the repository; use --font-path for fonts elsewhere"
-                ),
-            ));
+            return Err(crate::finding::fail(crate::messages::fonts_link_outside(
+                dir,
+            )));
         }
         dirs.push(dir_path);
     }

@@ -59,6 +59,6 @@ pub fn git_init(dir: &Path) -> Result<Git> {
             String::from_utf8_lossy(&out.stderr).trim(),
         ))),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Git::Missing),
-        Err(e) => Err(e).fail_as(messages::init_git_unrunnable),
+        Err(e) => Err(e).fail_as(messages::git_unrunnable),
     }
 }

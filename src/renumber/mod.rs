@@ -88,7 +88,7 @@ pub fn single(repo: &Repository, old: &str, new: &str) -> Result<Vec<Move>, Msg>
 pub fn shift(repo: &Repository, category: &str) -> Result<Vec<Move>, Msg> {
     let code = category.trim();
     let dir = category_dir(repo, code)
-        .ok_or_else(|| messages::renumber_shift_no_category(code))?
+        .ok_or_else(|| messages::unknown_category(code))?
         .dir
         .clone();
     let former: BTreeSet<&SystemNo> = repo

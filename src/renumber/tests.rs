@@ -258,7 +258,7 @@ fn shift_skips_former_numbers_and_refuses_a_category_without_gaps() {
     );
     assert_eq!(
         shift(&loaded.repo, "209").unwrap_err().key,
-        "renumber_shift_no_category"
+        "unknown_category"
     );
 }
 

@@ -10,7 +10,7 @@ use anyhow::Result;
 
 use super::standard::{NewStandard, next_seq};
 use crate::check::codes::{expected_kind, same_prefix};
-use crate::finding::failure;
+use crate::finding::fail;
 use crate::messages;
 use crate::model::{Category, CodeKind, Date, Level, Repository, Status, StdCode, SystemNo};
 
@@ -28,12 +28,7 @@ pub struct Wanted<'a> {
 /// The new standard's repository-relative path and text, for the repository at `root`.
 pub fn plan(repo: &Repository, root: &Path, wanted: &Wanted<'_>) -> Result<(String, String)> {
     let (category, cat_code) = category(repo, root, wanted.category)?;
-    let title = super::one_line(wanted.title).ok_or_else(|| {
-        failure(
-            "标准名称为空（--title）",
-            "the title of the standard (--title) is empty",
-        )
-    })?;
+    let title = super::one_line(wanted.title).ok_or_else(|| fail(messages::new_title_empty()))?;
     let code = wanted
         .code
         .map(|written| own_code(repo, written, wanted.level, wanted.as_of))
@@ -44,20 +39,12 @@ pub fn plan(repo: &Repository, root: &Path, wanted: &Wanted<'_>) -> Result<(Stri
         .unwrap_or(Level::Internal);
     let status = wanted.status.unwrap_or(Status::Planned);
     if status.needs_code() && code.is_none() {
-        return Err(failure(
-            format!("状态为“{}”的标准应有标准编号：请加 --code", status.zh()),
-            format!("a standard with status `{status}` needs a code: add --code"),
-        ));
+        return Err(fail(messages::new_needs_code(status)));
     }
     let width = repo.manifest.seq_width;
     let seq = next_seq(&taken(repo, category, cat_code));
     if u64::from(seq) >= 10u64.pow(u32::from(width)) {
-        return Err(failure(
-            format!("类目 `{cat_code}` 的 {width} 位序号已用完（seq-width = {width}）"),
-            format!(
-                "category `{cat_code}` has used every {width}-digit sequence (seq-width = {width})"
-            ),
-        ));
+        return Err(fail(messages::new_sequences_used(cat_code, width)));
     }
     let no = SystemNo::new(cat_code, seq, width);
     let standard = NewStandard {
@@ -68,12 +55,9 @@ pub fn plan(repo: &Repository, root: &Path, wanted: &Wanted<'_>) -> Result<(Stri
         code: code.as_ref(),
         year: wanted.as_of.year(),
     };
-    let name = standard.file_name().ok_or_else(|| {
-        failure(
-            format!("标准名称 `{title}` 去掉不能用于文件名的字符后为空"),
-            format!("the title `{title}` leaves nothing for a file name"),
-        )
-    })?;
+    let name = standard
+        .file_name()
+        .ok_or_else(|| fail(messages::new_no_file_name(&title)))?;
     Ok((format!("{}/{name}", category.dir), standard.text()))
 }
 
@@ -102,20 +86,12 @@ fn category<'r>(repo: &'r Repository, root: &Path, arg: &str) -> Result<(&'r Cat
         };
     match found.as_slice() {
         [one] => Ok(*one),
-        [] => Err(failure(
-            format!("标准库中没有类目 `{wanted}`（stdkit table --tree 列出全部类目）"),
-            format!("there is no category `{wanted}` (stdkit table --tree lists them all)"),
-        )),
-        [(first, _), (second, _), ..] => Err(failure(
-            format!(
-                "类目 `{wanted}` 不止一个（`{}` 与 `{}`），请先改正类目代码",
-                first.dir, second.dir
-            ),
-            format!(
-                "category `{wanted}` is not one (`{}` and `{}`); correct the category codes first",
-                first.dir, second.dir
-            ),
-        )),
+        [] => Err(fail(messages::unknown_category(wanted))),
+        [(first, _), (second, _), ..] => Err(fail(messages::new_category_ambiguous(
+            wanted,
+            &first.dir,
+            &second.dir,
+        ))),
     }
 }
 
@@ -169,25 +145,21 @@ fn own_code(
     let code: StdCode = written
         .parse()
         .map_err(|e: crate::model::code::CodeError| {
-            failure(
-                format!("--code 不是有效的标准编号：{}", e.reason_zh()),
-                format!("--code is not a standard number: {}", e.reason_en()),
-            )
+            fail(messages::new_code_invalid(&e.reason()))
         })?;
     let level = level.unwrap_or(level_of(code.kind()));
-    let refuse = |m: crate::finding::Msg| failure(m.zh, m.en);
     if code.kind() != expected_kind(level) {
-        return Err(refuse(messages::code_level(written, code.kind(), level)));
+        return Err(fail(messages::code_level(written, code.kind(), level)));
     }
     if level == Level::Internal
         && let Some(prefix) = repo.manifest.internal_prefix.as_deref()
         && !same_prefix(code.prefix(), prefix)
     {
-        return Err(refuse(messages::code_prefix(written, prefix)));
+        return Err(fail(messages::code_prefix(written, prefix)));
     }
     let limit = i32::from(as_of.year()) + 1;
     if i32::from(code.year()) > limit {
-        return Err(refuse(messages::code_future_year(
+        return Err(fail(messages::code_future_year(
             "--code",
             written,
             code.year(),
@@ -199,13 +171,7 @@ fn own_code(
         .iter()
         .find(|s| s.code.as_ref().is_some_and(|c| c.code == code))
     {
-        return Err(failure(
-            format!("标准编号 `{code}` 已由 `{}` 使用", other.path),
-            format!(
-                "standard number `{code}` is already used by `{}`",
-                other.path
-            ),
-        ));
+        return Err(fail(messages::new_code_used(&code, &other.path)));
     }
     Ok(code)
 }
