@@ -1270,9 +1270,10 @@ messages! {
     findings_summary(errors: usize, warnings: usize, standards: usize) {
         let es = if errors == 1 { "" } else { "s" };
         let ws = if warnings == 1 { "" } else { "s" };
+        let ss = if standards == 1 { "" } else { "s" };
     } =>
         "{errors} 个错误，{warnings} 个警告（共检查 {standards} 项标准）" /
-        "{errors} error{es}, {warnings} warning{ws} ({standards} standards checked)";
+        "{errors} error{es}, {warnings} warning{ws} ({standards} standard{ss} checked)";
     /// On stderr before `rates`, `table` or `dossier` computes over a repository whose files
     /// did not all load: how many errors loading found
     load_errors_warning(n: usize) { let s = if n == 1 { "" } else { "s" }; } =>

@@ -242,12 +242,17 @@ fn center_terminal(
     let _ = writeln!(out, "{}", messages::rates_definitions().get(lang));
     let colon = messages::punct(lang).colon;
     for rate in &r.rates {
-        let _ = writeln!(
-            out,
-            "  {}{colon}{}",
+        let line = format!(
+            "{}{colon}{}",
             terminal_safe(rate.name.get(lang)),
             terminal_safe(rate.definition.get(lang))
         );
+        // On a terminal of known width, a definition is wrapped under its own indent.
+        let room = screen.width.map(|w| w.saturating_sub(4).max(20));
+        for (i, part) in super::table::wrap(&line, room).lines().enumerate() {
+            let indent = if i == 0 { "  " } else { "    " };
+            let _ = writeln!(out, "{indent}{part}");
+        }
     }
     if details {
         uncounted_terminal(out, r, lang);

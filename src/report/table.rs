@@ -301,9 +301,18 @@ pub fn fit(
     Some((heads, rows))
 }
 
+/// What a wrapped line does not end with: opening punctuation.
+const NO_LINE_END: &[char] = &['（', '“', '‘', '《', '「', '『', '(', '['];
+
+/// What a wrapped line does not start with: closing punctuation, Chinese and Western.
+const NO_LINE_START: &[char] = &[
+    '，', '。', '、', '；', '：', '）', '」', '』', '”', '’', '？', '！', '…', '》', ')', ',', '.',
+    ';', ':', '?', '!',
+];
+
 /// `text` broken into lines of at most `width` terminal columns (a line of its own for a word
 /// longer than that): between any two Chinese characters, else at spaces. Without a width,
-/// one line.
+/// one line. A line never starts with closing punctuation nor ends with opening punctuation.
 pub fn wrap(text: &str, width: Option<usize>) -> String {
     let w = super::display_width;
     let Some(width) = width else {
@@ -330,9 +339,28 @@ pub fn wrap(text: &str, width: Option<usize>) -> String {
     let mut line = String::new();
     for piece in pieces {
         if !line.is_empty() && w(&line) + w(piece) > width {
+            // A line never starts with closing punctuation (，。、）…): the character before
+            // it goes down with it.
+            let mut carried = String::new();
+            if piece.starts_with(NO_LINE_START)
+                && let Some(last) = line.chars().last()
+                && w(last.encode_utf8(&mut [0; 4])) > 1
+                && line.chars().count() > 1
+            {
+                line.pop();
+                carried.push(last);
+            }
+            // Nor ends with opening punctuation (（“《…): it goes down to what it opens.
+            if let Some(last) = line.chars().last()
+                && NO_LINE_END.contains(&last)
+                && line.chars().count() > 1
+            {
+                line.pop();
+                carried.insert(0, last);
+            }
             out.push_str(line.trim_end());
             out.push('\n');
-            line.clear();
+            line = carried;
         }
         if line.is_empty() && piece == " " {
             continue;
@@ -627,5 +655,26 @@ mod tests {
             "(the terminal is too narrow for: effective, replaces, unit;\nadd --wide)"
         );
         assert_eq!(wrap(en, None), en);
+    }
+
+    #[test]
+    fn a_wrapped_line_does_not_start_with_closing_punctuation() {
+        // At 10 columns the break would fall before `，`: `乙` goes down with it.
+        let text = "甲甲甲甲乙，丙丙丙丙丙";
+        assert_eq!(wrap(text, Some(10)), "甲甲甲甲\n乙，丙丙丙\n丙丙");
+        for width in 4..30 {
+            let wrapped = wrap(
+                "计算方法：现行（含试行）标准数 ÷ 应有标准数（不含被代替、废止的标准）",
+                Some(width),
+            );
+            for line in wrapped.lines() {
+                assert!(!line.starts_with(NO_LINE_START), "{width}: {wrapped}");
+                assert!(!line.ends_with(NO_LINE_END), "{width}: {wrapped}");
+                assert!(
+                    super::super::display_width(line) <= width,
+                    "{width}: {wrapped}"
+                );
+            }
+        }
     }
 }
