@@ -10,6 +10,9 @@
                footnote and a total, and a second sheet with its own header;
 - layout.xlsx  another office's layout: a two-row header, subsystems as 一、… rows, codes of
                categories in the 序号 column, a unit merged down a block, number dates;
+- numbers.xlsx 体系表编号 typed as numbers (101.10 shown, 101.1 kept by Excel; 101.01, 101.12, and
+               101.123, whose fraction is too long for a sequence) and one written as text
+               ("101.2", taken as written);
 - old.xls      a small table in the old binary format (xlwt);
 - far.xls      a hostile one: 20 sheets of two cells far apart (refused, never read);
 - small.ods    a table as LibreOffice saves it, and far.ods, a hostile one (refused);
@@ -311,6 +314,37 @@ def layout():
     fixed(path)
 
 
+def numbers():
+    """A table whose 体系表编号 column was typed as numbers: Excel keeps 101.10 as 101.1 (the
+    number format shows 101.10), so the sequence is the fraction padded on the right."""
+    book = workbook()
+    sheet = book.active
+    sheet.title = "标准明细表"
+    head = ["序号", "体系表编号", "标准编号", "标准名称", "级别", "状态", "责任科室"]
+    for i, h in enumerate(head, 1):
+        sheet.cell(row=1, column=i, value=h).font = Font(bold=True)
+    category(sheet, 2, "101 标准化管理", len(head))
+    rows = [
+        (101.1, "标准化工作管理办法"),
+        (101.01, "标准制修订程序"),
+        (101.12, "标准化培训管理办法"),
+        # Three decimals: no sequence of two digits.
+        (101.123, "标准实施评价办法"),
+        # Text, as written: 101-02.
+        ("101.2", "标准体系维护办法"),
+    ]
+    for n, (no, name) in enumerate(rows, 1):
+        r = n + 2
+        values = [n, no, None, name, "中心标准", "待制定", "综合科"]
+        for i, v in enumerate(values, 1):
+            cell = sheet.cell(row=r, column=i, value=v)
+            if isinstance(v, float):
+                cell.number_format = "0.000" if v == 101.123 else "0.00"
+    path = os.path.join(OUT, "numbers.xlsx")
+    book.save(path)
+    fixed(path)
+
+
 def write_rows(sheet, r, rows, width, name_col, code_col):
     """Writes the rows from `r` on: markers for categories, blanks and footnotes, else cells in
     header order, where None in the name column takes the title of the code and "excel" in a
@@ -529,6 +563,7 @@ if __name__ == "__main__":
     clean()
     messy()
     layout()
+    numbers()
     old_xls()
     far_xls()
     ods_files()

@@ -898,6 +898,10 @@ messages! {
     import_bad_number(sheet: &str, cell: &str, text: &str, width: u8) =>
         "工作表 `{sheet}` {cell}：体系表编号 `{text}` 应为“类目代码-序号”，序号不超过 {width} 位，未导入" /
         "sheet `{sheet}` {cell}: system number `{text}` is not `<category>-<seq>` with at most {width} digits; the row is not imported";
+    /// `import/number`: a system number typed as a number whose fraction is longer than the sequence
+    import_number_fraction(sheet: &str, cell: &str, text: &str, width: u8) =>
+        "工作表 `{sheet}` {cell}：体系表编号 `{text}` 是数字，小数部分超过 {width} 位序号，无法确定序号（可将该列设为文本格式后写作“类目代码-序号”），未导入" /
+        "sheet `{sheet}` {cell}: system number `{text}` is a number whose fraction has more than {width} digits, so its sequence is unclear (format the column as text and write `<category>-<seq>`); the row is not imported";
     /// `import/number`: no free number left in a category
     import_full(sheet: &str, cell: &str, category: &str) =>
         "工作表 `{sheet}` {cell}：类目 `{category}` 已没有空余的序号，未导入" /

@@ -506,3 +506,50 @@ fn an_ods_table_imports_and_hostile_spreadsheets_are_refused_without_reading_the
     }
     assert_eq!(tree(&repo), before);
 }
+
+#[test]
+fn system_numbers_typed_as_numbers_keep_their_trailing_zero_to_the_seq_width() {
+    let tmp = scratch("import-numbers");
+    let repo = fresh(&tmp);
+    let out = import(&repo, &[&fixture("numbers.xlsx")]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    // 101.123 has no two-digit sequence: reported at its sheet, row and column.
+    assert!(
+        text.contains("error[import/number]: 工作表 `标准明细表` B6：体系表编号 `101.123` 是数字"),
+        "{text}"
+    );
+    assert!(text.contains("1 个错误，0 个警告"), "{text}");
+    let cat = "system/1-通用基础标准体系/101-标准化管理";
+    for (no, title) in [
+        // The number cell 101.10, kept by Excel as 101.1.
+        ("101-10", "标准化工作管理办法"),
+        ("101-01", "标准制修订程序"),
+        ("101-12", "标准化培训管理办法"),
+        // The text cell `101.2`, taken as written.
+        ("101-02", "标准体系维护办法"),
+    ] {
+        let md = read(&repo, &format!("{cat}/{no}-{title}.md"));
+        assert!(md.contains(&format!("no = \"{no}\"\n")), "{md}");
+    }
+    assert!(!repo.join(cat).join("101-20-标准体系维护办法.md").exists());
+
+    // With `seq-width = 3` the fraction is padded to three digits, and 101.123 fits.
+    let tmp = scratch("import-numbers-3");
+    let repo = fresh(&tmp);
+    let manifest = repo.join("stdkit.toml");
+    let text = std::fs::read_to_string(&manifest).unwrap() + "seq-width = 3\n";
+    std::fs::write(&manifest, text).unwrap();
+    let out = import(&repo, &[&fixture("numbers.xlsx"), "--dry-run"]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    for name in [
+        "101-100-标准化工作管理办法.md",
+        "101-010-标准制修订程序.md",
+        "101-120-标准化培训管理办法.md",
+        "101-123-标准实施评价办法.md",
+        "101-002-标准体系维护办法.md",
+    ] {
+        assert!(text.contains(&format!("{cat}/{name}")), "{name}:\n{text}");
+    }
+}

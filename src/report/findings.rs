@@ -145,8 +145,16 @@ fn snippet<'a>(
         .get(&at.path)
         .and_then(|lines| lines.get(&at.pos.line))
     else {
-        // A directory, or a file that could not be read again: name the place only.
-        let mut out = vec![Origin::path(path).into()];
+        // A directory, a file that could not be read again, or a workbook (whose cells are
+        // no source lines): name the place only, with its line and column when it has one
+        // (a workbook's row and column; `Pos::START` is a whole file or directory).
+        let mut origin = Origin::path(path);
+        if at.pos != Pos::START {
+            origin = origin
+                .line(at.pos.line as usize)
+                .char_column(at.pos.column as usize);
+        }
+        let mut out = vec![origin.into()];
         if let Some(label) = label {
             out.push(Level::NOTE.message(label).into());
         }

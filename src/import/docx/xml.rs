@@ -3,8 +3,8 @@
 //! text of the elements. The nesting depth is capped, so a hostile part cannot exhaust the
 //! stack; the tree's size is linear in the part's, which the package reader caps.
 
+use quick_xml::XmlVersion;
 use quick_xml::events::{BytesStart, Event};
-use quick_xml_038 as quick_xml;
 
 /// Elements nested deeper than this are refused (Word nests tables in tables, never
 /// this deep).
@@ -111,19 +111,14 @@ pub fn parse(xml: &str) -> Result<Element, XmlError> {
                 let done = stack.pop().unwrap_or_default();
                 push(&mut stack, Node::Element(done));
             }
-            Event::Text(t) => {
-                let text = t.decode().map_err(|e| XmlError::Syntax(e.to_string()))?;
-                push_text(&mut stack, &text);
-            }
-            Event::CData(t) => {
-                let text = t.decode().map_err(|e| XmlError::Syntax(e.to_string()))?;
-                push_text(&mut stack, &text);
-            }
+            // The events are text already (the part was decoded as UTF-8); line ends are
+            // normalised as XML 1.0 says.
+            Event::Text(t) => push_text(&mut stack, &t.xml10_content()),
+            Event::CData(t) => push_text(&mut stack, &t.xml10_content()),
             Event::GeneralRef(r) => {
-                let name = r.decode().map_err(|e| XmlError::Syntax(e.to_string()))?;
                 let text = match r.resolve_char_ref() {
                     Ok(Some(c)) => c.to_string(),
-                    _ => quick_xml::escape::resolve_predefined_entity(&name)
+                    _ => quick_xml::escape::resolve_predefined_entity(&r)
                         .unwrap_or("")
                         .to_owned(),
                 };
@@ -147,13 +142,13 @@ pub fn parse(xml: &str) -> Result<Element, XmlError> {
 }
 
 fn element(start: &BytesStart<'_>) -> Result<Element, XmlError> {
-    let name = String::from_utf8_lossy(start.local_name().as_ref()).into_owned();
+    let name = start.local_name().as_ref().to_owned();
     let mut attrs = Vec::new();
     for a in start.attributes() {
         let a = a.map_err(|e| XmlError::Syntax(e.to_string()))?;
-        let key = String::from_utf8_lossy(a.key.local_name().as_ref()).into_owned();
+        let key = a.key.local_name().as_ref().to_owned();
         let value = a
-            .unescape_value()
+            .normalized_value(XmlVersion::Implicit1_0)
             .map_err(|e| XmlError::Syntax(e.to_string()))?
             .into_owned();
         attrs.push((key, value));

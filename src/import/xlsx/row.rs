@@ -4,8 +4,8 @@
 
 use super::header::{Field, Header};
 use super::plan::{Options, Target};
-use super::read::Row;
-use super::values::{self, blank, text_of};
+use super::read::{Row, Value};
+use super::values::{self, NumberNo, blank, text_of};
 use crate::finding::{Code, Finding, Location, Msg, Pos};
 use crate::messages as m;
 use crate::model::{CodeKind, Date, Level, Origin, Status, StdCode, SystemNo};
@@ -210,16 +210,35 @@ pub(super) fn entry(
     let no_col = col(Field::No);
     let no = match get(Field::No) {
         None => None,
-        Some(text) => match values::system_no(&text, target.width) {
-            Some(no) => Some(no),
-            None => {
-                return Err(at.refuse(
-                    Code::ImportNumber,
-                    no_col,
-                    m::import_bad_number(at.sheet, &at.cell(no_col), &text, target.width),
-                ));
+        Some(text) => {
+            // A number cell (`101.10` typed as a number arrives as `101.1`) keeps its
+            // fraction's digits; a text cell is taken as written.
+            let number = header.column(Field::No).and_then(|c| match row.cell(c) {
+                Some(Value::Number(n)) => Some(*n),
+                _ => None,
+            });
+            let parsed = match number {
+                Some(n) => values::number_system_no(n, target.width),
+                None => values::system_no(&text, target.width).ok_or(NumberNo::NotOne),
+            };
+            match parsed {
+                Ok(no) => Some(no),
+                Err(NumberNo::TooLong) => {
+                    return Err(at.refuse(
+                        Code::ImportNumber,
+                        no_col,
+                        m::import_number_fraction(at.sheet, &at.cell(no_col), &text, target.width),
+                    ));
+                }
+                Err(NumberNo::NotOne) => {
+                    return Err(at.refuse(
+                        Code::ImportNumber,
+                        no_col,
+                        m::import_bad_number(at.sheet, &at.cell(no_col), &text, target.width),
+                    ));
+                }
             }
-        },
+        }
     };
     let category = match (&no, open) {
         (Some(no), Some(open)) if !no.category().starts_with(open) => {

@@ -179,6 +179,41 @@ pub fn system_no(text: &str, width: u8) -> Option<SystemNo> {
     Some(SystemNo::new(no.category(), no.seq(), width))
 }
 
+/// Why a number cell is not a system number.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NumberNo {
+    /// Not `category.seq` at all (a whole number, a negative one, …).
+    NotOne,
+    /// The fraction has more digits than the sequence may have.
+    TooLong,
+}
+
+/// A system number typed as a number (`101.10`, which Excel keeps as `101.1`): the whole
+/// part is the category, the fraction's digits padded on the right to `width` are the
+/// sequence (`101.1` → `101-10`, `101.01` → `101-01`). The number is read as Excel shows it,
+/// to 15 significant digits, so that `101.09999999999999` is `101.1`. NaN and infinities are
+/// no system numbers.
+pub fn number_system_no(n: f64, width: u8) -> Result<SystemNo, NumberNo> {
+    if !(1.0..1e9).contains(&n) || n.fract() == 0.0 {
+        return Err(NumberNo::NotOne);
+    }
+    let whole = format!("{}", n.trunc() as u64);
+    let places = 15usize.saturating_sub(whole.len());
+    let shown = format!("{n:.places$}");
+    let shown = shown.trim_end_matches('0');
+    let (category, fraction) = shown.split_once('.').ok_or(NumberNo::NotOne)?;
+    if fraction.is_empty() {
+        return Err(NumberNo::NotOne);
+    }
+    if fraction.len() > usize::from(width) {
+        return Err(NumberNo::TooLong);
+    }
+    let seq: u32 = format!("{fraction:0<w$}", w = usize::from(width))
+        .parse()
+        .map_err(|_| NumberNo::NotOne)?;
+    Ok(SystemNo::new(category, seq, width))
+}
+
 /// A row that opens a category: `101 标准化导则` in one (merged) cell, or the code and the
 /// title in the first two cells (`2` | `服务提供标准体系`). `seq_column` is the 序号 column,
 /// whose numbers alone do not make a category (a planned standard has only 序号 and a title),
@@ -385,8 +420,31 @@ mod tests {
             assert_eq!(system_no(text, 2).unwrap().to_string(), "101-02", "{text}");
         }
         assert_eq!(system_no("101-2", 3).unwrap().to_string(), "101-002");
+        // Text is taken as written: `101.1` typed into a text cell is `101-01`, not `101-10`.
+        assert_eq!(system_no("101.1", 2).unwrap().to_string(), "101-01");
         for bad in ["101", "101-100", "101-0", "A-01", "101-02-03"] {
             assert!(system_no(bad, 2).is_none(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn system_numbers_typed_as_numbers_keep_the_fraction_digits() {
+        let no = |n: f64, w: u8| number_system_no(n, w).map(|no| no.to_string());
+        assert_eq!(no(101.1, 2).as_deref(), Ok("101-10"));
+        assert_eq!(no(101.01, 2).as_deref(), Ok("101-01"));
+        assert_eq!(no(101.12, 2).as_deref(), Ok("101-12"));
+        // The floats next to 101.1 (`101.09999999999999`, `101.10000000000001`), as a
+        // formula's result may be: Excel shows 101.1.
+        for bits in [101.1f64.to_bits() - 1, 101.1f64.to_bits() + 1] {
+            assert_eq!(no(f64::from_bits(bits), 2).as_deref(), Ok("101-10"));
+        }
+        assert_eq!(no(101.1, 3).as_deref(), Ok("101-100"));
+        assert_eq!(no(101.012, 3).as_deref(), Ok("101-012"));
+        assert_eq!(no(3.5, 2).as_deref(), Ok("3-50"));
+        assert_eq!(no(101.123, 2), Err(NumberNo::TooLong));
+        assert_eq!(no(101.001, 2), Err(NumberNo::TooLong));
+        for bad in [101.0, -101.1, 0.5, f64::NAN, 1e12] {
+            assert_eq!(no(bad, 2), Err(NumberNo::NotOne), "{bad}");
         }
     }
 
