@@ -823,12 +823,21 @@ messages! {
     import_moved(from: &str, to: &str) =>
         "已以 {to} 取代 {from}（保留其全部字段）" / "replaced {from} by {to} (all its keys kept)";
     /// Import: the summary line
-    import_summary(imported: usize, failed: usize, dry_run: bool) {
+    import_summary(imported: usize, failed: usize, kept: usize, dry_run: bool) {
         let (zh_tail, en_tail) = if dry_run { ("（--dry-run：未写入任何文件）", " (--dry-run: nothing written)") } else { ("", "") };
         let files = if imported == 1 { "file" } else { "files" };
+        let (zh_kept, en_kept) = if kept > 0 {
+            (format!("，{kept} 个已有文本而跳过"), format!(", {kept} skipped for a text the repository has"))
+        } else {
+            (String::new(), String::new())
+        };
     } =>
-        "导入 {imported} 个文件，{failed} 个未能导入{zh_tail}" /
-        "{imported} {files} imported, {failed} could not be imported{en_tail}";
+        "导入 {imported} 个文件，{failed} 个未能导入{zh_kept}{zh_tail}" /
+        "{imported} {files} imported, {failed} could not be imported{en_kept}{en_tail}";
+    /// Import with `--merge`: a Word file whose standard has a text already, which is kept
+    import_kept(file: &str, path: &str) =>
+        "跳过 `{file}`：其标准的文本已在 `{path}`（--merge 保留已有文件）" /
+        "skipped `{file}`: its standard's text is already at `{path}` (--merge keeps what exists)";
 }
 
 // ---------------------------------------------------------------------------------------

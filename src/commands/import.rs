@@ -70,6 +70,7 @@ pub fn run(ctx: &Context, args: &ImportArgs, out: &mut dyn Write) -> Result<Outc
         let opts = docx::plan::Options {
             no: args.no.as_deref(),
             as_of: ctx.as_of,
+            merge: args.merge,
         };
         let mut planned = docx::plan::Planned::default();
         for word in words {

@@ -15,7 +15,14 @@ pub fn write(
     dry_run: bool,
     lang: Lang,
 ) -> io::Result<()> {
+    let mut kept = 0;
     for i in done {
+        if let Some(file) = &i.kept {
+            kept += 1;
+            let line = messages::import_kept(file, &i.path);
+            writeln!(out, "{}", terminal_safe(line.get(lang)))?;
+            continue;
+        }
         let main = match (&i.replaces, dry_run) {
             (Some(from), true) if *from == i.path => messages::import_would_fill(&i.path),
             (Some(from), false) if *from == i.path => messages::import_filled(&i.path),
@@ -38,6 +45,6 @@ pub fn write(
         let prefix = crate::messages::cli::frame(lang).error;
         writeln!(out, "{prefix}{}", terminal_safe(p.get(lang)))?;
     }
-    let summary = messages::import_summary(done.len(), problems.len(), dry_run);
+    let summary = messages::import_summary(done.len() - kept, problems.len(), kept, dry_run);
     writeln!(out, "{}", summary.get(lang))
 }

@@ -24,6 +24,9 @@ pub struct Imported {
     pub replaces: Option<String>,
     /// The pictures copied beside it, repository-relative.
     pub pictures: Vec<String>,
+    /// `--merge`: the Word file, when its standard has a text already (at `path`), which is
+    /// kept; nothing of the file is planned.
+    pub kept: Option<String>,
 }
 
 /// What the plan needs besides the document.
@@ -31,6 +34,8 @@ pub struct Options<'a> {
     /// `--no`
     pub no: Option<&'a str>,
     pub as_of: Date,
+    /// `--merge`: a standard whose text exists is left as it is, not refused.
+    pub merge: bool,
 }
 
 /// The numbers and paths already planned in this run (several files at once).
@@ -63,6 +68,14 @@ pub fn plan(
         && s.file == FileKind::Markdown
         && s.has_text
     {
+        if opts.merge {
+            return Ok(Imported {
+                path: s.path.clone(),
+                replaces: None,
+                pictures: Vec::new(),
+                kept: Some(file.to_owned()),
+            });
+        }
         return Err(messages::import_text_exists(file, c, &s.path));
     }
     let width = repo.manifest.seq_width.max(1);
@@ -149,6 +162,7 @@ pub fn plan(
         path,
         replaces: existing.map(|s| s.path.clone()),
         pictures,
+        kept: None,
     })
 }
 
@@ -433,10 +447,19 @@ mod tests {
     ];
 
     fn run(repo: &Repository, no: Option<&str>) -> (Result<Imported, Msg>, Changeset) {
+        run_with(repo, no, false)
+    }
+
+    fn run_with(
+        repo: &Repository,
+        no: Option<&str>,
+        merge: bool,
+    ) -> (Result<Imported, Msg>, Changeset) {
         let mut set = Changeset::new();
         let opts = Options {
             no,
             as_of: "2014-12-31".parse().unwrap(),
+            merge,
         };
         let source = |_: &str| {
             Ok("no = \"201-03\"\n# 明细表\nunit = \"窗口管理科\"\n"
@@ -500,6 +523,12 @@ mod tests {
                 .en
                 .contains("is already at `system/201/201-05-一次性告知制.md`")
         );
+        // With --merge the text is kept: the file is listed as kept and nothing is planned.
+        let (got, set) = run_with(&text, None, true);
+        let got = got.unwrap();
+        assert_eq!(got.kept.as_deref(), Some("a.docx"));
+        assert_eq!(got.path, "system/201/201-05-一次性告知制.md");
+        assert!(set.is_empty());
         let toml = repo(|r| {
             r.standard_with("201-05", "一次性告知制", Status::InForce, |s| {
                 coded("Q/AQZW 20103-2014")(s);
