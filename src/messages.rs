@@ -1171,6 +1171,13 @@ messages! {
 // ---------------------------------------------------------------------------------------
 
 messages! {
+    /// SARIF: what `%SRCROOT%`, the base of every result's URI, stands for
+    sarif_src_root() =>
+        "标准库所在 git 仓库的根目录（路径相对于它；--path-prefix 可另行指定前缀）" /
+        "the root of the git checkout that holds the repository (the paths are relative to it; --path-prefix sets the prefix)";
+}
+
+messages! {
     /// `git` could not be started (it is there, but would not run)
     git_unrunnable() => "无法运行 `git`" / "failed to run `git`";
     /// `git cat-file --batch` answered something else than the objects asked for

@@ -26,10 +26,18 @@ pub fn findings(r: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
 
 /// `--format sarif`: one run of the tool, its rules, one result per finding.
 pub fn sarif(r: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let src_root = crate::messages::sarif_src_root();
     let doc = SarifDoc {
         schema: "https://json.schemastore.org/sarif-2.1.0.json",
         runs: [Run {
             column_kind: "unicodeCodePoints",
+            original_uri_base_ids: BaseIds {
+                src_root: BaseId {
+                    description: Text {
+                        text: src_root.get(r.lang),
+                    },
+                },
+            },
             results: Lazy::new(r.findings.iter().map(|f| sarif_result(f, r.lang, r.prefix))),
             tool: Tool {
                 driver: Driver {
@@ -193,10 +201,24 @@ struct SarifDoc<R> {
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct Run<R, D> {
+struct Run<'a, R, D> {
     column_kind: &'static str,
+    /// What `%SRCROOT%`, the base of every result's URI, stands for: the checkout, whose
+    /// absolute place is the server's to know (an absolute path would differ between machines).
+    original_uri_base_ids: BaseIds<'a>,
     results: R,
     tool: Tool<D>,
+}
+
+#[derive(Serialize)]
+struct BaseIds<'a> {
+    #[serde(rename = "%SRCROOT%")]
+    src_root: BaseId<'a>,
+}
+
+#[derive(Serialize)]
+struct BaseId<'a> {
+    description: Text<'a>,
 }
 
 #[derive(Serialize)]
