@@ -151,3 +151,74 @@ fn sarif_passes_the_sarif_2_1_0_schema() {
         "标准库/system/a b.md".into();
     assert!(!sarif_errors(&validator, &raw).is_empty());
 }
+
+/// The JUnit report of every fault of examples/broken is well-formed XML (read with a
+/// standard XML reader, end tags matched): one test case per finding, a failure per error,
+/// the counts in the suite's attributes.
+#[test]
+fn junit_parses_as_xml_with_a_case_per_finding() {
+    use quick_xml::events::{BytesStart, Event};
+    let repo = project("examples/broken");
+    let json: serde_json::Value = serde_json::from_str(&check(&repo, "json")).unwrap();
+    let findings = json["findings"].as_array().unwrap().len();
+    let errors = json["summary"]["errors"].as_u64().unwrap() as usize;
+    let xml = check(&repo, "junit");
+    let mut reader = quick_xml::Reader::from_str(&xml);
+    reader.config_mut().check_end_names = true;
+    let attr = |e: &BytesStart<'_>, name: &str| -> Option<String> {
+        e.attributes()
+            .flatten()
+            .find(|a| a.key.as_ref() == name)
+            .map(|a| a.value.to_string())
+    };
+    let (mut cases, mut failures, mut suite) = (0, 0, None);
+    loop {
+        match reader.read_event().unwrap() {
+            Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
+                "testcase" => {
+                    cases += 1;
+                    assert!(attr(&e, "classname").is_some() && attr(&e, "name").is_some());
+                }
+                "failure" => failures += 1,
+                "testsuite" => suite = attr(&e, "tests").map(|t| t.parse::<usize>().unwrap()),
+                _ => {}
+            },
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    assert_eq!(cases, findings);
+    assert_eq!(suite, Some(findings));
+    assert_eq!(failures, errors);
+}
+
+/// The GitLab report is a JSON array of Code Quality issues with the fields GitLab reads.
+#[test]
+fn gitlab_issues_have_the_fields_gitlab_reads() {
+    let repo = project("examples/broken");
+    let issues: serde_json::Value = serde_json::from_str(&check(&repo, "gitlab")).unwrap();
+    let issues = issues.as_array().unwrap();
+    assert!(issues.len() > 20);
+    let mut prints = std::collections::BTreeSet::new();
+    for i in issues {
+        assert!(
+            i["description"].as_str().is_some_and(|d| !d.is_empty()),
+            "{i}"
+        );
+        assert!(
+            i["check_name"].as_str().is_some_and(|c| c.contains('/')),
+            "{i}"
+        );
+        let print = i["fingerprint"].as_str().unwrap();
+        assert!(prints.insert(print.to_owned()), "fingerprint twice: {i}");
+        let severity = i["severity"].as_str().unwrap();
+        assert!(["info", "minor", "major", "critical", "blocker"].contains(&severity));
+        assert!(i["location"]["path"].as_str().is_some(), "{i}");
+        assert!(
+            i["location"]["lines"]["begin"]
+                .as_u64()
+                .is_some_and(|l| l >= 1),
+            "{i}"
+        );
+    }
+}
