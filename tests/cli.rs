@@ -8,9 +8,11 @@ fn cli_cases() {
     trycmd::TestCases::new()
         .env("NO_COLOR", "1")
         // The language of the cases is their `--lang`, Chinese without it, whatever the
-        // locale of the machine; a case may set `LC_ALL`, which comes before these.
-        .env("LANG", "C.UTF-8")
+        // locale of the machine (an empty variable counts as unset). These override a case's
+        // own, so the locale's part is tested in tests/lang.rs.
+        .env("LC_ALL", "")
         .env("LC_MESSAGES", "")
+        .env("LANG", "C.UTF-8")
         .case("tests/cmd/*.toml")
         .case("tests/cmd/*.trycmd");
 }

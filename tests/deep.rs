@@ -17,7 +17,7 @@ fn deep_nesting_and_long_words_still_make_the_whole_dossier() {
     let tmp = scratch("deep");
     let repo = deep_repo(&tmp);
     let out = tmp.join("out");
-    let o = Command::new(env!("CARGO_BIN_EXE_stdkit"))
+    let o = common::bin()
         .arg("-C")
         .arg(&repo)
         .args(["dossier", "-o"])

@@ -116,7 +116,7 @@ fn the_manifest_lists_the_fonts_added_on_purpose() {
     // Nor is a folder of `[dossier] fonts` that is itself a link out of the repository.
     std::os::unix::fs::symlink(&elsewhere, repo.join("linked-fonts")).unwrap();
     std::fs::write(&toml, text.replace("[\"fonts\"]", "[\"linked-fonts\"]")).unwrap();
-    let o = Command::new(env!("CARGO_BIN_EXE_stdkit"))
+    let o = common::bin()
         .arg("-C")
         .arg(&repo)
         .args(["dossier", "-o", tmp.join("linked").to_str().unwrap()])
@@ -129,7 +129,7 @@ fn the_manifest_lists_the_fonts_added_on_purpose() {
 
     // A folder outside the repository is refused: that is what --font-path is for.
     std::fs::write(&toml, text.replace("[\"fonts\"]", "[\"../elsewhere\"]")).unwrap();
-    let o = Command::new(env!("CARGO_BIN_EXE_stdkit"))
+    let o = common::bin()
         .arg("-C")
         .arg(&repo)
         .args(["dossier", "-o", tmp.join("outside").to_str().unwrap()])
@@ -159,7 +159,7 @@ fn add_standards_with_rare_names(repo: &Path) {
 
 /// Runs the dossier of `repo` into `out` with `HOME` and `XDG_DATA_HOME` set: the PDF's bytes.
 fn render(repo: &Path, out: &Path, home: &Path, data: &Path, args: &[&str]) -> Vec<u8> {
-    let o: Output = Command::new(env!("CARGO_BIN_EXE_stdkit"))
+    let o: Output = common::bin()
         .arg("-C")
         .arg(repo)
         .args([

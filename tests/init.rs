@@ -10,11 +10,7 @@ use common::{scratch, stderr, stdkit};
 
 /// Runs `stdkit ARGS…` in `dir`.
 fn run_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_stdkit"))
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .unwrap()
+    common::bin().current_dir(dir).args(args).output().unwrap()
 }
 
 /// `stdkit init 新中心 --name … --prefix Q/AQZW` in `dir`; the new repository's path.

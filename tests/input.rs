@@ -18,7 +18,7 @@ fn scratch(name: &str) -> (common::Scratch, PathBuf, PathBuf) {
 
 /// Runs stdkit with a deadline: a run that hangs fails the test instead of the suite.
 fn run(repo: &Path, args: &[&str], limit: Duration) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_stdkit"))
+    let mut child = common::bin()
         .arg("-C")
         .arg(repo)
         .args(args)

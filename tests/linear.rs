@@ -3,7 +3,6 @@
 //! findings at the far end of those lines are exact.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 mod common;
@@ -70,7 +69,7 @@ fn one_line_repository(name: &str) -> PathBuf {
 fn thousands_of_values_on_one_line_are_checked_in_linear_time() {
     let dir = one_line_repository("check");
     let started = Instant::now();
-    let out = Command::new(env!("CARGO_BIN_EXE_stdkit"))
+    let out = common::bin()
         .arg("-C")
         .arg(&dir)
         .args([
@@ -109,7 +108,7 @@ fn thousands_of_values_on_one_line_are_checked_in_linear_time() {
 fn rates_of_thousands_of_values_on_one_line_take_linear_time() {
     let dir = one_line_repository("rates");
     let started = Instant::now();
-    let out = Command::new(env!("CARGO_BIN_EXE_stdkit"))
+    let out = common::bin()
         .arg("-C")
         .arg(&dir)
         .args(["rates", "--format", "json"])

@@ -1,9 +1,10 @@
 //! `check` never writes: every byte of the repository is the same after a run, even one
 //! with a finding of every code.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::Command;
 
 fn snapshot(root: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut files = BTreeMap::new();
@@ -27,7 +28,7 @@ fn check_leaves_every_byte_of_the_tree_unchanged() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/broken");
     let before = snapshot(&root);
     for format in ["human", "short", "json", "github", "sarif"] {
-        let out = Command::new(env!("CARGO_BIN_EXE_stdkit"))
+        let out = common::bin()
             .args(["-C"])
             .arg(&root)
             .args(["check", "--as-of", "2014-12-31", "--format", format])
@@ -41,7 +42,7 @@ fn check_leaves_every_byte_of_the_tree_unchanged() {
 #[test]
 fn broken_example_reports_every_finding_code_once() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/broken");
-    let out = Command::new(env!("CARGO_BIN_EXE_stdkit"))
+    let out = common::bin()
         .arg("-C")
         .arg(&root)
         .args(["check", "--as-of", "2014-12-31", "--format", "json"])

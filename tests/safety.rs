@@ -85,7 +85,7 @@ fn dossier_refuses_the_repository_its_sources_and_what_lies_above() {
     // Twice: a refusal leaves nothing behind that makes a later run fail differently.
     let o = dossier(&repo, &tmp.join("notes.txt"));
     assert!(stderr(&o).contains("不是目录"), "{}", stderr(&o));
-    let o = Command::new(env!("CARGO_BIN_EXE_stdkit"))
+    let o = common::bin()
         .arg("--lang")
         .arg("en")
         .arg("-C")
@@ -165,7 +165,7 @@ fn concurrent_runs_are_serialized_and_readers_always_see_a_whole_dossier() {
     };
     let children: Vec<_> = (0..4)
         .map(|_| {
-            Command::new(env!("CARGO_BIN_EXE_stdkit"))
+            common::bin()
                 .arg("-C")
                 .arg(&repo)
                 .args(["dossier", "--as-of", "2014-12-31", "-o"])
@@ -294,7 +294,7 @@ fn git_runs_no_program_named_by_the_repository_and_writes_no_index() {
 fn no_history_is_never_a_failure() {
     let (tmp, repo) = scratch("nohistory");
     // Outside git, with a Chinese locale (git's messages would be translated).
-    let o = Command::new(env!("CARGO_BIN_EXE_stdkit"))
+    let o = common::bin()
         .env("LANG", "zh_CN.UTF-8")
         .env("LC_ALL", "zh_CN.UTF-8")
         .env("GIT_CEILING_DIRECTORIES", &tmp)

@@ -1,7 +1,7 @@
 //! `stdkit completions SHELL` and `stdkit man`: generated from the command line itself, so every
 //! command is in them, for every shell clap_complete knows.
 
-use std::process::Command;
+mod common;
 
 /// The commands of `stdkit --help`, in its order.
 fn commands() -> Vec<String> {
@@ -24,10 +24,7 @@ fn commands() -> Vec<String> {
 }
 
 fn run(args: &[&str]) -> String {
-    let o = Command::new(env!("CARGO_BIN_EXE_stdkit"))
-        .args(args)
-        .output()
-        .unwrap();
+    let o = common::bin().args(args).output().unwrap();
     assert!(o.status.success(), "{args:?}: {o:?}");
     String::from_utf8(o.stdout).unwrap()
 }
@@ -58,7 +55,7 @@ fn the_man_page_names_every_command() {
 
 #[test]
 fn an_unknown_shell_is_a_usage_error() {
-    let o = Command::new(env!("CARGO_BIN_EXE_stdkit"))
+    let o = common::bin()
         .args(["completions", "cmd.exe"])
         .output()
         .unwrap();
@@ -68,7 +65,7 @@ fn an_unknown_shell_is_a_usage_error() {
 #[test]
 fn schema_writes_under_the_folder_given_with_dash_c() {
     let tmp = tempfile::tempdir().unwrap();
-    let o = Command::new(env!("CARGO_BIN_EXE_stdkit"))
+    let o = common::bin()
         .arg("-C")
         .arg(tmp.path())
         .arg("schema")
@@ -77,7 +74,7 @@ fn schema_writes_under_the_folder_given_with_dash_c() {
         .unwrap();
     assert!(o.status.success(), "{o:?}");
     assert!(tmp.path().join("schema/standard.schema.json").is_file());
-    let check = Command::new(env!("CARGO_BIN_EXE_stdkit"))
+    let check = common::bin()
         .arg("-C")
         .arg(tmp.path())
         .args(["schema", "--check"])

@@ -5,12 +5,10 @@
 
 mod common;
 
-use std::process::Command;
-
 use common::project;
 
 fn table(columns: &str, extra: &[&str]) -> String {
-    let o = Command::new(env!("CARGO_BIN_EXE_stdkit"))
+    let o = common::bin()
         .arg("-C")
         .arg(project("standards"))
         .arg("table")
@@ -80,7 +78,7 @@ fn below_60_columns_the_table_is_one_record_at_a_time() {
 fn wide_prints_every_cell_whole_however_narrow() {
     let wide = table("50", &["--wide"]);
     // The same as the table for a pipe without COLUMNS: whole, nothing left out.
-    let o = Command::new(env!("CARGO_BIN_EXE_stdkit"))
+    let o = common::bin()
         .arg("-C")
         .arg(project("standards"))
         .arg("table")

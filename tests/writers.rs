@@ -96,7 +96,7 @@ fn count(haystack: &str, needle: &str) -> usize {
 fn the_pdf_and_the_html_hold_the_same_text() {
     let (tmp, repo) = common::example_copy("writers", "standards");
     let out = tmp.join("out");
-    let o = Command::new(env!("CARGO_BIN_EXE_stdkit"))
+    let o = common::bin()
         .current_dir(&repo)
         .args(["dossier", "--as-of", "2014-12-31", "-o"])
         .arg(&out)
@@ -119,7 +119,7 @@ fn the_pdf_and_the_html_hold_the_same_text() {
 
     // Every centre standard's title: as often in one as in the other, and its text's
     // heading once (not again from the Markdown's own `# ` line).
-    let table = Command::new(env!("CARGO_BIN_EXE_stdkit"))
+    let table = common::bin()
         .current_dir(&repo)
         .args(["table", "--format", "json", "--as-of", "2014-12-31"])
         .output()

@@ -77,14 +77,20 @@ pub fn example_copy(name: &str, example: &str) -> (Scratch, PathBuf) {
     (tmp, repo)
 }
 
+/// The stdkit binary as a command in the locale the tests expect, whatever the machine's:
+/// Chinese (`LANG=C.UTF-8`, no `LC_ALL` or `LC_MESSAGES`), unless the test sets its own.
+pub fn bin() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_stdkit"));
+    command
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8");
+    command
+}
+
 /// Runs `stdkit -C repo ARGS…`.
 pub fn stdkit(repo: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_stdkit"))
-        .arg("-C")
-        .arg(repo)
-        .args(args)
-        .output()
-        .unwrap()
+    bin().arg("-C").arg(repo).args(args).output().unwrap()
 }
 
 /// Runs `dossier -o out --as-of 2014-12-31` on `repo`.
