@@ -46,7 +46,7 @@ pub fn run(cli: &cli::Cli, out: &mut dyn Write) -> Result<Outcome> {
         cli::Command::Dossier(args) => commands::dossier::run(&ctx, args, out),
         cli::Command::Schema(args) => commands::schema::run(&ctx, args, out),
         cli::Command::Completions(args) => commands::shell::completions(&ctx, args, out),
-        cli::Command::Man => commands::shell::man(&ctx, out),
+        cli::Command::Man(args) => commands::shell::man(&ctx, args, out),
         cli::Command::Init(args) => commands::init::run(&ctx, args, out),
         cli::Command::New(args) => commands::new::run(&ctx, args, out),
         cli::Command::Log(args) => commands::log::run(&ctx, args, out),

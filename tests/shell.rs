@@ -54,6 +54,26 @@ fn the_man_page_names_every_command() {
 }
 
 #[test]
+fn every_command_has_the_man_page_the_main_page_refers_to() {
+    for c in commands() {
+        let page = run(&["man", &c]);
+        assert!(
+            page.contains(&format!(".TH stdkit-{c} 1")),
+            "{c}: {}",
+            &page[..200]
+        );
+        assert!(page.contains(".SH NAME"), "{c}");
+        let english = run(&["--lang", "en", "man", &c]);
+        assert!(
+            english.contains(".SH Options") || english.contains(".SH OPTIONS"),
+            "{c}"
+        );
+    }
+    let o = common::bin().args(["man", "frobnicate"]).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
 fn an_unknown_shell_is_a_usage_error() {
     let o = common::bin()
         .args(["completions", "cmd.exe"])

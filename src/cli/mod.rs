@@ -62,7 +62,7 @@ pub enum Command {
     Dossier(DossierArgs),
     Schema(SchemaArgs),
     Completions(CompletionsArgs),
-    Man,
+    Man(ManArgs),
     Import(ImportArgs),
     Init(InitArgs),
     Log(LogArgs),
@@ -75,6 +75,12 @@ pub enum Command {
 pub struct CompletionsArgs {
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    #[arg(value_name = "COMMAND")]
+    pub command: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -117,8 +117,11 @@ help! {
     "completions.shell" => "目标 shell" / "the shell";
 
     "man" =>
-        "输出 man 手册页（roff 格式），如 `stdkit man > stdkit.1`" /
-        "print the man page (roff), as in `stdkit man > stdkit.1`";
+        "输出 man 手册页（roff 格式）：stdkit(1)，或某一命令的 stdkit-COMMAND(1)" /
+        "print a man page (roff): stdkit(1), or stdkit-COMMAND(1) of one command";
+    "man.command" =>
+        "某一命令的手册页 stdkit-COMMAND(1)（缺省为 stdkit(1)）" /
+        "the page of one command, stdkit-COMMAND(1) (default: stdkit(1))";
 
     "import" =>
         "导入已有材料：Word 标准文本（.docx）、Excel 标准明细表（.xlsx/.xls）" /
@@ -404,6 +407,10 @@ fn quoted(names: &[String], comma: &str) -> String {
 }
 
 messages! {
+    /// `man COMMAND` naming no command.
+    man_unknown_command(name: &str) =>
+        "没有命令 `{name}`（stdkit --help 列出全部命令）" /
+        "there is no command `{name}` (stdkit --help lists them all)";
     /// A value of `--level`/`--status` that is none of the spellings.
     not_one_of(text: &str, spellings: &[&str]) {
         let zh = spellings.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join("、");
