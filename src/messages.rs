@@ -465,8 +465,10 @@ messages! {
         "add a line `+++` after the metadata, before the text";
 
     /// `toml/syntax`: the parser's own words
-    toml_syntax(message: &str) =>
-        "TOML 语法错误：{message}" / "TOML syntax error: {message}";
+    toml_syntax(message: &str, written: &str) {
+        let why = toml_reason_zh(message, written);
+    } =>
+        "TOML 语法错误：{why}" / "TOML syntax error: {message}";
     /// `toml/syntax`: a key defined twice
     toml_duplicate_key(key: &str) =>
         "TOML 语法错误：键 `{key}` 重复定义" /
@@ -593,6 +595,52 @@ messages! {
     /// Failure: a font file given to the dossier that cannot be read
     font_unreadable(path: &Path) { let path = path.display(); } =>
         "无法读取字体文件 {path}" / "cannot read the font file {path}";
+}
+
+/// The reason of a TOML parser's error in Chinese: the parser's own words are English. Text
+/// quoted in Chinese quotation marks (“…”, what a Chinese input method types) is named as
+/// such; a reason the table does not know is given as the parser wrote it.
+fn toml_reason_zh(message: &str, written: &str) -> String {
+    if written.starts_with(['“', '”', '‘', '’', '「']) {
+        return "字符串须用英文双引号 `\"…\"` 括起，不能用中文引号 `“…”`".to_owned();
+    }
+    let head = message.split(", expected").next().unwrap_or(message).trim();
+    let zh = match head {
+        "string values must be quoted" if written.trim().is_empty() => "`=` 后缺少值",
+        "string values must be quoted" | "unquoted string" => "字符串须用英文双引号 `\"…\"` 括起",
+        "missing assignment between key-value pairs" => "键与值之间缺少 `=`",
+        "invalid date" => "日期无效（应写作 2014-03-01）",
+        "extra assignment between key-value pairs" | "extra `=`" => "多了一个 `=`",
+        "missing value" | "missing value for key" => "`=` 后缺少值",
+        "key with no value" => "键名后缺少 `=`（键与值之间须有 `=`）",
+        "missing comma between array elements" => "数组的元素之间缺少逗号",
+        "missing comma between key-value pairs" => "内联表的键值对之间缺少逗号",
+        "extra comma in array" => "数组中多了逗号",
+        "extra comma in inline table" => "内联表中多了逗号",
+        "unclosed array" => "数组缺少 `]`",
+        "unclosed inline table" => "内联表缺少 `}`",
+        "unclosed table" => "表头缺少 `]`",
+        "unclosed array table" => "数组表的表头缺少 `]]`",
+        "invalid key" | "invalid unquoted key" => {
+            "键名无效（只可用字母、数字、`-` 和 `_`，其他须加引号）"
+        }
+        "invalid string"
+        | "invalid basic string"
+        | "invalid literal string"
+        | "invalid multi-line basic string"
+        | "invalid multi-line literal string" => "字符串无效（可能缺少结尾的引号）",
+        "missing escaped value" => "反斜杠 `\\` 后缺少转义字符",
+        "invalid integer number" | "invalid float" | "unexpected leading zero" => "数字无效",
+        "invalid boolean" => "布尔值只能是 `true` 或 `false`",
+        "invalid date-time" => "日期时间无效（应写作 2014-03-01）",
+        "unexpected content" | "unexpected key or value" => {
+            "此处有多余的内容（一行只能写一个键值对）"
+        }
+        "unexpected content between comment and newline" => "注释中有不允许的字符",
+        "invalid comment character" => "注释中有不允许的字符",
+        _ => return message.to_owned(),
+    };
+    zh.to_owned()
 }
 
 // ---------------------------------------------------------------------------------------

@@ -39,7 +39,14 @@ pub fn parse<'a>(
                 }
                 f
             }
-            None => Finding::new(Code::TomlSyntax, at, messages::toml_syntax(&message)),
+            None => {
+                let written = toml.get(span.clone()).unwrap_or("");
+                Finding::new(
+                    Code::TomlSyntax,
+                    at,
+                    messages::toml_syntax(&message, written),
+                )
+            }
         };
         findings.push(finding);
         return None;
@@ -425,5 +432,36 @@ mod tests {
         assert_eq!(did_you_mean("titel", &known), Some("title"));
         assert_eq!(did_you_mean("refrences", &known), Some("references"));
         assert_eq!(did_you_mean("colour", &known), None);
+    }
+
+    /// The parser's reasons are English; the Chinese message says them in Chinese, and
+    /// names Chinese quotation marks, what a Chinese input method types, as the fault.
+    #[test]
+    fn toml_syntax_errors_are_worded_in_chinese() {
+        let cases = [
+            ("title = “标准”\n", "不能用中文引号"),
+            ("title = 标准\n", "须用英文双引号"),
+            ("title \"标准\"\n", "缺少 `=`"),
+            ("title =\n", "缺少值"),
+            ("standards = [\"101-01\" \"101-02\"]\n", "缺少逗号"),
+            ("[scope\n", "缺少 `]`"),
+            ("title = \"标准\n", "字符串无效"),
+        ];
+        for (toml, words) in cases {
+            let src = Source::new("a.toml".into(), toml);
+            let mut findings = Vec::new();
+            assert!(parse(&src, toml, 0, &mut findings).is_none(), "{toml}");
+            let [f] = findings.as_slice() else {
+                panic!("{toml}: {findings:?}")
+            };
+            assert_eq!(f.code, Code::TomlSyntax);
+            let zh = f.message.get(crate::finding::Lang::Zh);
+            assert!(zh.contains(words), "{toml}: {zh}");
+            assert!(
+                !zh.chars()
+                    .any(|c| c.is_ascii_lowercase() && !zh.contains("true")),
+                "{toml}: English left in {zh}"
+            );
+        }
     }
 }
