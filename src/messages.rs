@@ -1645,6 +1645,36 @@ messages! {
 }
 
 // ---------------------------------------------------------------------------------------
+// The PDF writer's failures (typst's own words are English)
+// ---------------------------------------------------------------------------------------
+
+messages! {
+    /// A typst error in typst's words, with its hints
+    pdf_typst(message: &str, hints: &[String]) {
+        let zh_hints: String = hints.iter().map(|h| format!("；提示：{h}")).collect();
+        let en_hints: String = hints.iter().map(|h| format!("; hint: {h}")).collect();
+    } => "{message}{zh_hints}" / "{message}{en_hints}";
+    /// A typst error placed at a line of a Markdown file, in a section of the volume or not
+    pdf_error_at(path: &str, line: u32, section: Option<&str>, words: &Msg) {
+        let sec_zh = section.map(|s| format!("（{s}）")).unwrap_or_default();
+        let sec_en = section.map(|s| format!(" (section “{s}”)")).unwrap_or_default();
+        let (zh, en) = (&words.zh, &words.en);
+    } => "`{path}` 第 {line} 行{sec_zh}：{zh}" / "`{path}` line {line}{sec_en}: {en}";
+    /// A typst error in one or more sections of the volume
+    pdf_error_in(sections: &[&str], words: &Msg) {
+        let quoted: Vec<String> = sections.iter().map(|s| format!("“{s}”")).collect();
+        let (list_zh, list_en) = (quoted.join("、"), quoted.join(", "));
+        let (zh, en) = (&words.zh, &words.en);
+    } => "章节{list_zh}：{zh}" / "section {list_en}: {en}";
+    /// The PDF could not be laid out (`typesetting`) or written (else), with every error
+    pdf_failed(typesetting: bool, errors: &[Msg]) {
+        let (stage_zh, stage_en) = if typesetting { ("排版", "typesetting") } else { ("导出", "export") };
+        let zh = errors.iter().map(|m| m.zh.as_str()).collect::<Vec<_>>().join("；");
+        let en = errors.iter().map(|m| m.en.as_str()).collect::<Vec<_>>().join("; ");
+    } => "PDF 汇编{stage_zh}失败：{zh}" / "PDF dossier: {stage_en} failed: {en}";
+}
+
+// ---------------------------------------------------------------------------------------
 // The dossier's fonts
 // ---------------------------------------------------------------------------------------
 

@@ -173,69 +173,31 @@ pub(super) fn failure_message(
     errors: &[(SourceDiagnostic, Option<Origin>)],
     unplaced: &[String],
 ) -> anyhow::Error {
-    let mut zh: Vec<String> = Vec::new();
-    let mut en: Vec<String> = Vec::new();
+    use crate::messages as m;
+    let mut parts: Vec<crate::finding::Msg> = Vec::new();
     for (e, origin) in errors {
-        let mut words = e.message.to_string();
-        for hint in &e.hints {
-            let _ = write!(words, "; hint: {}", hint.v);
-        }
-        let quoted = |sections: &[&str]| -> String {
-            sections
-                .iter()
-                .map(|s| format!("“{s}”"))
-                .collect::<Vec<_>>()
-                .join("、")
-        };
-        let (z, n) = match origin {
+        let hints: Vec<String> = e.hints.iter().map(|h| h.v.to_string()).collect();
+        let words = m::pdf_typst(&e.message, &hints);
+        let part = match origin {
             Some(Origin {
                 file: Some((path, line)),
                 section,
-            }) => (
-                format!(
-                    "`{path}` 第 {line} 行{}：{words}",
-                    section
-                        .as_ref()
-                        .map(|s| format!("（{s}）"))
-                        .unwrap_or_default()
-                ),
-                format!(
-                    "`{path}` line {line}{}: {words}",
-                    section
-                        .as_ref()
-                        .map(|s| format!(" (section “{s}”)"))
-                        .unwrap_or_default()
-                ),
-            ),
+            }) => m::pdf_error_at(path, *line, section.as_deref(), &words),
             Some(Origin {
                 file: None,
                 section: Some(s),
-            }) => (
-                format!("章节{}：{words}", quoted(&[s])),
-                format!("section {}: {words}", quoted(&[s])),
-            ),
+            }) => m::pdf_error_in(&[s.as_str()], &words),
             _ if !unplaced.is_empty() => {
                 let names: Vec<&str> = unplaced.iter().map(String::as_str).collect();
-                (
-                    format!("章节{}：{words}", quoted(&names)),
-                    format!("section {}: {words}", quoted(&names).replace('、', ", ")),
-                )
+                m::pdf_error_in(&names, &words)
             }
-            _ => (words.clone(), words),
+            _ => words,
         };
-        if !zh.contains(&z) {
-            zh.push(z);
-            en.push(n);
+        if !parts.iter().any(|p| p.zh == part.zh) {
+            parts.push(part);
         }
     }
-    let (stage_zh, stage_en) = match stage {
-        Stage::Typesetting => ("排版", "typesetting"),
-        Stage::Export => ("导出", "export"),
-    };
-    crate::finding::failure(
-        format!("PDF 汇编{stage_zh}失败：{}", zh.join("；")),
-        format!("PDF dossier: {stage_en} failed: {}", en.join("; ")),
-    )
+    crate::finding::fail(m::pdf_failed(matches!(stage, Stage::Typesetting), &parts))
 }
 
 /// What failed: laying out the pages, or writing them as PDF.
