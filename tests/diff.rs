@@ -256,31 +256,18 @@ fn given_files_load_as_the_working_tree_does() {
         let dir = project(example);
         let disk = stdkit::load::load(&dir).unwrap();
         let given = stdkit::load::load_files(&dir, files_of(&dir)).unwrap();
-        assert_eq!(
-            format!("{:?}", given.repo.standards),
-            format!("{:?}", disk.repo.standards),
-            "{example}"
-        );
-        assert_eq!(
-            format!("{:?}", given.repo.categories),
-            format!("{:?}", disk.repo.categories),
-            "{example}"
-        );
-        assert_eq!(
-            format!("{:?}", given.repo.records),
-            format!("{:?}", disk.repo.records),
-            "{example}"
-        );
-        assert_eq!(
-            format!("{:?}", given.repo.scope),
-            format!("{:?}", disk.repo.scope),
-            "{example}"
-        );
-        assert_eq!(
-            format!("{:?}", given.findings),
-            format!("{:?}", disk.findings),
-            "{example}"
-        );
+        let parts = |l: &stdkit::load::Loaded| {
+            [
+                format!("{:?}", l.repo.standards),
+                format!("{:?}", l.repo.categories),
+                format!("{:?}", l.repo.records),
+                format!("{:?}", l.repo.scope),
+                format!("{:?}", l.findings),
+            ]
+        };
+        for (given, disk) in parts(&given).iter().zip(parts(&disk).iter()) {
+            assert_eq!(given, disk, "{example}");
+        }
     }
 }
 
@@ -320,18 +307,8 @@ fn the_dossier_prints_the_changes_since_the_revision_it_names() {
     text.push_str("\n[dossier]\nchanges-since = \"v1\"\nsections = [\"cover\", \"changes\"]\n");
     fs::write(&manifest, text).unwrap();
     let out = tmp.join("out");
-    let o = stdkit(
-        &repo,
-        &[
-            "dossier",
-            "-o",
-            out.to_str().unwrap(),
-            "--as-of",
-            "2014-12-31",
-            // The fixture's second state has an error (a record names the removed 101-03).
-            "--draft",
-        ],
-    );
+    // The fixture's second state has an error (a record names the removed 101-03).
+    let o = common::dossier_with(&repo, &out, &["--draft"]);
     assert_eq!(
         o.status.code(),
         Some(1),

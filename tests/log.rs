@@ -253,17 +253,7 @@ fn the_dossier_history_shows_the_same_commits_and_the_revision_rows() {
     let tmp = scratch("log-dossier");
     let repo = fixture(&tmp.join("repo"));
     let out = tmp.join("out");
-    let o = stdkit(
-        &repo,
-        &[
-            "dossier",
-            "-o",
-            out.to_str().unwrap(),
-            "--as-of",
-            "2014-12-31",
-            "--draft",
-        ],
-    );
+    let o = common::dossier_with(&repo, &out, &["--draft"]);
     assert!(o.status.code() != Some(2), "{}", common::stderr(&o));
     let html = std::fs::read_to_string(out.join("dossier.html")).unwrap();
     let at = html.find("标准修订记录").expect("a history section");

@@ -190,7 +190,7 @@ fn format(kind: ErrorKind, p: &Parts, lang: Lang) -> String {
     if let Some(cause) = &p.cause
         && matches!(error, UsageError::Other)
     {
-        let _ = write!(text, "{}{cause}", frame.colon);
+        let _ = write!(text, "{}{cause}", frame.punct.colon);
     }
     let list = match kind {
         ErrorKind::ArgumentConflict if p.prior.len() > 1 => &p.prior,
@@ -206,13 +206,7 @@ fn format(kind: ErrorKind, p: &Parts, lang: Lang) -> String {
         _ => &Vec::new(),
     };
     if !values.is_empty() {
-        let _ = write!(
-            text,
-            "\n  [{}{}{}]",
-            frame.possible,
-            frame.colon,
-            values.join(frame.comma)
-        );
+        let _ = write!(text, "\n  {}", frame.bracketed(frame.possible, values));
     }
     finish(p, lang, &text, frame)
 }

@@ -168,20 +168,12 @@ fn argument_help(cmd: &Command, id: &str, key: &str, lang: Lang, frame: &Frame) 
         Vec::new()
     };
     if takes_value && !defaults.is_empty() {
-        help.push_str(&format!(
-            " [{}{}{}]",
-            frame.default,
-            frame.colon,
-            defaults.join(frame.comma)
-        ));
+        help.push(' ');
+        help.push_str(&frame.bracketed(frame.default, &defaults));
     }
     if !possible.is_empty() {
-        help.push_str(&format!(
-            " [{}{}{}]",
-            frame.possible,
-            frame.colon,
-            possible.join(frame.comma)
-        ));
+        help.push(' ');
+        help.push_str(&frame.bracketed(frame.possible, &possible));
     }
     help
 }

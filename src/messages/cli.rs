@@ -216,9 +216,8 @@ pub struct Frame {
     pub options_value: &'static str,
     pub default: &'static str,
     pub possible: &'static str,
-    /// Between the items of a list, and after a label (`默认：`).
-    pub comma: &'static str,
-    pub colon: &'static str,
+    /// The language's punctuation (`messages::punct`).
+    pub punct: super::Punct,
     pub help_flag: &'static str,
     pub version_flag: &'static str,
     pub help_command: &'static str,
@@ -236,8 +235,7 @@ pub const ZH: Frame = Frame {
     options_value: "[选项]",
     default: "默认",
     possible: "可选",
-    comma: "、",
-    colon: "：",
+    punct: super::punct(Lang::Zh),
     help_flag: "显示帮助",
     version_flag: "显示版本",
     help_command: "显示本帮助，或所给命令的帮助",
@@ -254,14 +252,25 @@ pub const EN: Frame = Frame {
     options_value: "[OPTIONS]",
     default: "default",
     possible: "possible values",
-    comma: ", ",
-    colon: ": ",
+    punct: super::punct(Lang::En),
     help_flag: "Print help",
     version_flag: "Print version",
     help_command: "Print this message or the help of the given subcommand(s)",
     help_command_name: "COMMAND",
     error: "error: ",
 };
+
+impl Frame {
+    /// `[label：a、b]` (`[label: a, b]` in English): a list of values after a help text or an
+    /// error, as clap brackets its own.
+    pub fn bracketed(&self, label: &str, items: &[String]) -> String {
+        format!(
+            "[{label}{}{}]",
+            self.punct.colon,
+            items.join(self.punct.list)
+        )
+    }
+}
 
 pub fn frame(lang: Lang) -> &'static Frame {
     match lang {

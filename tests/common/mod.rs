@@ -95,16 +95,20 @@ pub fn stdkit(repo: &Path, args: &[&str]) -> Output {
 
 /// Runs `dossier -o out --as-of 2014-12-31` on `repo`.
 pub fn dossier(repo: &Path, out: &Path) -> Output {
-    stdkit(
-        repo,
-        &[
-            "dossier",
-            "-o",
-            out.to_str().unwrap(),
-            "--as-of",
-            "2014-12-31",
-        ],
-    )
+    dossier_with(repo, out, &[])
+}
+
+/// Runs `dossier -o out --as-of 2014-12-31` and `extra` (such as `--draft`) on `repo`.
+pub fn dossier_with(repo: &Path, out: &Path, extra: &[&str]) -> Output {
+    let mut args = vec![
+        "dossier",
+        "-o",
+        out.to_str().unwrap(),
+        "--as-of",
+        "2014-12-31",
+    ];
+    args.extend_from_slice(extra);
+    stdkit(repo, &args)
 }
 
 /// Standard error as text.

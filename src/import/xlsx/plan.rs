@@ -722,6 +722,18 @@ mod tests {
         assert!(paths.contains(&"system/1-通用基础标准体系/101-标准化导则/101-02-服务业组织标准化工作指南第2部分.toml".to_owned()), "{paths:?}");
     }
 
+    /// The paths a plan writes, sorted.
+    fn planned_paths(p: &Plan) -> Vec<String> {
+        let mut paths: Vec<_> = p
+            .changes
+            .changes()
+            .iter()
+            .map(|c| c.path().to_string_lossy().into_owned())
+            .collect();
+        paths.sort();
+        paths
+    }
+
     #[test]
     fn categories_the_repository_lacks_are_created_under_their_parent() {
         let p = run(vec![
@@ -734,13 +746,7 @@ mod tests {
             row(7, &["注：本表按GB/T 13016编制。"]),
         ]);
         assert!(p.findings.is_empty(), "{:?}", codes(&p));
-        let mut paths: Vec<_> = p
-            .changes
-            .changes()
-            .iter()
-            .map(|c| c.path().to_string_lossy().into_owned())
-            .collect();
-        paths.sort();
+        let paths = planned_paths(&p);
         assert_eq!(
             paths,
             [
@@ -826,13 +832,7 @@ mod tests {
             row(6, &["3", "", "", "服务方针与质量目标"]),
         ]);
         assert!(p.findings.is_empty(), "{:?}", codes(&p));
-        let mut paths: Vec<_> = p
-            .changes
-            .changes()
-            .iter()
-            .map(|c| c.path().to_string_lossy().into_owned())
-            .collect();
-        paths.sort();
+        let paths = planned_paths(&p);
         assert_eq!(
             paths,
             [
